@@ -1,0 +1,90 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import type { Database } from './schema';
+import { AppError } from '../errors';
+
+export type SqliteHandle = BetterSqlite3.Database;
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 binary built for this runtime (the Electron build in `npm start`). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/** WAL needs shared memory; on SMB/UNC shares it corrupts or fails, so refuse them up front. */
+export function assertLocalPath(file: string): void {
+  if (/^(\\\\|\/\/)/.test(file)) {
+    throw new AppError(
+      'VALIDATION',
+      'Không thể đặt dữ liệu trên ổ mạng (đường dẫn \\\\máy\\thư mục). Hãy chọn một thư mục trên ổ đĩa của máy này, ví dụ D:\\QCDC.',
+    );
+  }
+}
+
+/**
+ * Opens the SQLite file with the pragmas power cuts demand. better-sqlite3 is compiled with
+ * SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so switching to WAL silently drops to NORMAL: FULL must be
+ * set after journal_mode, and `verifyPragmas` proves it took.
+ */
+export function openSqlite(file: string, options: OpenOptions = {}): SqliteHandle {
+  if (file !== ':memory:') assertLocalPath(file);
+  const db = new BetterSqlite3(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true } : {}),
+  });
+  db.pragma('busy_timeout = 5000');
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+export interface PragmaState {
+  journalMode: string;
+  synchronous: number;
+  foreignKeys: number;
+  busyTimeout: number;
+}
+
+export function readPragmas(db: SqliteHandle): PragmaState {
+  return {
+    journalMode: String(db.pragma('journal_mode', { simple: true })),
+    synchronous: Number(db.pragma('synchronous', { simple: true })),
+    foreignKeys: Number(db.pragma('foreign_keys', { simple: true })),
+    busyTimeout: Number(db.pragma('busy_timeout', { simple: true })),
+  };
+}
+
+/**
+ * Kysely's SQLite adapter says DDL is not transactional, so its Migrator would run a migration
+ * outside any transaction and a failure half-way would leave half a schema. SQLite does support
+ * transactional DDL: say so, and every `migrateUp` step (migration + its bookkeeping row) is atomic.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class QcdcSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+export function createKysely(sqlite: SqliteHandle): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new QcdcSqliteDialect({ database: sqlite }) });
+}
+
+/** `quick_check` at start-up (fast); the full `integrity_check` is for backups. */
+export function quickCheck(db: SqliteHandle): string {
+  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+  return rows.map((r) => r.quick_check).join('; ');
+}
+
+export function integrityCheck(db: SqliteHandle): string {
+  const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+  return rows.map((r) => r.integrity_check).join('; ');
+}

@@ -1,0 +1,66 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { cancelled } from '../errors';
+import type { EventBus } from '../events';
+
+export interface JobReporter {
+  readonly jobId: string;
+  readonly signal: AbortSignal;
+  /**
+   * Reports progress and yields to the event loop, so the window stays responsive and a
+   * `jobs.cancel` call can arrive; throws a CANCELLED error once cancelled (callers run inside a
+   * transaction, which then rolls back).
+   */
+  progress(phase: string, done: number, total: number, message?: string): Promise<void>;
+  /** Throws if cancelled, without yielding. */
+  check(): void;
+}
+
+/**
+ * Long jobs are ordinary calls whose input carries a caller-chosen `jobId`: the call's answer is
+ * the result, `job.progress` events report on the way, and `jobs.cancel` stops it.
+ */
+export class JobRegistry {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly events: EventBus) {}
+
+  async run<T>(jobId: string | undefined, work: (job: JobReporter) => Promise<T>): Promise<T> {
+    const id = jobId ?? `job-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    const controller = new AbortController();
+    this.running.set(id, controller);
+    let lastEmit = 0;
+    const reporter: JobReporter = {
+      jobId: id,
+      signal: controller.signal,
+      check: () => {
+        if (controller.signal.aborted) throw cancelled();
+      },
+      progress: async (phase, done, total, message) => {
+        const now = Date.now();
+        // Throttle events (~20/s) but always send the last step.
+        if (now - lastEmit > 50 || done >= total) {
+          lastEmit = now;
+          this.events.emit('job.progress', { jobId: id, phase, done, total, ...(message ? { message } : {}) });
+        }
+        await yieldToLoop();
+        if (controller.signal.aborted) throw cancelled();
+      },
+    };
+    try {
+      return await work(reporter);
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  cancel(jobId: string): boolean {
+    const controller = this.running.get(jobId);
+    if (!controller) return false;
+    controller.abort();
+    return true;
+  }
+
+  isRunning(jobId: string): boolean {
+    return this.running.has(jobId);
+  }
+}

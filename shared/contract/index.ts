@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { settingsChannels } from '../schemas/settings';
+import { systemChannels } from '../schemas/system';
+import { jobProgressSchema } from './envelope';
+
+// Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not word itself.
+z.config(z.locales.vi());
+
+/**
+ * The single contract between renderer and main process: channel → { input, output }.
+ * Add a feature by spreading its channel map here. Channel names are a public automation API:
+ * never rename one; add fields instead.
+ */
+export const contract = {
+  ...systemChannels,
+  ...settingsChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller sends (before defaults and transforms). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after validation and normalisation). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const channelNames = Object.keys(contract).sort() as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Events pushed from main to renderer. */
+export const events = {
+  'job.progress': jobProgressSchema,
+  /** A notification for the user (due tasks at start-up…); the desktop app also shows it in the OS. */
+  'app.notify': z.object({ title: z.string(), body: z.string() }),
+};
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export * from './envelope';
+export * from './bytes';
+export { channel } from './define';
