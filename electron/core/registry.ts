@@ -4,6 +4,12 @@ import { AppError } from './errors';
 import type { AppContext } from './context';
 import { settingsHandlers } from './settings/handlers';
 import { systemHandlers } from './system/handlers';
+import { organisationHandlers } from './organisation/handlers';
+import { modelsHandlers } from './models/handlers';
+import { meetingsHandlers } from './meetings/handlers';
+import { plansHandlers } from './plans/handlers';
+import { safetyHandlers } from './safety/handlers';
+import { overviewHandlers } from './overview/handlers';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: AppContext) => Promise<ChannelOutput<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
@@ -12,6 +18,12 @@ export type HandlerMap = { [C in Channel]: Handler<C> };
 export const handlers: HandlerMap = {
   ...systemHandlers,
   ...settingsHandlers,
+  ...organisationHandlers,
+  ...modelsHandlers,
+  ...meetingsHandlers,
+  ...plansHandlers,
+  ...safetyHandlers,
+  ...overviewHandlers,
 };
 
 export interface InvokeOptions {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { settingsChannels } from '../schemas/settings';
 import { systemChannels } from '../schemas/system';
+import { organisationChannels } from '../schemas/organisation';
+import { modelsChannels } from '../schemas/models';
+import { meetingsChannels } from '../schemas/meetings';
+import { plansChannels } from '../schemas/plans';
+import { safetyChannels } from '../schemas/safety';
+import { overviewChannels } from '../schemas/overview';
 import { jobProgressSchema } from './envelope';
 
 // Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not word itself.
@@ -14,6 +20,12 @@ z.config(z.locales.vi());
 export const contract = {
   ...systemChannels,
   ...settingsChannels,
+  ...organisationChannels,
+  ...modelsChannels,
+  ...meetingsChannels,
+  ...plansChannels,
+  ...safetyChannels,
+  ...overviewChannels,
 };
 
 export type Contract = typeof contract;

@@ -6,7 +6,7 @@ import { isIsoDate } from '../text/format';
 export function text(label: string, opts: { min?: number; max?: number } = {}) {
   const { min = 0, max = 500 } = opts;
   return z
-    .string({ error: `${label}: phải là chuỗi ký tự.` })
+    .string({ error: (iss) => (iss.input === undefined ? `${label}: chưa nhập.` : `${label}: phải là chuỗi ký tự.`) })
     .transform(normalizeText)
     .pipe(
       z
@@ -20,7 +20,7 @@ export function text(label: string, opts: { min?: number; max?: number } = {}) {
 export function longText(label: string, opts: { min?: number; max?: number } = {}) {
   const { min = 0, max = 20000 } = opts;
   return z
-    .string({ error: `${label}: phải là chuỗi ký tự.` })
+    .string({ error: (iss) => (iss.input === undefined ? `${label}: chưa nhập.` : `${label}: phải là chuỗi ký tự.`) })
     .transform(normalizeMultiline)
     .pipe(
       z

@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_organisation';
+import * as m0003 from './0003_tasks';
 
 /**
  * Static, append-only list of migrations (file-based providers break once bundled).
@@ -8,4 +10,6 @@ import * as m0001 from './0001_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_organisation': m0002,
+  '0003_tasks': m0003,
 };

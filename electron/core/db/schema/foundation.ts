@@ -1,11 +1,5 @@
 import type { Generated } from 'kysely';
 
-/**
- * The single truth of the database schema for Kysely. Every migration that changes a table
- * changes its interface here in the same commit. Conventions: text UUIDv7 `id`; timestamps
- * ISO-8601 UTC; calendar dates `YYYY-MM-DD`; nullable columns typed `| null`; soft delete via
- * `deleted_at`; searchable rows carry a folded `search_text` and a Vietnamese `sort_key`.
- */
 export interface SettingsTable {
   key: string;
   /** JSON */
@@ -27,7 +21,7 @@ export interface AuditLogTable {
   seq: Generated<number>;
 }
 
-export interface Database {
+export interface FoundationTables {
   settings: SettingsTable;
   audit_log: AuditLogTable;
 }

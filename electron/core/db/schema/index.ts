@@ -1,0 +1,32 @@
+
+/**
+ * The single truth of the database schema for Kysely. Every migration that changes a table
+ * changes its interface here in the same commit. Conventions: text UUIDv7 `id`; timestamps
+ * ISO-8601 UTC; calendar dates `YYYY-MM-DD`; nullable columns typed `| null`; soft delete via
+ * `deleted_at`; searchable rows carry a folded `search_text` and a Vietnamese `sort_key`.
+ */
+import type { FoundationTables } from './foundation';
+import type { OrganisationTables } from './organisation';
+import type { TaskTables } from './tasks';
+import type { ModelTables } from './models';
+import type { MeetingTables } from './meetings';
+import type { PlanTables } from './plans';
+import type { SafetyTables } from './safety';
+
+export * from './foundation';
+export * from './organisation';
+export * from './tasks';
+export * from './models';
+export * from './meetings';
+export * from './plans';
+export * from './safety';
+
+/** Each feature declares its tables in its own file here; this interface joins them. */
+export interface Database
+  extends FoundationTables,
+    OrganisationTables,
+    TaskTables,
+    ModelTables,
+    MeetingTables,
+    PlanTables,
+    SafetyTables {}

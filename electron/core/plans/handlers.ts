@@ -1,0 +1,3 @@
+import type { HandlerMap } from '../registry';
+
+export const plansHandlers = {} satisfies Partial<HandlerMap>;

@@ -1,0 +1,2 @@
+// Channels and schemas of the meetings feature.
+export const meetingsChannels = {};

@@ -1,0 +1,2 @@
+// Channels and schemas of the models feature.
+export const modelsChannels = {};

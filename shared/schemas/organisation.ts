@@ -1,0 +1,2 @@
+// Channels and schemas of the organisation feature.
+export const organisationChannels = {};

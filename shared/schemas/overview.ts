@@ -1,0 +1,2 @@
+// Channels and schemas of the overview feature.
+export const overviewChannels = {};

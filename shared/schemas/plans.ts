@@ -1,0 +1,2 @@
+// Channels and schemas of the plans feature.
+export const plansChannels = {};

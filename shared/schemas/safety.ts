@@ -1,0 +1,2 @@
+// Channels and schemas of the safety feature.
+export const safetyChannels = {};
