@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import react from '@vitejs/plugin-react';
+import { rendererConfig } from './vite.renderer.config';
 
 export default defineConfig({
   main: {
@@ -28,12 +28,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve(__dirname, 'renderer'),
-    build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
-    },
-    plugins: [react()],
-  },
+  renderer: rendererConfig,
 });
