@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { rendererConfig } from './vite.renderer.config';
+import { channelNames, events } from './shared/contract';
 
 export default defineConfig({
   main: {
@@ -19,6 +20,11 @@ export default defineConfig({
     },
   },
   preload: {
+    // The sandboxed preload cannot require zod: the channel and event names are baked in as plain lists.
+    define: {
+      __QCDC_CHANNELS__: JSON.stringify(channelNames),
+      __QCDC_EVENTS__: JSON.stringify(Object.keys(events)),
+    },
     build: {
       outDir: 'out/preload',
       rollupOptions: {
