@@ -2,6 +2,10 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_organisation';
 import * as m0003 from './0003_tasks';
+import * as m0004 from './0004_models';
+import * as m0005 from './0005_meetings';
+import * as m0006 from './0006_plans';
+import * as m0007 from './0007_safety';
 
 /**
  * Static, append-only list of migrations (file-based providers break once bundled).
@@ -12,4 +16,8 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_organisation': m0002,
   '0003_tasks': m0003,
+  '0004_models': m0004,
+  '0005_meetings': m0005,
+  '0006_plans': m0006,
+  '0007_safety': m0007,
 };

@@ -1,0 +1,45 @@
+/**
+ * Start-up notification of due tasks. The Electron main process and the harness call
+ * `notifyDueTasks(ctx)` once the context is open; it shows one notification through
+ * `ctx.platform.notify` (an OS notification on the desktop, an in-app one in the harness) when
+ * tasks are overdue or due within the default window, and nothing otherwise.
+ */
+import type { AppContext } from '../context';
+import { localToday } from '../clock';
+import { formatNumber } from '../../../shared/text/format';
+import { DEFAULT_DUE_SOON_DAYS } from './rules';
+import { tasksWhere } from './service';
+
+export interface DueNotice {
+  overdue: number;
+  dueSoon: number;
+  title: string;
+  body: string;
+}
+
+export async function dueNotice(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<DueNotice> {
+  const tasks = await tasksWhere(ctx.db, ctx, { openOnly: true });
+  const overdue = tasks.filter((t) => t.dueState === 'overdue').length;
+  const dueSoon = tasks.filter((t) => t.dueState === 'dueSoon').length;
+  const parts: string[] = [];
+  if (overdue) parts.push(`${formatNumber(overdue)} nhiệm vụ quá hạn`);
+  if (dueSoon) parts.push(`${formatNumber(dueSoon)} nhiệm vụ đến hạn trong ${DEFAULT_DUE_SOON_DAYS} ngày tới`);
+  return {
+    overdue,
+    dueSoon,
+    title: 'Nhiệm vụ cần đôn đốc',
+    body: parts.length ? `${parts.join(', ')} (tính đến ngày ${localToday(ctx.clock).split('-').reverse().join('/')}).` : 'Không có nhiệm vụ quá hạn hoặc sắp đến hạn.',
+  };
+}
+
+/** Shows the notification when something is due; returns what was counted. Never throws. */
+export async function notifyDueTasks(ctx: AppContext): Promise<DueNotice | null> {
+  try {
+    const notice = await dueNotice(ctx);
+    if (notice.overdue + notice.dueSoon > 0) ctx.platform.notify(notice.title, notice.body);
+    return notice;
+  } catch (err) {
+    ctx.log.error('notifyDueTasks failed', err);
+    return null;
+  }
+}
