@@ -1,42 +1,88 @@
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { theme } from './theme';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { Center, Loader } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
+import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate } from 'react-router';
+import { AppProviders, createQueryClient } from './providers';
 import { Shell } from './Shell';
 import { AREAS } from './areas';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { showInfo } from '../components/notify';
+import { onEvent } from '../lib/api';
+import { useApiQuery } from '../lib/query';
+import './app.css';
 
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      // Local database: data is fresh until a mutation invalidates it; no refetch storms on focus.
-      queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: false },
-      mutations: { retry: false },
-    },
-  });
+export { createQueryClient } from './providers';
+
+export const SETUP_PATH = '/thiet-lap';
+
+const SetupWizard = lazy(() => import('../features/setup/SetupWizard'));
+
+/**
+ * Around every route: sends a fresh installation (settings never saved) to the first-run wizard,
+ * once, at start — the officer may leave the wizard and come back through Cài đặt — and shows
+ * the main process's `app.notify` messages (due tasks at start-up…) as notifications.
+ */
+function Root() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const settings = useApiQuery('settings.get', {});
+  const checked = useRef(false);
+
+  useEffect(() => {
+    if (checked.current || !settings.data) return;
+    checked.current = true;
+    if (!settings.data.configured && !location.pathname.startsWith(SETUP_PATH)) navigate(SETUP_PATH, { replace: true });
+  }, [settings.data, location.pathname, navigate]);
+
+  useEffect(() => onEvent('app.notify', (event) => showInfo(event.title, event.body)), []);
+
+  return <Outlet />;
+}
+
+function SetupRoute() {
+  return (
+    <ErrorBoundary>
+      <Suspense
+        fallback={
+          <Center h="100vh">
+            <Loader aria-label="Đang tải" />
+          </Center>
+        }
+      >
+        <SetupWizard />
+      </Suspense>
+    </ErrorBoundary>
+  );
 }
 
 export function createAppRouter() {
   return createHashRouter([
     {
-      path: '/',
-      element: <Shell />,
+      element: <Root />,
       children: [
-        { index: true, element: <Navigate to="/tong-quan" replace /> },
-        ...AREAS.map((area) => ({ path: `${area.path.slice(1)}/*`, element: <area.page /> })),
-        { path: '*', element: <Navigate to="/tong-quan" replace /> },
+        // Full page, outside the shell: the first-run wizard has its own layout.
+        { path: `${SETUP_PATH}/*`, element: <SetupRoute /> },
+        {
+          path: '/',
+          element: <Shell />,
+          children: [
+            { index: true, element: <Navigate to="/tong-quan" replace /> },
+            ...AREAS.map((area) => ({ path: `${area.path.slice(1)}/*`, element: <area.page /> })),
+            { path: '*', element: <Navigate to="/tong-quan" replace /> },
+          ],
+        },
       ],
     },
   ]);
 }
 
-export function App({ queryClient = createQueryClient() }: { queryClient?: QueryClient }) {
+export function App({ queryClient }: { queryClient?: QueryClient }) {
+  // Created once per mounted app, not on every render.
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  const [router] = useState(createAppRouter);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={createAppRouter()} />
-      </QueryClientProvider>
-    </MantineProvider>
+    <AppProviders queryClient={client}>
+      <RouterProvider router={router} />
+    </AppProviders>
   );
 }
