@@ -1,0 +1,213 @@
+/**
+ * One document model for every Party-format paper the app issues (Hướng dẫn 36-HD/VPTW).
+ *
+ * A feature builds a `PartyDocument` once; `renderPartyDocument` (print/) turns it into print
+ * HTML (preview, print, PDF) and `buildPartyDocx` (docx/) into a Word file, so the two outputs
+ * always carry the same text. All strings are plain user text: the renderers escape them.
+ */
+import type { PageMargins, Profile, SigningMode } from '../../../shared/schemas/settings';
+import { DEFAULT_MARGINS } from '../../../shared/schemas/settings';
+import { partyDateLine } from '../../../shared/text/format';
+
+/** A run of text inside a paragraph; plain strings are regular text. */
+export type InlineRun = string | { text: string; bold?: boolean; italic?: boolean; underline?: boolean };
+/** Paragraph content: one string, or runs (e.g. a bold label then regular text). */
+export type InlineContent = string | readonly InlineRun[];
+
+export type Align = 'justify' | 'left' | 'center' | 'right';
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  text: InlineContent;
+  align?: Align;
+  /** First-line indent (default true for justified body text). */
+  indent?: boolean;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** A section heading: bold; level 1 ("I. KẾT QUẢ…") and level 2 ("1. Công tác…"). */
+export interface HeadingBlock {
+  type: 'heading';
+  text: string;
+  level?: 1 | 2;
+  align?: Align;
+}
+
+/**
+ * A list written the way Party documents write lists: each item is an indented paragraph that
+ * starts with its marker ("1.", "a)", "-", "+"). The marker is text, so PDF/DOCX extract it.
+ */
+export interface ListBlock {
+  type: 'list';
+  style?: 'decimal' | 'alpha' | 'dash' | 'plus' | 'roman';
+  start?: number;
+  items: readonly InlineContent[];
+}
+
+export interface TableColumn {
+  header: string;
+  /** Relative width (any unit; the renderers normalise to 100%). */
+  width?: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface TableBlock {
+  type: 'table';
+  columns: readonly TableColumn[];
+  rows: readonly (readonly (string | number | null | undefined)[])[];
+  /** Font size in pt (default 13 portrait, 12 landscape registers). */
+  fontSize?: number;
+  /** A bold last row (Cộng / Tổng cộng). */
+  totalsRow?: readonly (string | number | null | undefined)[];
+}
+
+export interface PageBreakBlock {
+  type: 'pageBreak';
+}
+
+export type Block = ParagraphBlock | HeadingBlock | ListBlock | TableBlock | PageBreakBlock;
+
+/** One signature: title lines in bold capitals ("T/M BAN CHỈ ĐẠO", "TRƯỞNG BAN"), space, the name. */
+export interface SignatureBlock {
+  titleLines: readonly string[];
+  signerName?: string | null;
+  /** Printed in the signing space, e.g. "(Đã ký)" on a copy; usually empty. */
+  note?: string | null;
+}
+
+export interface PartyHeader {
+  /** Parent body, printed in capitals (e.g. "ĐẢNG BỘ TỈNH BẮC KẠN"). May be empty. */
+  parentBody: string;
+  /** Issuing body, bold capitals (e.g. "BAN CHỈ ĐẠO QCDC VÀ DÂN VẬN KHÉO"). */
+  issuingBody: string;
+  /** Number and symbol without "Số": "05-BB/BCĐ" (see `documentNumber`). Null → no number line. */
+  number: string | null;
+  /** The italic place-date line, e.g. from `partyDateLine`. Null → omitted. */
+  placeDate: string | null;
+}
+
+export interface PartyDocument {
+  /** The browser/PDF title (file name hint). */
+  title?: string;
+  orientation?: 'portrait' | 'landscape';
+  margins?: PageMargins;
+  header: PartyHeader;
+  /** Document kind in capitals: BIÊN BẢN, THÔNG BÁO, KẾ HOẠCH, BÁO CÁO… */
+  kind: string;
+  /** Summary line(s) under the kind ("Hội nghị Ban Chỉ đạo …"); "\n" splits lines. */
+  summary?: string | null;
+  body: readonly Block[];
+  signatures?: { left?: SignatureBlock | null; right?: SignatureBlock | null };
+  /** "Nơi nhận:" items without dash or punctuation; the renderer writes "- …," and "- Lưu …." */
+  recipients?: readonly string[] | null;
+  /** Page numbers at the top centre from page 2 (default true). */
+  pageNumbers?: boolean;
+}
+
+/** "05-BB/BCĐ"; an unnumbered draft keeps a blank for the number: "   -BB/BCĐ". */
+export function documentNumber(seq: number | null | undefined, kindCode: string, committeeCode: string): string {
+  const n = seq === null || seq === undefined ? '\u00a0\u00a0\u00a0\u00a0' : String(seq).padStart(2, '0');
+  return `${n}-${kindCode}/${committeeCode}`;
+}
+
+/** The header from the organisation profile (settings), a number and an ISO date. */
+export function headerFromProfile(profile: Pick<Profile, 'parentBody' | 'committeeName' | 'placeName'>, options: { number: string | null; date: string | null }): PartyHeader {
+  return {
+    parentBody: profile.parentBody,
+    issuingBody: profile.committeeName,
+    number: options.number,
+    placeDate: options.date ? partyDateLine(profile.placeName, options.date) : null,
+  };
+}
+
+/** Signing modes: the profile's two plus a deputy signing for the Head. */
+export type SignatureMode = SigningMode | 'deputy';
+
+/**
+ * The committee's signature for a signing mode (DOMAIN.md): direct "TRƯỞNG BAN"; on behalf
+ * "T/M BAN CHỈ ĐẠO / TRƯỞNG BAN"; deputy "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN".
+ */
+export function committeeSignature(mode: SignatureMode, signerName: string | null | undefined, bodyShort = 'BAN CHỈ ĐẠO'): SignatureBlock {
+  switch (mode) {
+    case 'direct':
+      return { titleLines: ['TRƯỞNG BAN'], signerName: signerName ?? null };
+    case 'onBehalf':
+      return { titleLines: [`T/M ${bodyShort}`, 'TRƯỞNG BAN'], signerName: signerName ?? null };
+    case 'deputy':
+      return { titleLines: ['K/T TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'], signerName: signerName ?? null };
+  }
+}
+
+/** Minutes: the minute-taker signs left ("THƯ KÝ"), the chair right ("CHỦ TRÌ"). */
+export function minutesSignatures(secretaryName: string | null | undefined, chairName: string | null | undefined, titles: { secretary?: string; chair?: string } = {}): { left: SignatureBlock; right: SignatureBlock } {
+  return {
+    left: { titleLines: [titles.secretary ?? 'THƯ KÝ'], signerName: secretaryName ?? null },
+    right: { titleLines: [titles.chair ?? 'CHỦ TRÌ'], signerName: chairName ?? null },
+  };
+}
+
+export function marginsOf(doc: PartyDocument): PageMargins {
+  return doc.margins ?? DEFAULT_MARGINS;
+}
+
+export function inlineRuns(content: InlineContent): { text: string; bold: boolean; italic: boolean; underline: boolean }[] {
+  const runs = typeof content === 'string' ? [content] : content;
+  return runs.map((r) =>
+    typeof r === 'string'
+      ? { text: r, bold: false, italic: false, underline: false }
+      : { text: r.text, bold: !!r.bold, italic: !!r.italic, underline: !!r.underline },
+  );
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+];
+
+export function toRoman(n: number): string {
+  let rest = n;
+  let out = '';
+  for (const [value, letters] of ROMAN) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/** The marker a list item starts with ("1.", "a)", "-", "+", "I."). */
+export function listMarker(style: ListBlock['style'], index: number, start = 1): string {
+  const n = start + index;
+  switch (style ?? 'decimal') {
+    case 'decimal':
+      return `${n}.`;
+    case 'alpha':
+      return `${String.fromCharCode(96 + (((n - 1) % 26) + 1))})`;
+    case 'roman':
+      return `${toRoman(n)}.`;
+    case 'dash':
+      return '-';
+    case 'plus':
+      return '+';
+  }
+}
+
+/** "Nơi nhận" lines: "- A,", "- B,", last "- Lưu …." (a final item starting with "Lưu" gets a period). */
+export function recipientLines(items: readonly string[]): string[] {
+  const clean = items.map((s) => s.trim().replace(/[,.;]+$/, '')).filter(Boolean);
+  return clean.map((s, i) => `- ${s}${i === clean.length - 1 ? '.' : ','}`);
+}
+
+/** Normalised column widths in percent. */
+export function columnPercents(columns: readonly TableColumn[]): number[] {
+  const widths = columns.map((c) => (c.width && c.width > 0 ? c.width : 1));
+  const total = widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => (w / total) * 100);
+}
+
+export function cellText(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return String(value);
+}

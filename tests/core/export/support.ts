@@ -1,0 +1,44 @@
+/** Helpers that read documents back with real tools (poppler-utils, unzip). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+export const outDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `qcdc-export-${name}-`));
+
+/** Text of each page (pdftotext -layout), page 1 first. */
+export function pdfPages(pdf: Uint8Array): string[] {
+  const dir = outDir('pdf');
+  const file = path.join(dir, 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return text.split('\f').filter((page, i, all) => i < all.length - 1 || page.trim() !== '');
+}
+
+export function pdfFonts(pdf: Uint8Array): { name: string; embedded: boolean }[] {
+  const dir = outDir('fonts');
+  const file = path.join(dir, 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const cols = l.trim().split(/\s+/);
+      // name type… encoding emb sub uni id gen: "emb" is the 5th column from the end.
+      return { name: cols[0]!, embedded: cols[cols.length - 5] === 'yes' };
+    });
+}
+
+/** Writes PNGs of every page (for looking at them) and returns their paths. */
+export function pdfToPngs(pdf: Uint8Array, name: string, dir = path.join(os.tmpdir(), 'qcdc-export-png')): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.pdf`);
+  fs.writeFileSync(file, pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(dir, name)]);
+  return fs.readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).map((f) => path.join(dir, f));
+}
+
+/** Collapses the layout spaces pdftotext inserts so assertions read naturally. */
+export const squash = (s: string) => s.replace(/[ \t]+/g, ' ');
