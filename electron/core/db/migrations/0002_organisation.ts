@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { newId } from '../ids';
+import { foldText } from '../../../../shared/text/vietnamese';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const timestamps = (t: any) =>
@@ -91,12 +93,86 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entity', 'text')
     .addColumn('entity_id', 'text')
     .addColumn('summary', 'text')
+    .addColumn('manual', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('cancelled_at', 'text')
+    .addColumn('cancel_reason', 'text')
     .execute();
   await db.schema.createIndex('doc_numbers_kind_term').on('doc_numbers').columns(['kind_code', 'term_label', 'number']).execute();
   await db.schema.createIndex('doc_numbers_entity').on('doc_numbers').columns(['entity', 'entity_id']).execute();
+  await db.schema.createIndex('assignments_active').on('member_assignments').columns(['member_id', 'unit_id', 'deleted_at']).execute();
 
+  await seedCatalogues(db);
+}
+
+/**
+ * The common defaults of DOMAIN.md, so a new database can number a biên bản or register a model
+ * at once. They are ordinary rows the user edits; Bắc Kạn's field groups come as a preset
+ * (catalogs.applyPreset), not as seeds.
+ */
+export const SEED_CATALOGUES: Record<string, Array<{ code?: string; name: string }>> = {
+  field: [
+    { name: 'Kinh tế' },
+    { name: 'Văn hóa – xã hội' },
+    { name: 'Quốc phòng – an ninh' },
+    { name: 'Xây dựng hệ thống chính trị' },
+  ],
+  recognitionLevel: [
+    { code: 'CS', name: 'Cấp cơ sở' },
+    { code: 'H', name: 'Cấp huyện' },
+    { code: 'T', name: 'Cấp tỉnh' },
+  ],
+  awardForm: [
+    { name: 'Giấy khen' },
+    { name: 'Bằng khen' },
+    { name: 'Biểu dương' },
+    { name: 'Khen thưởng' },
+  ],
+  meetingKind: [
+    { name: 'Hội nghị tổng kết' },
+    { name: 'Hội nghị sơ kết' },
+    { name: 'Họp Ban Chỉ đạo' },
+    { name: 'Họp Tổ giúp việc' },
+    { name: 'Hội nghị đối thoại' },
+    { name: 'Hội nghị chuyên đề' },
+  ],
+  documentKind: [
+    { code: 'BB', name: 'Biên bản' },
+    { code: 'KH', name: 'Kế hoạch' },
+    { code: 'BC', name: 'Báo cáo' },
+    { code: 'TB', name: 'Thông báo' },
+    { code: 'QĐ', name: 'Quyết định' },
+    { code: 'GM', name: 'Giấy mời' },
+    { code: 'KL', name: 'Kết luận' },
+    { code: 'CV', name: 'Công văn' },
+  ],
+};
+
+async function seedCatalogues(db: Kysely<any>): Promise<void> {
+  const at = new Date().toISOString();
+  for (const [catalog, items] of Object.entries(SEED_CATALOGUES)) {
+    let order = 1;
+    for (const item of items) {
+      await db
+        .insertInto('catalog_items')
+        .values({
+          id: newId(),
+          catalog,
+          code: item.code ?? null,
+          name: item.name,
+          period_label: null,
+          valid_from_year: null,
+          valid_to_year: null,
+          sort_order: order++,
+          active: 1,
+          search_text: foldText(`${item.code ?? ''} ${item.name}`),
+          created_at: at,
+          updated_at: at,
+          deleted_at: null,
+        })
+        .execute();
+    }
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -74,8 +74,11 @@ export interface DocNumbersTable {
   entity: string | null;
   entity_id: string | null;
   summary: string | null;
+  /** 1 when the user typed the number instead of taking the next one. */
+  manual: Generated<number>;
   created_at: string;
   cancelled_at: string | null;
+  cancel_reason: string | null;
 }
 
 export interface OrganisationTables {

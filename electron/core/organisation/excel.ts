@@ -1,0 +1,201 @@
+import ExcelJS from 'exceljs';
+import { AppError } from '../errors';
+import { foldText, normalizeText } from '../../../shared/text/vietnamese';
+import { formatDate, parseVietnameseDate, isIsoDate } from '../../../shared/text/format';
+
+/*
+ * The Excel edge of the organisation feature: reading a sheet into text cells, finding the header
+ * and mapping columns by their folded names (units send lists with title rows above the header,
+ * a "(1) (2) …" numbering row, stray spaces), and writing simple list workbooks.
+ * exceljs stays behind this one module so it can be swapped (ARCHITECTURE.md).
+ */
+
+export interface SheetText {
+  sheetName: string;
+  /** rows[r][c], both 0-based; r + 1 is the row number Excel shows. */
+  rows: string[][];
+}
+
+function cellToText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString().slice(0, 10);
+    return formatDate(iso);
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return cellToText((value.result ?? '') as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return '';
+    return '';
+  }
+  return String(value);
+}
+
+/** Reads the first non-empty worksheet as trimmed NFC text. */
+export async function readSheet(bytes: Uint8Array): Promise<SheetText> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('VALIDATION', 'Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx.', { bytes: 'Tệp không phải .xlsx hợp lệ.' });
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw new AppError('VALIDATION', 'Tệp Excel không có dữ liệu.', { bytes: 'Tệp trống.' });
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = normalizeText(cellToText(cell.value));
+    });
+    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
+  });
+  return { sheetName: sheet.name, rows: Array.from(rows, (r) => r ?? []) };
+}
+
+export interface FieldSpec {
+  key: string;
+  label: string;
+  /** Folded header texts that name this field; a header matches when it equals or starts with one. */
+  aliases: string[];
+  required?: boolean;
+}
+
+export interface HeaderMatch {
+  headerRow: number; // 0-based
+  headers: Array<{ index: number; label: string }>; // index 1-based
+  mapping: Record<string, number | null>; // 1-based column
+}
+
+const foldHeader = (s: string) => foldText(s).replace(/[.:*()]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function matchField(header: string, spec: FieldSpec): number {
+  const h = foldHeader(header);
+  if (!h) return 0;
+  let best = 0;
+  for (const alias of spec.aliases) {
+    if (h === alias) best = Math.max(best, 3);
+    else if (h.startsWith(alias)) best = Math.max(best, 2);
+    else if (alias.length > 4 && h.includes(alias)) best = Math.max(best, 1);
+  }
+  return best;
+}
+
+/** Finds the header row among the first 20 rows (most fields recognised) and maps each field to a column. */
+export function detectHeader(sheet: SheetText, fields: FieldSpec[], override?: Record<string, number | null>): HeaderMatch {
+  let bestRow = -1;
+  let bestScore = 0;
+  for (let r = 0; r < Math.min(20, sheet.rows.length); r++) {
+    const row = sheet.rows[r] ?? [];
+    const score = fields.filter((f) => row.some((cell) => matchField(cell, f) > 0)).length;
+    if (score > bestScore) {
+      bestScore = score;
+      bestRow = r;
+    }
+  }
+  const required = fields.filter((f) => f.required);
+  if (bestRow < 0) {
+    throw new AppError('VALIDATION', `Không tìm thấy dòng tiêu đề; cần có cột ${required.map((f) => `"${f.label}"`).join(', ')}.`);
+  }
+  const row = sheet.rows[bestRow] ?? [];
+  const mapping: Record<string, number | null> = {};
+  const used = new Set<number>();
+  // Strongest matches first so "Phó Trưởng ban" columns do not steal "Họ và tên".
+  const candidates: Array<{ key: string; col: number; score: number }> = [];
+  for (const f of fields) row.forEach((cell, c) => {
+    const s = matchField(cell, f);
+    if (s > 0) candidates.push({ key: f.key, col: c + 1, score: s });
+  });
+  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
+  for (const c of candidates) {
+    if (mapping[c.key] !== undefined || used.has(c.col)) continue;
+    mapping[c.key] = c.col;
+    used.add(c.col);
+  }
+  for (const f of fields) if (mapping[f.key] === undefined) mapping[f.key] = null;
+  if (override) for (const [k, v] of Object.entries(override)) if (k in mapping) mapping[k] = v;
+  const missing = required.filter((f) => !mapping[f.key]);
+  if (missing.length) {
+    throw new AppError('VALIDATION', `Không tìm thấy cột ${missing.map((f) => `"${f.label}"`).join(', ')} trong dòng tiêu đề (dòng ${bestRow + 1}).`, {
+      mapping: 'Chưa xác định được cột bắt buộc.',
+    });
+  }
+  return {
+    headerRow: bestRow,
+    headers: row.map((label, i) => ({ index: i + 1, label })).filter((h) => h.label),
+    mapping,
+  };
+}
+
+/** Data rows after the header: skips empty rows, the "(1) (2) (3)" numbering row and totals rows ("Cộng"). */
+export function dataRows(sheet: SheetText, match: HeaderMatch): Array<{ rowNumber: number; get: (key: string) => string }> {
+  const out: Array<{ rowNumber: number; get: (key: string) => string }> = [];
+  for (let r = match.headerRow + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    const nonEmpty = row.filter(Boolean);
+    if (nonEmpty.length === 0) continue;
+    if (nonEmpty.every((c) => /^\(?\d+\)?$/.test(c)) && nonEmpty.length >= 2 && nonEmpty.some((c) => c.startsWith('('))) continue;
+    const first = foldText(nonEmpty[0] ?? '');
+    if (/^(tong )?cong\b/.test(first) && nonEmpty.length <= 3) continue;
+    out.push({
+      rowNumber: r + 1,
+      get: (key) => {
+        const col = match.mapping[key];
+        return col ? (row[col - 1] ?? '') : '';
+      },
+    });
+  }
+  return out;
+}
+
+/** "16/12/2022", "2022-12-16" → ISO; '' → null; anything else → undefined (an error). */
+export function parseDateCell(value: string): string | null | undefined {
+  if (!value) return null;
+  if (isIsoDate(value)) return value;
+  return parseVietnameseDate(value) ?? undefined;
+}
+
+export interface XlsxColumn {
+  header: string;
+  width: number;
+}
+
+/** A one-sheet list workbook: a bold title, a bold header row with borders, frozen panes. */
+export async function writeListXlsx(
+  sheetName: string,
+  title: string,
+  columns: XlsxColumn[],
+  rows: Array<Array<string | number | null>>,
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'QCDC Desk';
+  const ws = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 3 }] });
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  ws.mergeCells(1, 1, 1, columns.length);
+  const titleCell = ws.getCell(1, 1);
+  titleCell.value = title;
+  titleCell.font = { name: 'Times New Roman', size: 14, bold: true };
+  titleCell.alignment = { horizontal: 'center' };
+  const header = ws.getRow(3);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: 'Times New Roman', size: 12, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+  });
+  rows.forEach((values, r) => {
+    const row = ws.getRow(4 + r);
+    values.forEach((v, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = v ?? '';
+      cell.font = { name: 'Times New Roman', size: 12 };
+      cell.alignment = { vertical: 'top', wrapText: true };
+      cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+    });
+  });
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
