@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -5,6 +6,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Main-process code runs in plain Node against a recording fake of the `electron` module.
+        resolve: { alias: [{ find: /^electron$/, replacement: fileURLToPath(new URL('./tests/main/fake-electron.ts', import.meta.url)) }] },
         test: {
           name: 'node',
           environment: 'node',
