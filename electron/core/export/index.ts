@@ -8,3 +8,4 @@
  */
 export * from './document';
 export * from './print';
+export * from './docx';

@@ -42,3 +42,29 @@ export function pdfToPngs(pdf: Uint8Array, name: string, dir = path.join(os.tmpd
 
 /** Collapses the layout spaces pdftotext inserts so assertions read naturally. */
 export const squash = (s: string) => s.replace(/[ \t]+/g, ' ');
+
+/** One file out of a zip (docx/xlsx) with Debian's unzip. */
+export function unzipEntry(bytes: Uint8Array, entry: string): string {
+  const dir = outDir('zip');
+  const file = path.join(dir, 'doc.zip');
+  fs.writeFileSync(file, bytes);
+  return execFileSync('unzip', ['-p', file, entry], { encoding: 'utf8' });
+}
+
+export function unzipList(bytes: Uint8Array): string[] {
+  const dir = outDir('zip');
+  const file = path.join(dir, 'doc.zip');
+  fs.writeFileSync(file, bytes);
+  return execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter(Boolean);
+}
+
+const XML_ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
+
+/** The text of each <w:p> paragraph of a WordprocessingML part. */
+export function wordParagraphs(xml: string): string[] {
+  return (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) =>
+    (p.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? [])
+      .map((t) => t.replace(/<[^>]+>/g, '').replace(/&(lt|gt|amp|quot|apos);/g, (e) => XML_ENTITIES[e] ?? e))
+      .join(''),
+  );
+}

@@ -1,0 +1,299 @@
+/**
+ * Party-format Word documents from the same `PartyDocument` the print HTML uses, so the .docx a
+ * secretary edits carries exactly the text of the PDF: Times New Roman, A4 (or landscape),
+ * margins from settings, the 36-HD/VPTW header table, kind, summary, body blocks, signature
+ * block(s) that never split (a table row with `cantSplit`), "Nơi nhận:", and page numbers at
+ * the top centre from page 2 (a different, empty first-page header).
+ *
+ * `docx` 9 runs on Node 20 for what we use (Packer.toBuffer; checked by tests/core/export/docx.test.ts)
+ * even though its nanoid dependency declares Node 22.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import {
+  cellText,
+  columnPercents,
+  inlineRuns,
+  listMarker,
+  marginsOf,
+  recipientLines,
+  type Align,
+  type Block,
+  type InlineContent,
+  type PartyDocument,
+  type SignatureBlock,
+} from '../document';
+
+const FONT = 'Times New Roman';
+const A4 = { width: 11906, height: 16838 }; // twips
+const FIRST_LINE_INDENT = 567; // 1 cm
+const BODY_LINE = 312; // 1.3 lines (240 = single)
+
+/** Millimetres to twips, rounded (docx's helper floors: 20 mm would become 1133). */
+const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+const pt = (size: number) => size * 2; // docx sizes are half-points
+
+interface RunStyle {
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
+
+/** Text runs; "\n" inside user text becomes a line break. */
+function runs(text: string, style: RunStyle = {}): TextRun[] {
+  return text.split(/\r\n?|\n/).map(
+    (line, i) =>
+      new TextRun({
+        text: line,
+        font: FONT,
+        size: pt(style.size ?? 14),
+        bold: style.bold ?? false,
+        italics: style.italic ?? false,
+        ...(style.underline ? { underline: {} } : {}),
+        ...(i > 0 ? { break: 1 } : {}),
+      }),
+  );
+}
+
+function inline(content: InlineContent, base: RunStyle = {}): TextRun[] {
+  return inlineRuns(content).flatMap((r) =>
+    runs(r.text, { size: base.size ?? 14, bold: r.bold || base.bold, italic: r.italic || base.italic, underline: r.underline || base.underline }),
+  );
+}
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  justify: AlignmentType.JUSTIFIED,
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+};
+
+function centred(children: TextRun[], spacingAfter = 0, keepNext = true): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter, line: 240 }, keepNext, children });
+}
+
+function bodyParagraph(children: TextRun[], align: Align = 'justify', indent = align === 'justify', keepNext = false): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[align],
+    indent: indent ? { firstLine: FIRST_LINE_INDENT } : undefined,
+    spacing: { after: 120, line: BODY_LINE, lineRule: LineRuleType.AUTO },
+    keepNext,
+    children,
+  });
+}
+
+const NO_BORDERS = TableBorders.NONE;
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const GRID_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+function contentWidth(doc: PartyDocument): number {
+  const m = marginsOf(doc);
+  const pageWidth = doc.orientation === 'landscape' ? A4.height : A4.width;
+  return pageWidth - convertMillimetersToTwip(m.left) - convertMillimetersToTwip(m.right);
+}
+
+function cell(children: Paragraph[], width: number, options: { borders?: boolean } = {}): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: children.length ? children : [new Paragraph({})],
+    ...(options.borders ? {} : { borders: { top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } } }),
+  });
+}
+
+function headerTable(doc: PartyDocument, width: number): Table {
+  const h = doc.header;
+  const leftW = Math.round(width * (doc.orientation === 'landscape' ? 0.42 : 0.48));
+  const rightW = width - leftW;
+  const left: Paragraph[] = [];
+  if (h.parentBody.trim()) left.push(centred(runs(upper(h.parentBody))));
+  left.push(centred(runs(upper(h.issuingBody), { bold: true })));
+  left.push(centred(runs('*')));
+  const right = [centred(runs('ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true, underline: true }))];
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [leftW, rightW],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({ cantSplit: true, children: [cell(left, leftW), cell(right, rightW)] }),
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(h.number ? [centred(runs(`Số ${h.number}`))] : [], leftW),
+          cell(h.placeDate ? [centred(runs(h.placeDate, { italic: true }))] : [], rightW),
+        ],
+      }),
+    ],
+  });
+}
+
+function gridTable(block: Extract<Block, { type: 'table' }>, width: number, landscape: boolean): Table {
+  const percents = columnPercents(block.columns);
+  const widths = percents.map((p) => Math.round((p / 100) * width));
+  const size = block.fontSize ?? (landscape ? 12 : 13);
+  const alignOf = (i: number): Align => block.columns[i]?.align ?? 'left';
+  const para = (text: string, align: Align, bold = false) =>
+    new Paragraph({ alignment: ALIGN[align], spacing: { after: 0, line: 240 }, children: runs(text, { size, bold }) });
+  const row = (cells: readonly (string | number | null | undefined)[], bold = false) =>
+    new TableRow({
+      cantSplit: true,
+      children: widths.map((w, i) => cell([para(cellText(cells[i]), alignOf(i), bold)], w, { borders: true })),
+    });
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: GRID_BORDERS,
+    rows: [
+      new TableRow({
+        tableHeader: true, // repeats on every page
+        cantSplit: true,
+        children: block.columns.map(
+          (c, i) =>
+            new TableCell({
+              width: { size: widths[i]!, type: WidthType.DXA },
+              verticalAlign: VerticalAlign.CENTER,
+              children: [para(c.header, 'center', true)],
+            }),
+        ),
+      }),
+      ...block.rows.map((r) => row(r)),
+      ...(block.totalsRow ? [row(block.totalsRow, true)] : []),
+    ],
+  });
+}
+
+function blockElements(block: Block, width: number, landscape: boolean, keepNext = false): (Paragraph | Table)[] {
+  switch (block.type) {
+    case 'paragraph': {
+      const align = block.align ?? 'justify';
+      return [bodyParagraph(inline(block.text, { bold: block.bold, italic: block.italic }), align, block.indent ?? align === 'justify', keepNext)];
+    }
+    case 'heading':
+      return [bodyParagraph(runs(block.text, { bold: true }), block.align ?? 'justify', (block.align ?? 'justify') !== 'center', true)];
+    case 'list':
+      return block.items.map((item, i) =>
+        bodyParagraph([...runs(`${listMarker(block.style, i, block.start)} `), ...inline(item)], 'justify', true, keepNext && i === block.items.length - 1),
+      );
+    case 'table':
+      return [gridTable(block, width, landscape), new Paragraph({ spacing: { after: 60 }, children: [] })];
+    case 'pageBreak':
+      return [new Paragraph({ pageBreakBefore: true, children: [] })];
+  }
+}
+
+function signatureParagraphs(sig: SignatureBlock | null | undefined): Paragraph[] {
+  if (!sig) return [];
+  const out = sig.titleLines.map((line) => centred(runs(upper(line), { bold: true })));
+  // The signing space (~26 mm): four empty 14 pt lines, or the note in the middle of them.
+  const blank = () => centred([new TextRun({ text: '', font: FONT, size: pt(14) })]);
+  out.push(blank(), blank());
+  out.push(sig.note ? centred(runs(sig.note, { italic: true })) : blank());
+  out.push(blank());
+  out.push(centred(runs(sig.signerName ?? '', { bold: true }), 0, false));
+  return out;
+}
+
+function recipientParagraphs(items: readonly string[] | null | undefined): Paragraph[] {
+  if (!items || items.length === 0) return [];
+  return [
+    new Paragraph({ spacing: { after: 0, line: 240 }, children: runs('Nơi nhận:', { underline: true }) }),
+    ...recipientLines(items).map((l) => new Paragraph({ spacing: { after: 0, line: 240 }, children: runs(l, { size: 12 }) })),
+  ];
+}
+
+function closing(doc: PartyDocument, width: number): Table[] {
+  const left = doc.signatures?.left ?? null;
+  const right = doc.signatures?.right ?? null;
+  const recipients = doc.recipients ?? null;
+  if (!left && !right && !(recipients && recipients.length)) return [];
+  const half = Math.round(width / 2);
+  const rows = left
+    ? [
+        new TableRow({ cantSplit: true, children: [cell(signatureParagraphs(left), half), cell(signatureParagraphs(right), width - half)] }),
+        ...(recipients && recipients.length
+          ? [new TableRow({ cantSplit: true, children: [cell(recipientParagraphs(recipients), half), cell([], width - half)] })]
+          : []),
+      ]
+    : [new TableRow({ cantSplit: true, children: [cell(recipientParagraphs(recipients), half), cell(signatureParagraphs(right), width - half)] })];
+  return [new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: [half, width - half], layout: TableLayoutType.FIXED, borders: NO_BORDERS, rows })];
+}
+
+/** The Word document as a `docx` Document (for callers that add more sections). */
+export function partyDocxDocument(doc: PartyDocument): Document {
+  const landscape = doc.orientation === 'landscape';
+  const m = marginsOf(doc);
+  const width = contentWidth(doc);
+  const summaryLines = (doc.summary ?? '').split(/\r\n?|\n/).filter((s) => s.trim());
+  const body = doc.body.flatMap((b, i) => blockElements(b, width, landscape, i === doc.body.length - 1));
+  const pageNumbers = doc.pageNumbers ?? true;
+
+  const section: ISectionOptions = {
+    properties: {
+      titlePage: true, // a different first-page header: no number on page 1
+      page: {
+        size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: {
+          top: convertMillimetersToTwip(m.top),
+          bottom: convertMillimetersToTwip(m.bottom),
+          left: convertMillimetersToTwip(m.left),
+          right: convertMillimetersToTwip(m.right),
+          header: convertMillimetersToTwip(Math.max(5, m.top / 2)),
+          footer: convertMillimetersToTwip(Math.max(5, m.bottom / 2)),
+        },
+      },
+    },
+    headers: {
+      first: new Header({ children: [new Paragraph({ children: [] })] }),
+      default: new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: pageNumbers ? [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })] : [],
+          }),
+        ],
+      }),
+    },
+    children: [
+      headerTable(doc, width),
+      new Paragraph({ spacing: { before: 360, after: 0 }, alignment: AlignmentType.CENTER, keepNext: true, children: runs(upper(doc.kind), { size: 16, bold: true }) }),
+      ...summaryLines.map((line) => centred(runs(line, { bold: true }))),
+      centred(runs('-----'), 240),
+      ...body,
+      ...closing(doc, width),
+    ],
+  };
+
+  return new Document({
+    creator: 'QCDC Desk',
+    title: doc.title ?? doc.kind,
+    styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
+    sections: [section],
+  });
+}
+
+/** Builds the .docx bytes of a Party-format document. */
+export async function buildPartyDocx(doc: PartyDocument): Promise<Uint8Array> {
+  const buffer = await Packer.toBuffer(partyDocxDocument(doc));
+  return new Uint8Array(buffer);
+}
