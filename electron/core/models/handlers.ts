@@ -1,3 +1,38 @@
 import type { HandlerMap } from '../registry';
+import {
+  addYear,
+  bulkUpdateStatus,
+  createModel,
+  deleteYear,
+  getModel,
+  listModels,
+  listReviews,
+  listYears,
+  restoreYear,
+  setReview,
+  updateModel,
+} from './service';
+import { yearStats } from './stats';
+import { importCommit, importPreview, importRemap } from './import/service';
+import { exportRegisterPdf, exportRegisterXlsx, exportSummary } from './export';
 
-export const modelsHandlers = {} satisfies Partial<HandlerMap>;
+export const modelsHandlers = {
+  'models.list': (input, ctx) => listModels(ctx, input),
+  'models.get': (input, ctx) => getModel(ctx, input.id),
+  'models.create': (input, ctx) => createModel(ctx, input),
+  'models.update': (input, ctx) => updateModel(ctx, input),
+  'models.delete': (input, ctx) => deleteYear(ctx, input.id),
+  'models.restore': (input, ctx) => restoreYear(ctx, input.id),
+  'models.addYear': (input, ctx) => addYear(ctx, input),
+  'models.bulkUpdateStatus': (input, ctx) => bulkUpdateStatus(ctx, input),
+  'models.stats': (input, ctx) => yearStats(ctx, input.year),
+  'models.years': (_input, ctx) => listYears(ctx),
+  'models.reviews': (input, ctx) => listReviews(ctx, input.year),
+  'models.setReview': (input, ctx) => setReview(ctx, input),
+  'models.importPreview': (input, ctx) => importPreview(ctx, input),
+  'models.importRemap': (input, ctx) => importRemap(ctx, input),
+  'models.importCommit': (input, ctx) => importCommit(ctx, input),
+  'models.exportXlsx': (input, ctx) => exportRegisterXlsx(ctx, input),
+  'models.exportRegisterPdf': (input, ctx) => exportRegisterPdf(ctx, input),
+  'models.exportSummary': (input, ctx) => exportSummary(ctx, input),
+} satisfies Partial<HandlerMap>;

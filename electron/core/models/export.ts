@@ -1,0 +1,334 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { localToday } from '../clock';
+import { getProfile } from '../settings/service';
+import { renderPartyDocument } from '../export/print';
+import { headerFromProfile, type PartyDocument, type TableBlock } from '../export/document';
+import { formatDate, formatNumber } from '../../../shared/text/format';
+import type { FileResult } from '../../../shared/contract';
+import {
+  MODEL_KIND_LABELS,
+  MODEL_STATUS_LABELS,
+  REGISTRATION_LABELS,
+  type ModelCounts,
+  type ModelFilter,
+  type ModelKind,
+  type ModelStatus,
+  type Registration,
+} from '../../../shared/schemas/models';
+import { countRegister, selectCatalog, selectRegister, selectUnits, type RegisterRow } from './repository';
+import { toListQuery } from './service';
+import { yearStats } from './stats';
+
+/*
+ * Exports of the register: the filtered view as XLSX (exceljs streaming writer, rows fetched in
+ * pages so memory stays flat at 100k rows), the printed landscape register (Party-format HTML →
+ * PDF), and the summary tables (biểu tổng hợp) as XLSX and PDF.
+ */
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PAGE = 5000;
+/** A printed register beyond this is not something anyone prints; XLSX has no such limit. */
+const PDF_MAX_ROWS = 20000;
+
+const title = (year: number | undefined) => (year ? `DANH SÁCH MÔ HÌNH "DÂN VẬN KHÉO" NĂM ${year}` : 'DANH SÁCH MÔ HÌNH "DÂN VẬN KHÉO"');
+
+function statusText(r: RegisterRow): string {
+  const parts = [MODEL_STATUS_LABELS[r.status as ModelStatus] ?? r.status];
+  if (r.typical) parts.push('điển hình');
+  if (r.commended) parts.push('khen thưởng');
+  return parts.join(', ');
+}
+
+const recognitionText = (r: RegisterRow) =>
+  [r.recognition_decision_no, r.recognition_date ? formatDate(r.recognition_date) : null, r.level_name].filter(Boolean).join(' – ');
+
+async function describeFilter(ctx: Pick<AppContext, 'db'>, f: ModelFilter): Promise<string> {
+  const parts: string[] = [];
+  if (f.unitId) {
+    const unit = (await selectUnits(ctx.db)).find((u) => u.id === f.unitId);
+    if (unit) parts.push(`Đơn vị: ${unit.name}${f.includeSubunits ? ' (gồm đơn vị trực thuộc)' : ''}`);
+  }
+  if (f.fieldId) {
+    const field = (await selectCatalog(ctx.db, ['field'])).find((c) => c.id === f.fieldId);
+    if (field) parts.push(`Lĩnh vực: ${field.name}`);
+  }
+  if (f.kind) parts.push(MODEL_KIND_LABELS[f.kind]);
+  if (f.registration) parts.push(REGISTRATION_LABELS[f.registration]);
+  if (f.statuses?.length) parts.push(`Trạng thái: ${f.statuses.map((s) => MODEL_STATUS_LABELS[s]).join(', ')}`);
+  if (f.typical) parts.push('Điển hình');
+  if (f.commended) parts.push('Được khen thưởng');
+  if (f.search) parts.push(`Tìm: "${f.search}"`);
+  return parts.join('; ');
+}
+
+function fileStem(f: ModelFilter): string {
+  return `so-mo-hinh-dan-van-kheo${f.year ? `-${f.year}` : ''}`;
+}
+
+// ------------------------------------------------------------------ XLSX (streaming)
+
+const REGISTER_COLUMNS: Array<{ header: string; width: number; value: (r: RegisterRow, i: number) => string | number }> = [
+  { header: 'TT', width: 6, value: (_r, i) => i + 1 },
+  { header: 'Năm', width: 7, value: (r) => r.year },
+  { header: 'Đơn vị đăng ký', width: 28, value: (r) => r.unit_name },
+  { header: 'Tên mô hình', width: 48, value: (r) => r.name },
+  { header: 'Tập thể / Cá nhân', width: 11, value: (r) => MODEL_KIND_LABELS[r.kind as ModelKind] ?? r.kind },
+  { header: 'Lĩnh vực', width: 30, value: (r) => r.field_name ?? '' },
+  { header: 'Mới / Duy trì', width: 12, value: (r) => REGISTRATION_LABELS[r.registration as Registration] ?? r.registration },
+  { header: 'Người, tập thể thực hiện', width: 22, value: (r) => r.performer ?? '' },
+  { header: 'Thời gian thực hiện', width: 18, value: (r) => r.timing ?? '' },
+  { header: 'Trạng thái', width: 20, value: (r) => statusText(r) },
+  { header: 'Quyết định công nhận', width: 26, value: (r) => recognitionText(r) },
+  { header: 'Khen thưởng', width: 20, value: (r) => [r.award_name, r.award_by, r.award_decision_no].filter(Boolean).join(' – ') },
+  { header: 'Ghi chú', width: 20, value: (r) => r.note ?? '' },
+];
+
+async function streamToBytes(write: (stream: PassThrough) => Promise<void>): Promise<Uint8Array> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  await write(stream);
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+export async function exportRegisterXlsx(ctx: AppContext, input: ModelFilter & { jobId?: string | undefined }): Promise<FileResult & { rows: number }> {
+  return ctx.jobs.run(input.jobId, async (job) => {
+    const q = await toListQuery(ctx.db, input);
+    const total = await countRegister(ctx.db, q);
+    const profile = await getProfile(ctx);
+    const filterText = await describeFilter(ctx, input);
+    let written = 0;
+    const bytes = await streamToBytes(async (stream) => {
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+      const ws = wb.addWorksheet(input.year ? `Năm ${input.year}` : 'Sổ mô hình', {
+        pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+        views: [{ state: 'frozen', ySplit: 7 }],
+      });
+      ws.columns = REGISTER_COLUMNS.map((c) => ({ width: c.width }));
+      const last = REGISTER_COLUMNS.length;
+      // Party-format title rows: parent body / issuing body on the left, the Party line on the right.
+      const r1 = ws.addRow([profile.parentBody.toLocaleUpperCase('vi')]);
+      r1.getCell(last - 3).value = 'ĐẢNG CỘNG SẢN VIỆT NAM';
+      r1.getCell(last - 3).font = { bold: true, underline: true };
+      r1.commit();
+      const r2 = ws.addRow([profile.committeeName.toLocaleUpperCase('vi')]);
+      r2.getCell(1).font = { bold: true };
+      r2.commit();
+      ws.addRow(['*']).commit();
+      const r4 = ws.addRow([title(input.year)]);
+      r4.getCell(1).font = { bold: true, size: 14 };
+      r4.getCell(1).alignment = { horizontal: 'center' };
+      ws.mergeCells(4, 1, 4, last);
+      r4.commit();
+      const r5 = ws.addRow([filterText ? `(${filterText})` : `(Tổng số: ${formatNumber(total)} lượt mô hình)`]);
+      r5.getCell(1).font = { italic: true };
+      r5.getCell(1).alignment = { horizontal: 'center' };
+      ws.mergeCells(5, 1, 5, last);
+      r5.commit();
+      ws.addRow([]).commit();
+      const header = ws.addRow(REGISTER_COLUMNS.map((c) => c.header));
+      header.eachCell((cell) => {
+        cell.font = { bold: true };
+        cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+        cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+      });
+      header.commit();
+      for (let offset = 0; offset < total; offset += PAGE) {
+        const rows = await selectRegister(ctx.db, q, { sort: 'unit', offset, limit: PAGE });
+        for (const r of rows) {
+          ws.addRow(REGISTER_COLUMNS.map((c) => c.value(r, written))).commit();
+          written++;
+        }
+        await job.progress('Xuất Excel', written, total);
+        if (!rows.length) break;
+      }
+      const totals = ws.addRow(['', '', 'Cộng', `${formatNumber(written)} mô hình`]);
+      totals.font = { bold: true };
+      totals.commit();
+      ws.commit();
+      await wb.commit();
+    });
+    return { fileName: `${fileStem(input)}.xlsx`, mimeType: XLSX_MIME, bytes, rows: written };
+  });
+}
+
+// ------------------------------------------------------------------ printed register (PDF)
+
+async function partyDoc(ctx: AppContext, kind: string, summary: string, body: PartyDocument['body']): Promise<PartyDocument> {
+  const profile = await getProfile(ctx);
+  return {
+    title: summary,
+    orientation: 'landscape',
+    margins: profile.margins,
+    header: headerFromProfile(profile, { number: null, date: localToday(ctx.clock) }),
+    kind,
+    summary,
+    body,
+    pageNumbers: true,
+  };
+}
+
+export async function exportRegisterPdf(ctx: AppContext, input: ModelFilter & { jobId?: string | undefined }): Promise<FileResult & { rows: number }> {
+  return ctx.jobs.run(input.jobId, async (job) => {
+    const q = await toListQuery(ctx.db, input);
+    const total = await countRegister(ctx.db, q);
+    if (total > PDF_MAX_ROWS) {
+      throw new AppError('VALIDATION', `Danh sách có ${formatNumber(total)} dòng, quá dài để in (tối đa ${formatNumber(PDF_MAX_ROWS)}): hãy lọc theo năm hoặc đơn vị, hoặc xuất Excel.`);
+    }
+    const rows: RegisterRow[] = [];
+    for (let offset = 0; offset < total; offset += PAGE) {
+      rows.push(...(await selectRegister(ctx.db, q, { sort: 'unit', offset, limit: PAGE })));
+      await job.progress('Chuẩn bị bản in', rows.length, total);
+    }
+    const filterText = await describeFilter(ctx, input);
+    const table: TableBlock = {
+      type: 'table',
+      fontSize: 11,
+      columns: [
+        { header: 'TT', width: 4, align: 'center' },
+        { header: 'Đơn vị đăng ký', width: 16 },
+        { header: 'Tên mô hình', width: 30 },
+        { header: 'Tập thể/ Cá nhân', width: 8, align: 'center' },
+        { header: 'Lĩnh vực', width: 17 },
+        { header: 'Mới/ Duy trì', width: 7, align: 'center' },
+        { header: 'Người, tập thể thực hiện', width: 13 },
+        { header: 'Kết quả', width: 13 },
+      ],
+      rows: rows.map((r, i) => [
+        i + 1,
+        r.unit_name,
+        r.name,
+        MODEL_KIND_LABELS[r.kind as ModelKind],
+        r.field_name ?? '',
+        r.registration === 'new' ? 'Mới' : 'Duy trì',
+        r.performer ?? '',
+        [statusText(r), recognitionText(r)].filter(Boolean).join('\n'),
+      ]),
+      totalsRow: ['', 'Cộng', `${formatNumber(rows.length)} mô hình`, '', '', '', '', ''],
+    };
+    const body: PartyDocument['body'] = [
+      ...(filterText ? [{ type: 'paragraph' as const, text: `(${filterText})`, align: 'center' as const, italic: true, indent: false }] : []),
+      table,
+    ];
+    const doc = await partyDoc(ctx, 'DANH SÁCH', `Mô hình "Dân vận khéo"${input.year ? ` năm ${input.year}` : ''}`, body);
+    await job.progress('Tạo PDF', 0, 1);
+    const bytes = await ctx.platform.renderPdf(renderPartyDocument(doc), { landscape: true });
+    return { fileName: `${fileStem(input)}.pdf`, mimeType: 'application/pdf', bytes, rows: rows.length };
+  });
+}
+
+// ------------------------------------------------------------------ summary tables (biểu tổng hợp)
+
+const SUMMARY_COLUMNS: Array<{ header: string; value: (c: ModelCounts) => number }> = [
+  { header: 'Tổng số đăng ký', value: (c) => c.registered },
+  { header: 'Tập thể', value: (c) => c.collective },
+  { header: 'Cá nhân', value: (c) => c.individual },
+  { header: 'Đăng ký mới', value: (c) => c.newCount },
+  { header: 'Duy trì', value: (c) => c.carriedCount },
+  { header: 'Được công nhận', value: (c) => c.recognised },
+  { header: 'Công nhận – tập thể', value: (c) => c.recognisedCollective },
+  { header: 'Công nhận – cá nhân', value: (c) => c.recognisedIndividual },
+  { header: 'Điển hình', value: (c) => c.typical },
+  { header: 'Biểu dương, khen thưởng', value: (c) => c.commended },
+];
+
+export async function exportSummary(ctx: AppContext, input: { year: number; format: 'xlsx' | 'pdf' }): Promise<FileResult> {
+  const stats = await yearStats(ctx, input.year);
+  const unitRows = stats.byUnit.map((u, i) => [i + 1, u.unitName, ...SUMMARY_COLUMNS.map((c) => c.value(u)), u.reviewed ? 'Đã họp xét' : 'Chưa']);
+  const unitTotals = ['', 'Tổng cộng', ...SUMMARY_COLUMNS.map((c) => c.value(stats)), `${stats.unitsReviewed}/${stats.unitsTotal}`];
+  const statusKeys = Object.keys(MODEL_STATUS_LABELS) as ModelStatus[];
+  const fieldRows = stats.byField.map((f, i) => [
+    i + 1,
+    f.fieldName,
+    f.registered,
+    f.collective,
+    f.individual,
+    ...statusKeys.map((s) => f.byStatus[s] ?? 0),
+    f.typical,
+    f.commended,
+  ]);
+  const fieldHeaders = ['Tổng số', 'Tập thể', 'Cá nhân', ...statusKeys.map((s) => MODEL_STATUS_LABELS[s]), 'Điển hình', 'Khen thưởng'];
+  const fieldTotals = ['', 'Tổng cộng', stats.registered, stats.collective, stats.individual, ...statusKeys.map((s) => stats.byStatus[s] ?? 0), stats.typical, stats.commended];
+  const stem = `bieu-tong-hop-mo-hinh-${input.year}`;
+
+  if (input.format === 'pdf') {
+    const doc = await partyDoc(ctx, 'BIỂU TỔNG HỢP', `Kết quả thực hiện mô hình "Dân vận khéo" năm ${input.year}`, [
+      {
+        type: 'paragraph',
+        text: `Tổng số ${formatNumber(stats.registered)} lượt mô hình đăng ký (năm ${input.year - 1}: ${formatNumber(stats.previous.registered)}); ${formatNumber(stats.recognised)} được công nhận, trong đó ${formatNumber(stats.typical)} điển hình, ${formatNumber(stats.commended)} được biểu dương, khen thưởng; ${stats.unitsReviewed}/${stats.unitsTotal} đảng bộ, chi bộ trực thuộc đã họp xét.`,
+      },
+      { type: 'heading', level: 1, text: 'I. THEO ĐƠN VỊ' },
+      {
+        type: 'table',
+        fontSize: 10,
+        columns: [
+          { header: 'TT', width: 3, align: 'center' },
+          { header: 'Đơn vị', width: 20 },
+          ...SUMMARY_COLUMNS.map((c) => ({ header: c.header, width: 6, align: 'right' as const })),
+          { header: 'Họp xét', width: 7, align: 'center' },
+        ],
+        rows: unitRows.map((r) => r.map((v, j) => (typeof v === "number" && j > 1 ? formatNumber(v) : v))),
+        totalsRow: unitTotals.map((v) => (typeof v === 'number' ? formatNumber(v) : v)),
+      },
+      { type: 'heading', level: 1, text: 'II. THEO LĨNH VỰC' },
+      {
+        type: 'table',
+        fontSize: 10,
+        columns: [
+          { header: 'TT', width: 3, align: 'center' },
+          { header: 'Lĩnh vực', width: 22 },
+          ...fieldHeaders.map((h) => ({ header: h, width: 6, align: 'right' as const })),
+        ],
+        rows: fieldRows.map((r) => r.map((v, j) => (typeof v === 'number' && j > 1 ? formatNumber(v) : v))),
+        totalsRow: fieldTotals.map((v) => (typeof v === 'number' ? formatNumber(v) : v)),
+      },
+    ]);
+    const bytes = await ctx.platform.renderPdf(renderPartyDocument(doc), { landscape: true });
+    return { fileName: `${stem}.pdf`, mimeType: 'application/pdf', bytes };
+  }
+
+  const profile = await getProfile(ctx);
+  const wb = new ExcelJS.Workbook();
+  const sheet = (name: string, heading: string, headers: string[], rows: Array<Array<string | number>>, totals: Array<string | number>) => {
+    const ws = wb.addWorksheet(name, { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    ws.addRow([profile.parentBody.toLocaleUpperCase('vi')]);
+    ws.addRow([profile.committeeName.toLocaleUpperCase('vi')]).getCell(1).font = { bold: true };
+    ws.addRow([]);
+    const t = ws.addRow([heading]);
+    t.getCell(1).font = { bold: true, size: 14 };
+    t.getCell(1).alignment = { horizontal: 'center' };
+    ws.mergeCells(4, 1, 4, headers.length);
+    ws.addRow([]);
+    const h = ws.addRow(headers);
+    h.eachCell((c) => {
+      c.font = { bold: true };
+      c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    });
+    for (const r of rows) ws.addRow(r);
+    ws.addRow(totals).font = { bold: true };
+    ws.columns.forEach((c, i) => (c.width = i === 1 ? 36 : i === 0 ? 5 : 12));
+    for (let r = 6; r <= ws.rowCount; r++) {
+      ws.getRow(r).eachCell({ includeEmpty: true }, (c) => {
+        c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+      });
+    }
+  };
+  sheet(
+    'Theo đơn vị',
+    `BIỂU TỔNG HỢP MÔ HÌNH "DÂN VẬN KHÉO" NĂM ${input.year} THEO ĐƠN VỊ`,
+    ['TT', 'Đơn vị', ...SUMMARY_COLUMNS.map((c) => c.header), 'Họp xét'],
+    unitRows,
+    unitTotals,
+  );
+  sheet('Theo lĩnh vực', `BIỂU TỔNG HỢP MÔ HÌNH "DÂN VẬN KHÉO" NĂM ${input.year} THEO LĨNH VỰC`, ['TT', 'Lĩnh vực', ...fieldHeaders], fieldRows, fieldTotals);
+  const buffer = await wb.xlsx.writeBuffer();
+  return { fileName: `${stem}.xlsx`, mimeType: XLSX_MIME, bytes: new Uint8Array(buffer as ArrayBuffer) };
+}

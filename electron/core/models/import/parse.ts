@@ -1,0 +1,121 @@
+import type { ImportFieldKey, ImportMapping } from '../../../../shared/schemas/models';
+import type { SheetGrid } from './workbook';
+import { detectMapping, headerKey, headerLikeCount, headerSignature } from './spec';
+
+/*
+ * From text grids to raw register rows: find the header row under the title rows (and a second
+ * header row under merged group headers), skip numbering rows "(1) (2) …", totals ("Cộng",
+ * "Tổng cộng"), section captions and empty rows.
+ */
+
+export interface SheetLayout {
+  sheet: SheetGrid;
+  /** 0-based index of the (last) header row. */
+  headerIndex: number;
+  headers: string[];
+}
+
+export interface RawRow {
+  sheet: string;
+  /** Excel row number (1-based). */
+  row: number;
+  values: Partial<Record<ImportFieldKey, string>>;
+}
+
+const NUMBERING_CELL = /^\(?\s*(\d{1,2}|[a-z])\s*\)?$/i;
+
+export function detectLayout(sheet: SheetGrid): SheetLayout | null {
+  let best = -1;
+  let bestCount = 1;
+  const limit = Math.min(sheet.rows.length, 30);
+  for (let i = 0; i < limit; i++) {
+    const count = headerLikeCount(sheet.rows[i]!);
+    if (count > bestCount) {
+      best = i;
+      bestCount = count;
+    }
+  }
+  if (best < 0) return null;
+  let headers = [...sheet.rows[best]!];
+  let headerIndex = best;
+  // Two-row headers: "Loại" merged over "Tập thể" | "Cá nhân".
+  const next = sheet.rows[best + 1];
+  if (next && !isNumberingRow(next) && headerLikeCount(next) >= 1 && !looksLikeData(next)) {
+    headers = headers.map((main, j) => {
+      const sub = next[j] ?? '';
+      if (!sub) return main;
+      const repeated = j > 0 && main !== '' && main === headers[j - 1];
+      const repeatedRight = main !== '' && main === (sheet.rows[best]![j + 1] ?? '');
+      return !main || repeated || repeatedRight ? sub : `${main} ${sub}`;
+    });
+    headerIndex = best + 1;
+  }
+  return { sheet, headerIndex, headers };
+}
+
+function looksLikeData(cells: string[]): boolean {
+  const first = cells.find((c) => c !== '');
+  return first !== undefined && /^\d+$/.test(first) && cells.filter(Boolean).length > 3;
+}
+
+export function isNumberingRow(cells: string[]): boolean {
+  const filled = cells.filter((c) => c !== '');
+  return filled.length >= 3 && filled.every((c) => NUMBERING_CELL.test(c));
+}
+
+export function isTotalsRow(cells: string[]): boolean {
+  const firstTexts = cells.filter((c) => c !== '').slice(0, 3);
+  return firstTexts.some((c) => /^(tong cong|cong|tong so|tong)\b/.test(headerKey(c)));
+}
+
+export { detectMapping, headerSignature };
+
+/** Data rows of one sheet under its header, with the mapped fields as text. */
+export function extractRows(layout: SheetLayout, mapping: ImportMapping): RawRow[] {
+  const out: RawRow[] = [];
+  const headerKeys = layout.headers.map(headerKey);
+  const mappedCols = Object.values(mapping).filter((v): v is number => typeof v === 'number');
+  for (let i = layout.headerIndex + 1; i < layout.sheet.rows.length; i++) {
+    const cells = layout.sheet.rows[i]!;
+    const filled = cells.filter((c) => c !== '');
+    if (!filled.length) continue;
+    if (isNumberingRow(cells) || isTotalsRow(cells)) continue;
+    // A repeated header (lists pasted together) is not data.
+    if (cells.map(headerKey).join('|') === headerKeys.join('|')) continue;
+    const mappedFilled = mappedCols.filter((c) => (cells[c] ?? '') !== '');
+    // Section captions ("I. KHỐI XÃ, THỊ TRẤN") fill one cell and carry no model.
+    const seqCol = mapping.seq;
+    const nonSeqFilled = mappedFilled.filter((c) => c !== seqCol);
+    if (nonSeqFilled.length === 0) continue;
+    // A caption merged across the whole row repeats one text in every cell.
+    if (filled.length >= 2 && filled.every((c) => c === filled[0]) && !/^\d+$/.test(filled[0]!)) continue;
+    if (filled.length === 1 && seqCol !== undefined && seqCol !== null && !/^\d+$/.test(cells[seqCol] ?? '') && mappedFilled.length <= 1) continue;
+    const values: Partial<Record<ImportFieldKey, string>> = {};
+    for (const [field, col] of Object.entries(mapping) as Array<[ImportFieldKey, number | null | undefined]>) {
+      if (typeof col === 'number') values[field] = cells[col] ?? '';
+    }
+    out.push({ sheet: layout.sheet.name, row: i + 1, values });
+  }
+  return out;
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The year named in the title rows ("… NĂM 2023") or in the file name. */
+export function detectYear(layout: SheetLayout, fileName: string): number | null {
+  for (let i = 0; i < layout.headerIndex; i++) {
+    const m = /\bnam (20\d\d)\b/.exec(headerKey(layout.sheet.rows[i]!.join(' ')));
+    if (m) return Number(m[1]);
+  }
+  const f = /(?:^|\D)(20\d\d)(?:\D|$)/.exec(fileName);
+  return f ? Number(f[1]) : null;
+}

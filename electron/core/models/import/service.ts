@@ -1,0 +1,789 @@
+import type { AppContext } from '../../context';
+import { recordAudit, type Db } from '../../db/audit';
+import { newId } from '../../db/ids';
+import { isoNow } from '../../clock';
+import { AppError } from '../../errors';
+import type { JobReporter } from '../../jobs/jobs';
+import { foldText, normalizeText, vietnameseSortKey } from '../../../../shared/text/vietnamese';
+import type { ImportCommitResult, ImportFieldKey, ImportMapping, ImportPreview } from '../../../../shared/schemas/models';
+import { IMPORT_FIELD_KEYS } from '../../../../shared/schemas/models';
+import {
+  insertCatalogRow,
+  insertModelRow,
+  insertReviewRow,
+  insertUnitRow,
+  insertYearRow,
+  maxTopLevelOrder,
+  selectCatalog,
+  selectMapping,
+  selectModelsOfUnits,
+  selectReviews,
+  selectUnits,
+  selectYearsOfModels,
+  updateModelRow,
+  updateYearRow,
+  upsertMapping,
+  type CatalogLite,
+  type ModelRow,
+  type UnitLite,
+  type YearRow,
+} from '../repository';
+import { newYearRow, searchTextOf } from '../service';
+import { UnitTree } from '../unitTree';
+import { catalogKey, headerKey, isMark, normalizeKind, normalizeRecognition, normalizeRegistration, parseDateText, unitCoreKey } from './spec';
+import { columnLetter, detectLayout, detectMapping, detectYear, extractRows, headerSignature, type RawRow, type SheetLayout } from './parse';
+import { readWorkbookGrids } from './workbook';
+
+/*
+ * Excel import of the register: preview (nothing written) → optional remap → commit in one
+ * transaction. The parsed file stays in memory, keyed by an import id, for 30 minutes.
+ */
+
+const SESSION_TTL_MS = 30 * 60 * 1000;
+const MAX_SESSIONS = 8;
+
+interface Session {
+  id: string;
+  fileName: string;
+  layouts: SheetLayout[];
+  signature: string;
+  detectedYear: number | null;
+  year: number | null;
+  mapping: ImportMapping;
+  mappingSource: 'detected' | 'remembered' | 'given';
+  legacyEncoding: 'none' | 'tcvn3' | 'vni';
+  expiresAt: number;
+}
+
+const sessions = new WeakMap<object, Map<string, Session>>();
+
+function store(ctx: object): Map<string, Session> {
+  let s = sessions.get(ctx);
+  if (!s) {
+    s = new Map();
+    sessions.set(ctx, s);
+  }
+  const now = Date.now();
+  for (const [id, sess] of s) if (sess.expiresAt < now) s.delete(id);
+  while (s.size >= MAX_SESSIONS) s.delete(s.keys().next().value!);
+  return s;
+}
+
+function getSession(ctx: object, importId: string): Session {
+  const sess = store(ctx).get(importId);
+  if (!sess) throw new AppError('NOT_FOUND', 'Phiên nhập đã hết hạn hoặc không tồn tại; hãy chọn lại tệp Excel.', { importId: 'Phiên nhập không còn.' });
+  return sess;
+}
+
+// ------------------------------------------------------------------ legacy encodings
+
+/** TCVN3 (ABC) and VNI text shows as Latin-1 look-alikes; we detect it and warn (conversion: see report). */
+function detectLegacy(layouts: SheetLayout[]): 'none' | 'tcvn3' | 'vni' {
+  const sample = layouts
+    .flatMap((l) => l.sheet.rows.slice(0, 60))
+    .flat()
+    .join(' ');
+  if (/[\u1EA0-\u1EF9ăâđêôơư]/i.test(sample)) return 'none';
+  if ((sample.match(/[¸µ¶·¹¨©ª«¬®¦§]/g) ?? []).length > 5) return 'tcvn3';
+  if ((sample.match(/[ÑØÖÙÕÒ][a-z]?|[aeiouy][ùøûõïì]/g) ?? []).length > 5) return 'vni';
+  return 'none';
+}
+
+// ------------------------------------------------------------------ resolution against the database
+
+interface Lookups {
+  units: UnitLite[];
+  unitByKey: Map<string, string>;
+  unitByCore: Map<string, string | null>;
+  catalogs: Record<'field' | 'awardForm' | 'recognitionLevel', Map<string, string>>;
+}
+
+async function loadLookups(db: Db): Promise<Lookups> {
+  const units = (await selectUnits(db)).filter((u) => !u.deleted_at);
+  const unitByKey = new Map<string, string>();
+  const unitByCore = new Map<string, string | null>();
+  for (const u of units) {
+    unitByKey.set(headerKey(u.name), u.id);
+    const core = unitCoreKey(u.name);
+    // An ambiguous core ("xã Thanh Mai" under two parents) matches nothing.
+    unitByCore.set(core, unitByCore.has(core) ? null : u.id);
+  }
+  const items = await selectCatalog(db, ['field', 'awardForm', 'recognitionLevel']);
+  const catalogs = { field: new Map<string, string>(), awardForm: new Map<string, string>(), recognitionLevel: new Map<string, string>() };
+  for (const it of items) {
+    const map = catalogs[it.catalog as keyof typeof catalogs];
+    map.set(catalogKey(it.name), it.id);
+    if (it.code) map.set(catalogKey(it.code), it.id);
+  }
+  return { units, unitByKey, unitByCore, catalogs };
+}
+
+function findUnit(l: Lookups, name: string): string | null {
+  return l.unitByKey.get(headerKey(name)) ?? l.unitByCore.get(unitCoreKey(name)) ?? null;
+}
+
+type CatalogName = 'field' | 'awardForm' | 'recognitionLevel';
+
+interface Options {
+  createMissing: boolean;
+  createMissingFields: boolean;
+  unitMap: Record<string, string>;
+  valueMap: Record<string, string>;
+}
+
+const PREVIEW_OPTIONS: Options = { createMissing: false, createMissingFields: false, unitMap: {}, valueMap: {} };
+
+interface Analysed {
+  raw: RawRow;
+  seq: string | null;
+  year: number;
+  errors: string[];
+  /** Why the row cannot be committed with the given options (unknown unit or catalogue value). */
+  pending: string | null;
+  unitName: string;
+  unitId: string | null;
+  name: string;
+  nameFolded: string;
+  /** Identity keys tried in order against `dvk_models.name_folded`; the first is used on create. */
+  keys: string[];
+  kind: 'collective' | 'individual';
+  fieldId: string | null | undefined;
+  pendingValues: Array<{ catalog: CatalogName; value: string }>;
+  levelId: string | null | undefined;
+  awardId: string | null | undefined;
+  registration: 'new' | 'carried' | null;
+  status: 'recognised' | 'notRecognised' | null;
+  typical: boolean | null;
+  decisionNo: string | null;
+  decisionDate: string | null;
+  model: Partial<Record<'performer' | 'timing' | 'situation' | 'goals' | 'content' | 'area' | 'lead_force' | 'coop_force' | 'resources' | 'expected_results' | 'replicability', string>>;
+  note: string | null;
+}
+
+const MODEL_TEXT_FIELDS: Array<[ImportFieldKey, keyof Analysed['model']]> = [
+  ['performer', 'performer'],
+  ['timing', 'timing'],
+  ['situation', 'situation'],
+  ['goals', 'goals'],
+  ['content', 'content'],
+  ['area', 'area'],
+  ['leadForce', 'lead_force'],
+  ['coopForce', 'coop_force'],
+  ['resources', 'resources'],
+  ['expectedResults', 'expected_results'],
+  ['replicability', 'replicability'],
+];
+
+const CATALOG_LABEL: Record<CatalogName, string> = { field: 'Lĩnh vực', awardForm: 'Hình thức khen thưởng', recognitionLevel: 'Cấp công nhận' };
+
+function analyse(session: Session, mapping: ImportMapping, year: number | null, l: Lookups, opts: Options) {
+  const rows: Analysed[] = [];
+  const unknownUnits = new Map<string, { name: string; rows: number }>();
+  const unknownValues = new Map<string, { catalog: CatalogName; value: string; rows: number }>();
+  const seen = new Map<string, number>();
+  const unitMapByKey = new Map(Object.entries(opts.unitMap).map(([k, v]) => [headerKey(k), v]));
+  const valueMapByKey = new Map(Object.entries(opts.valueMap).map(([k, v]) => [catalogKey(k), v]));
+  const sheetFallback = mapping.unit === undefined || mapping.unit === null;
+
+  for (const layout of session.layouts) {
+    for (const raw of extractRows(layout, mapping)) {
+      const v = (k: ImportFieldKey) => normalizeText(raw.values[k] ?? '');
+      const errors: string[] = [];
+      const pendingValues: Analysed['pendingValues'] = [];
+      let pending: string | null = null;
+      const seq = v('seq') || null;
+
+      let rowYear = year;
+      if (v('year')) {
+        const y = Number(v('year'));
+        if (Number.isInteger(y) && y >= 2000 && y <= 2100) rowYear = y;
+        else errors.push(`Năm “${v('year')}” không hợp lệ.`);
+      }
+
+      const name = v('name');
+      if (!name) errors.push('Thiếu tên mô hình.');
+      else if (name.length > 500) errors.push('Tên mô hình dài quá 500 ký tự.');
+
+      const unitName = sheetFallback ? normalizeText(layout.sheet.name) : v('unit');
+      let unitId: string | null = null;
+      if (!unitName) errors.push('Thiếu đơn vị đăng ký.');
+      else {
+        unitId = unitMapByKey.get(headerKey(unitName)) ?? findUnit(l, unitName);
+        if (!unitId) {
+          const key = headerKey(unitName);
+          const u = unknownUnits.get(key) ?? { name: unitName, rows: 0 };
+          u.rows++;
+          unknownUnits.set(key, u);
+          if (!opts.createMissing) pending = `Đơn vị “${unitName}” chưa có trong danh sách đơn vị.`;
+        }
+      }
+
+      let kind: 'collective' | 'individual' | null = null;
+      if (v('kind')) {
+        kind = normalizeKind(v('kind'));
+        if (!kind) errors.push(`Loại mô hình “${v('kind')}” không hợp lệ: chỉ có Tập thể hoặc Cá nhân.`);
+      } else if (isMark(v('collectiveMark')) && !isMark(v('individualMark'))) kind = 'collective';
+      else if (isMark(v('individualMark')) && !isMark(v('collectiveMark'))) kind = 'individual';
+      else if (isMark(v('collectiveMark')) && isMark(v('individualMark'))) errors.push('Đánh dấu cả Tập thể và Cá nhân.');
+      else errors.push('Thiếu loại mô hình (Tập thể hoặc Cá nhân).');
+
+      const resolveCatalog = (catalog: CatalogName, value: string, blocking: boolean): string | null | undefined => {
+        if (!value) return undefined;
+        const id = valueMapByKey.get(catalogKey(value)) ?? l.catalogs[catalog].get(catalogKey(value));
+        if (id) return id;
+        const key = `${catalog}|${catalogKey(value)}`;
+        const u = unknownValues.get(key) ?? { catalog, value, rows: 0 };
+        u.rows++;
+        unknownValues.set(key, u);
+        const creatable = catalog === 'field' ? opts.createMissingFields : opts.createMissing;
+        if (creatable) {
+          pendingValues.push({ catalog, value });
+          return null;
+        }
+        const msg = `${CATALOG_LABEL[catalog]} “${value}” không có trong danh mục.`;
+        if (blocking) errors.push(msg);
+        else pending ??= msg;
+        return null;
+      };
+      // The field catalogue is the province's own list: a value outside it is an error in the file.
+      const fieldId = resolveCatalog('field', v('field'), true);
+      const levelId = resolveCatalog('recognitionLevel', v('level'), false);
+      const awardId = resolveCatalog('awardForm', v('awardForm'), false);
+
+      let registration: 'new' | 'carried' | null = null;
+      if (v('registration')) {
+        registration = normalizeRegistration(v('registration'));
+        if (!registration) errors.push(`“${v('registration')}” không phải Mới hoặc Duy trì.`);
+      }
+      let status: 'recognised' | 'notRecognised' | null = null;
+      if (v('recognised')) {
+        status = normalizeRecognition(v('recognised'));
+        if (!status) errors.push(`Kết quả công nhận “${v('recognised')}” không rõ (ghi “x”, “Công nhận” hoặc “Không”).`);
+      }
+      const typical = v('typical') ? isMark(v('typical')) || headerKey(v('typical')) === 'dien hinh' : null;
+      if (typical && status === 'notRecognised') errors.push('Mô hình không được công nhận thì không thể là điển hình.');
+      if ((typical || awardId !== undefined) && status === null) status = 'recognised';
+      let decisionDate: string | null = null;
+      if (v('decisionDate')) {
+        decisionDate = parseDateText(v('decisionDate'));
+        if (!decisionDate) errors.push(`Ngày quyết định “${v('decisionDate')}” không đúng dạng dd/mm/yyyy.`);
+      }
+      if (rowYear === null) errors.push('Chưa rõ năm đăng ký (chọn năm khi nhập).');
+
+      const nameFolded = foldText(name);
+
+      const model: Analysed['model'] = {};
+      for (const [k, col] of MODEL_TEXT_FIELDS) if (v(k)) model[col] = v(k);
+
+      rows.push({
+        raw,
+        seq,
+        year: rowYear ?? 0,
+        errors,
+        pending,
+        unitName,
+        unitId,
+        name,
+        nameFolded,
+        keys: [nameFolded],
+        kind: kind ?? 'collective',
+        fieldId,
+        pendingValues,
+        levelId,
+        awardId,
+        registration,
+        status,
+        typical,
+        decisionNo: v('decisionNo') || null,
+        decisionDate,
+        model,
+        note: v('note') || null,
+      });
+    }
+  }
+  const warnings = disambiguate(rows);
+  return { rows, warnings, unknownUnits: [...unknownUnits.values()], unknownValues: [...unknownValues.values()] };
+}
+
+/**
+ * Rows of one year and unit with the same model name: real lists repeat generic names ("Chi hội phụ
+ * nữ giúp nhau…") for different people. Different performers → different models, told apart by
+ * the performer in their identity key (the first keeps the plain key); same performer → a duplicate.
+ */
+function disambiguate(rows: Analysed[]): string[] {
+  const warnings: string[] = [];
+  const groups = new Map<string, Analysed[]>();
+  for (const r of rows) {
+    if (r.errors.length || !r.name || !r.unitName) continue;
+    const key = `${r.year}|${r.unitId ?? headerKey(r.unitName)}|${r.nameFolded}`;
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const byPerformer = new Map<string, Analysed>();
+    for (const r of group) {
+      const performer = foldText(r.model.performer ?? '');
+      const first = byPerformer.get(performer);
+      if (first) {
+        r.errors.push(`Trùng với dòng ${first.raw.row} (cùng năm, đơn vị, tên mô hình và người thực hiện).`);
+        continue;
+      }
+      byPerformer.set(performer, r);
+      const suffixed = `${r.nameFolded} ~ ${performer}`;
+      if (r === group[0]) r.keys = [suffixed, r.nameFolded];
+      else {
+        r.keys = [suffixed];
+        warnings.push(
+          `Dòng ${r.raw.row}${r.seq ? ` (TT ${r.seq})` : ''} trùng tên mô hình với dòng ${group[0]!.raw.row} cùng đơn vị; người thực hiện khác nên được nhập là mô hình riêng.`,
+        );
+      }
+    }
+  }
+  return warnings;
+}
+
+// ------------------------------------------------------------------ planning (shared by preview and commit)
+
+interface PlannedRow {
+  row: Analysed;
+  action: 'create' | 'update' | 'unchanged';
+  model?: ModelRow | undefined;
+  year?: YearRow | undefined;
+  modelPatch: Record<string, unknown>;
+  yearPatch: Record<string, unknown>;
+}
+
+function desiredYear(r: Analysed): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (r.registration) out.registration = r.registration;
+  if (r.status) out.status = r.status;
+  if (r.levelId !== undefined) out.recognition_level_id = r.levelId;
+  if (r.decisionNo) out.recognition_decision_no = r.decisionNo;
+  if (r.decisionDate) out.recognition_date = r.decisionDate;
+  if (r.typical !== null) out.typical = r.typical ? 1 : 0;
+  if (r.awardId !== undefined) {
+    out.award_form_id = r.awardId;
+    out.commended = 1;
+  }
+  if (r.note) out.note = r.note;
+  return out;
+}
+
+function diff(existing: object, wanted: Record<string, unknown>): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const [k, val] of Object.entries(wanted)) if ((existing as Record<string, unknown>)[k] !== val) patch[k] = val;
+  return patch;
+}
+
+async function plan(db: Db, rows: Analysed[]): Promise<PlannedRow[]> {
+  const unitIds = [...new Set(rows.map((r) => r.unitId).filter((x): x is string => Boolean(x)))];
+  const models = await selectModelsOfUnits(db, unitIds);
+  const byIdentity = new Map(models.map((m) => [`${m.unit_id}|${m.name_folded}`, m]));
+  const years = [...new Set(rows.map((r) => r.year))];
+  const yearRows = await selectYearsOfModels(
+    db,
+    models.map((m) => m.id),
+    years,
+  );
+  const byModelYear = new Map(yearRows.map((y) => [`${y.model_id}|${y.year}`, y]));
+  return rows.map((r) => {
+    const model = r.unitId ? r.keys.map((k) => byIdentity.get(`${r.unitId}|${k}`)).find(Boolean) : undefined;
+    if (!model) return { row: r, action: 'create', modelPatch: {}, yearPatch: {} };
+    const wantedModel: Record<string, unknown> = { ...r.model, kind: r.kind };
+    if (r.fieldId !== undefined) wantedModel.field_id = r.fieldId;
+    const modelPatch = diff(model, wantedModel);
+    const year = byModelYear.get(`${model.id}|${r.year}`);
+    if (!year) return { row: r, action: 'create', model, modelPatch, yearPatch: {} };
+    const yearPatch = diff(year, desiredYear(r));
+    const changed = Object.keys(modelPatch).length > 0 || Object.keys(yearPatch).length > 0;
+    return { row: r, action: changed ? 'update' : 'unchanged', model, year, modelPatch, yearPatch };
+  });
+}
+
+// ------------------------------------------------------------------ preview
+
+async function buildPreview(ctx: Pick<AppContext, 'db'>, session: Session): Promise<ImportPreview> {
+  const lookups = await loadLookups(ctx.db);
+  const { rows, unknownUnits, unknownValues, warnings: rowWarnings } = analyse(session, session.mapping, session.year, lookups, PREVIEW_OPTIONS);
+  const valid = rows.filter((r) => !r.errors.length);
+  const planned = await plan(
+    ctx.db,
+    valid.filter((r) => r.unitId),
+  );
+  const counts = { create: valid.filter((r) => !r.unitId).length, update: 0, unchanged: 0 };
+  for (const p of planned) counts[p.action]++;
+  const warnings: string[] = [...rowWarnings];
+  if (session.year === null) warnings.push('Không tìm thấy năm trong tiêu đề hoặc tên tệp: hãy chọn năm đăng ký.');
+  if (session.legacyEncoding !== 'none') {
+    warnings.push(
+      `Tệp có vẻ dùng bảng mã cũ (${session.legacyEncoding === 'tcvn3' ? 'TCVN3/ABC' : 'VNI'}): hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.`,
+    );
+  }
+  if (session.mapping.name === undefined || session.mapping.name === null) warnings.push('Chưa chọn cột “Tên mô hình”.');
+  if ((session.mapping.unit === undefined || session.mapping.unit === null) && session.layouts.length) {
+    warnings.push('Không có cột “Đơn vị đăng ký”: tên trang tính được dùng làm tên đơn vị.');
+  }
+  const first = session.layouts[0]!;
+  const columns = first.headers.map((header, index) => ({
+    index,
+    letter: columnLetter(index),
+    header,
+    samples: first.sheet.rows
+      .slice(first.headerIndex + 1)
+      .map((r) => r[index] ?? '')
+      .filter((c) => c !== '' && !/^\(\d+\)$/.test(c))
+      .slice(0, 3),
+  }));
+  return {
+    importId: session.id,
+    fileName: session.fileName,
+    sheetName: session.layouts.map((l) => l.sheet.name).join(', '),
+    year: session.year,
+    headerRow: first.headerIndex + 1,
+    columns,
+    mapping: Object.fromEntries(Object.entries(session.mapping).filter(([, c]) => typeof c === 'number')) as Record<string, number>,
+    mappingSource: session.mappingSource,
+    rowsRead: rows.length,
+    rowsValid: valid.length,
+    errors: rows
+      .filter((r) => r.errors.length)
+      .map((r) => ({ sheet: r.raw.sheet, row: r.raw.row, seq: r.seq, reasons: r.errors })),
+    unknownUnits,
+    unknownValues,
+    warnings,
+    plan: counts,
+    legacyEncoding: session.legacyEncoding,
+    expiresAt: new Date(session.expiresAt).toISOString(),
+  };
+}
+
+function cleanMapping(mapping: ImportMapping, width: number): ImportMapping {
+  const out: ImportMapping = {};
+  const used = new Set<number>();
+  for (const key of IMPORT_FIELD_KEYS) {
+    const col = mapping[key];
+    if (typeof col !== 'number') continue;
+    if (col >= width) throw new AppError('VALIDATION', `Cột đã chọn cho “${key}” không có trong tệp.`, { [`mapping.${key}`]: 'Cột không có trong tệp.' });
+    if (used.has(col)) throw new AppError('VALIDATION', `Cột ${columnLetter(col)} được chọn cho hai trường.`, { [`mapping.${key}`]: 'Cột đã dùng cho trường khác.' });
+    used.add(col);
+    out[key] = col;
+  }
+  return out;
+}
+
+export async function importPreview(
+  ctx: Pick<AppContext, 'db'> & object,
+  input: { fileName: string; bytes: Uint8Array; year?: number | undefined; mapping?: ImportMapping | undefined },
+): Promise<ImportPreview> {
+  const grids = await readWorkbookGrids(input.bytes);
+  const layouts = grids.map(detectLayout).filter((l): l is SheetLayout => l !== null);
+  if (!layouts.length) {
+    throw new AppError('VALIDATION', 'Không tìm thấy dòng tiêu đề cột (TT, Đơn vị, Tên mô hình…) trong 30 dòng đầu của tệp.', {
+      bytes: 'Không tìm thấy dòng tiêu đề cột.',
+    });
+  }
+  // Several sheets (one per unit) are read together when they share the first sheet's header layout.
+  const signature = headerSignature(layouts[0]!.headers);
+  const same = layouts.filter((l) => headerSignature(l.headers) === signature);
+  const remembered = await selectMapping(ctx.db, signature);
+  let mapping: ImportMapping;
+  let mappingSource: Session['mappingSource'];
+  if (input.mapping) {
+    mapping = cleanMapping(input.mapping, layouts[0]!.headers.length);
+    mappingSource = 'given';
+  } else if (remembered) {
+    mapping = JSON.parse(remembered) as ImportMapping;
+    mappingSource = 'remembered';
+  } else {
+    mapping = detectMapping(layouts[0]!.headers);
+    mappingSource = 'detected';
+  }
+  const detectedYear = detectYear(layouts[0]!, input.fileName);
+  const session: Session = {
+    id: newId(),
+    fileName: input.fileName,
+    layouts: same,
+    signature,
+    detectedYear,
+    year: input.year ?? detectedYear,
+    mapping,
+    mappingSource,
+    legacyEncoding: detectLegacy(same),
+    expiresAt: Date.now() + SESSION_TTL_MS,
+  };
+  store(ctx).set(session.id, session);
+  return buildPreview(ctx, session);
+}
+
+export async function importRemap(
+  ctx: Pick<AppContext, 'db'> & object,
+  input: { importId: string; mapping: ImportMapping; year?: number | undefined },
+): Promise<ImportPreview> {
+  const session = getSession(ctx, input.importId);
+  session.mapping = cleanMapping(input.mapping, session.layouts[0]!.headers.length);
+  session.mappingSource = 'given';
+  if (input.year !== undefined) session.year = input.year;
+  session.expiresAt = Date.now() + SESSION_TTL_MS;
+  return buildPreview(ctx, session);
+}
+
+// ------------------------------------------------------------------ commit
+
+function unitKindOf(name: string): string {
+  const k = headerKey(name);
+  if (/^(dang uy|dang bo)\b/.test(k)) return 'dang_bo';
+  if (/^chi bo\b/.test(k)) return 'chi_bo';
+  return 'khac';
+}
+
+export async function importCommit(
+  ctx: AppContext,
+  input: {
+    importId: string;
+    mapping?: ImportMapping | undefined;
+    year?: number | undefined;
+    createMissing: boolean;
+    createMissingFields: boolean;
+    unitMap?: Record<string, string> | undefined;
+    valueMap?: Record<string, string> | undefined;
+    jobId?: string | undefined;
+  },
+): Promise<ImportCommitResult> {
+  const session = getSession(ctx, input.importId);
+  const mapping = input.mapping ? cleanMapping(input.mapping, session.layouts[0]!.headers.length) : session.mapping;
+  const year = input.year ?? session.year;
+  if (year === null && (mapping.year === undefined || mapping.year === null)) {
+    throw new AppError('VALIDATION', 'Chưa rõ năm đăng ký: hãy chọn năm trước khi nhập.', { year: 'Hãy chọn năm đăng ký.' });
+  }
+  if (mapping.name === undefined || mapping.name === null) {
+    throw new AppError('VALIDATION', 'Chưa chọn cột “Tên mô hình”.', { 'mapping.name': 'Chưa chọn cột.' });
+  }
+  const opts: Options = {
+    createMissing: input.createMissing,
+    createMissingFields: input.createMissingFields,
+    unitMap: input.unitMap ?? {},
+    valueMap: input.valueMap ?? {},
+  };
+  // TODO(data safety): take the "before import" backup here (safety feature's backup service)
+  // before the transaction starts, once that service exists.
+  const result = await ctx.jobs.run(input.jobId, (job) =>
+    ctx.db.transaction().execute((trx) => commitInTransaction(trx, ctx, job, session, mapping, year, opts)),
+  );
+  store(ctx).delete(session.id);
+  return result;
+}
+
+async function commitInTransaction(
+  trx: Db,
+  ctx: AppContext,
+  job: JobReporter,
+  session: Session,
+  mapping: ImportMapping,
+  year: number | null,
+  opts: Options,
+): Promise<ImportCommitResult> {
+  const at = isoNow(ctx.clock);
+  const lookups = await loadLookups(trx);
+  const { rows } = analyse(session, mapping, year, lookups, opts);
+  const skippedRows: ImportCommitResult['skippedRows'] = [];
+  const ready: Analysed[] = [];
+  for (const r of rows) {
+    if (r.errors.length) skippedRows.push({ row: r.raw.row, seq: r.seq, reason: r.errors.join(' ') });
+    else if (r.pending) skippedRows.push({ row: r.raw.row, seq: r.seq, reason: r.pending });
+    else ready.push(r);
+  }
+  await job.progress('Chuẩn bị', 0, ready.length);
+
+  // Units and catalogue values created on request.
+  let unitsCreated = 0;
+  let catalogItemsCreated = 0;
+  let order = await maxTopLevelOrder(trx);
+  const createdUnits = new Map<string, string>();
+  for (const r of ready) {
+    if (r.unitId) continue;
+    const key = headerKey(r.unitName);
+    let id = createdUnits.get(key);
+    if (!id) {
+      id = newId();
+      const row = {
+        id,
+        parent_id: null,
+        name: r.unitName,
+        short_name: null,
+        kind: unitKindOf(r.unitName),
+        qcdc_type: null,
+        valid_from: null,
+        valid_to: null,
+        merged_into_id: null,
+        sort_order: ++order,
+        note: `Tạo khi nhập tệp ${session.fileName}`,
+        search_text: foldText(r.unitName),
+        sort_key: vietnameseSortKey(r.unitName),
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+      };
+      await insertUnitRow(trx, row);
+      await recordAudit(trx, ctx.actor, at, { entity: 'unit', entityId: id, action: 'create', after: row, note: 'import' });
+      createdUnits.set(key, id);
+      lookups.units.push({ ...row, deleted_at: null });
+      unitsCreated++;
+    }
+    r.unitId = id;
+  }
+  const createdValues = new Map<string, string>();
+  const catalogOrder = new Map<string, number>();
+  for (const item of await selectCatalog(trx, ['field', 'awardForm', 'recognitionLevel'])) {
+    catalogOrder.set(item.catalog, Math.max(catalogOrder.get(item.catalog) ?? 0, item.sort_order));
+  }
+  for (const r of ready) {
+    for (const pv of r.pendingValues) {
+      const key = `${pv.catalog}|${catalogKey(pv.value)}`;
+      let id = createdValues.get(key);
+      if (!id) {
+        id = newId();
+        const sortOrder = (catalogOrder.get(pv.catalog) ?? 0) + 1;
+        catalogOrder.set(pv.catalog, sortOrder);
+        const row: CatalogLite & { search_text: string; period_label: null; created_at: string; updated_at: string; deleted_at: null } = {
+          id,
+          catalog: pv.catalog,
+          code: null,
+          name: pv.value,
+          period_label: null,
+          valid_from_year: null,
+          valid_to_year: null,
+          sort_order: sortOrder,
+          active: 1,
+          search_text: foldText(pv.value),
+          created_at: at,
+          updated_at: at,
+          deleted_at: null,
+        };
+        await insertCatalogRow(trx, row);
+        await recordAudit(trx, ctx.actor, at, { entity: 'catalog_item', entityId: id, action: 'create', after: row, note: 'import' });
+        createdValues.set(key, id);
+        catalogItemsCreated++;
+      }
+      if (pv.catalog === 'field') r.fieldId = id;
+      else if (pv.catalog === 'awardForm') r.awardId = id;
+      else r.levelId = id;
+    }
+  }
+
+  const tree = new UnitTree(lookups.units);
+  const planned = await plan(trx, ready);
+  const prevYears = await selectYearsOfModels(
+    trx,
+    planned.filter((p) => p.model).map((p) => p.model!.id),
+    [...new Set(ready.map((r) => r.year - 1))],
+  );
+  const hadPrevious = new Set(prevYears.map((y) => `${y.model_id}|${y.year}`));
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  const touched: string[] = [];
+  const reviewedUnits = new Map<number, Set<string>>();
+  for (let i = 0; i < planned.length; i++) {
+    const p = planned[i]!;
+    const r = p.row;
+    if (i % 250 === 0) await job.progress('Ghi dữ liệu', i, planned.length);
+    if (r.status) {
+      const set = reviewedUnits.get(r.year) ?? new Set<string>();
+      set.add(r.unitId!);
+      reviewedUnits.set(r.year, set);
+    }
+    if (p.action === 'unchanged') {
+      unchanged++;
+      continue;
+    }
+    const unitName = tree.name(r.unitId!);
+    let model = p.model;
+    if (!model) {
+      model = {
+        id: newId(),
+        unit_id: r.unitId!,
+        name: r.name,
+        name_folded: r.keys[r.keys.length - 1] === r.nameFolded && r.keys.length > 1 ? r.nameFolded : r.keys[0]!,
+        kind: r.kind,
+        field_id: r.fieldId ?? null,
+        performer: r.model.performer ?? null,
+        period_label: null,
+        situation: r.model.situation ?? null,
+        goals: r.model.goals ?? null,
+        content: r.model.content ?? null,
+        area: r.model.area ?? null,
+        lead_force: r.model.lead_force ?? null,
+        coop_force: r.model.coop_force ?? null,
+        resources: r.model.resources ?? null,
+        timing: r.model.timing ?? null,
+        expected_results: r.model.expected_results ?? null,
+        replicability: r.model.replicability ?? null,
+        first_year: r.year,
+        sort_key: vietnameseSortKey(r.name),
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+      };
+      await insertModelRow(trx, model);
+    } else if (Object.keys(p.modelPatch).length) {
+      await updateModelRow(trx, model.id, { ...p.modelPatch, updated_at: at });
+      model = { ...model, ...p.modelPatch } as ModelRow;
+      await trx
+        .updateTable('dvk_model_years')
+        .set({ kind: model.kind, field_id: model.field_id, search_text: searchTextOf(model.name, model.performer, unitName) })
+        .where('model_id', '=', model.id)
+        .execute();
+    }
+    if (p.year) {
+      if (Object.keys(p.yearPatch).length) await updateYearRow(trx, p.year.id, { ...p.yearPatch, updated_at: at });
+      touched.push(p.year.id);
+      updated++;
+    } else {
+      const registration =
+        r.registration ?? (p.model && (hadPrevious.has(`${model.id}|${r.year - 1}`) || model.first_year < r.year) ? 'carried' : 'new');
+      const row = newYearRow(model, r.year, unitName, at, { ...desiredYear(r), registration, status: r.status ?? 'registered' });
+      await insertYearRow(trx, row);
+      touched.push(row.id);
+      created++;
+    }
+  }
+  await job.progress('Ghi dữ liệu', planned.length, planned.length);
+
+  // Imported review results count as the unit's review meeting when none is recorded.
+  let unitsMarkedReviewed = 0;
+  for (const [y, unitIds] of reviewedUnits) {
+    const subs = new Set(tree.subordinates(y).map((s) => s.id));
+    const existing = new Set((await selectReviews(trx, y)).map((rv) => tree.current(rv.unit_id, y)));
+    const tops = new Set([...unitIds].map((u) => tree.rollUp(u, y, subs)));
+    for (const top of tops) {
+      if (existing.has(top)) continue;
+      const row = { id: newId(), year: y, unit_id: top, meeting_date: null, source: 'import', note: `Theo kết quả nhập từ tệp ${session.fileName}`, created_at: at, updated_at: at, deleted_at: null };
+      await insertReviewRow(trx, row);
+      await recordAudit(trx, ctx.actor, at, { entity: 'dvk_review', entityId: row.id, action: 'create', after: row, note: 'import' });
+      unitsMarkedReviewed++;
+    }
+  }
+
+  await upsertMapping(trx, session.signature, JSON.stringify(mapping), at);
+  const result: ImportCommitResult = {
+    year: year ?? ready[0]?.year ?? 0,
+    created,
+    updated,
+    unchanged,
+    skipped: skippedRows.length,
+    skippedRows,
+    unitsCreated,
+    catalogItemsCreated,
+    unitsMarkedReviewed,
+  };
+  const { skippedRows: _s, ...summary } = result;
+  await recordAudit(trx, ctx.actor, at, {
+    entity: 'dvk_import',
+    entityId: session.id,
+    action: 'import',
+    after: { fileName: session.fileName, ...summary, recordIds: touched },
+  });
+  return result;
+}

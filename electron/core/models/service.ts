@@ -1,0 +1,554 @@
+import type { z } from 'zod';
+import type { AppContext } from '../context';
+import { recordAudit, type Db } from '../db/audit';
+import { newId } from '../db/ids';
+import { isoNow } from '../clock';
+import { AppError, notFound } from '../errors';
+import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
+import type {
+  ModelDetail,
+  ModelFilter,
+  ModelKind,
+  ModelListOutput,
+  ModelStatus,
+  ModelYearRow,
+  Registration,
+  ReviewRow,
+  bulkUpdateSchema,
+  modelCreateSchema,
+  modelFieldsSchema,
+  yearFieldsSchema,
+} from '../../../shared/schemas/models';
+import {
+  countLiveYearsOfModel,
+  countRegister,
+  insertModelRow,
+  insertReviewRow,
+  insertYearRow,
+  selectCatalog,
+  selectModel,
+  selectModelByIdentity,
+  selectRegister,
+  selectRegisterByIds,
+  selectReviews,
+  selectStatsGroups,
+  selectUnits,
+  selectYear,
+  selectYearsByIds,
+  selectYearsOfModel,
+  updateModelRow,
+  updateReviewRow,
+  updateYearRow,
+  updateYearsOfModel,
+  yearCounts,
+  type ListQuery,
+  type ModelRow,
+  type RegisterRow,
+  type YearRow,
+} from './repository';
+import { UnitTree } from './unitTree';
+
+export type WriteCtx = Pick<AppContext, 'db' | 'actor' | 'clock'>;
+
+// ------------------------------------------------------------------ shared helpers
+
+/** Folded text indexed by FTS5: the model's name, who carries it out, and the unit's name. */
+export function searchTextOf(name: string, performer: string | null, unitName: string): string {
+  return foldText(`${name} ${performer ?? ''} ${unitName}`);
+}
+
+/** Folded words → an FTS5 prefix query (`"dan"* "van"*`); null when nothing searchable is left. */
+export function ftsQuery(search: string | undefined): string | null {
+  if (!search) return null;
+  const words = foldText(search)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8);
+  if (!words.length) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+export function toYearRow(r: RegisterRow): ModelYearRow {
+  return {
+    id: r.id,
+    modelId: r.model_id,
+    year: r.year,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    name: r.name,
+    kind: r.kind as ModelKind,
+    fieldId: r.field_id,
+    fieldName: r.field_name,
+    performer: r.performer,
+    timing: r.timing,
+    registration: r.registration as Registration,
+    status: r.status as ModelStatus,
+    typical: r.typical === 1,
+    commended: r.commended === 1,
+    recognitionLevelId: r.recognition_level_id,
+    recognitionLevelName: r.level_name,
+    recognitionDecisionNo: r.recognition_decision_no,
+    recognitionDate: r.recognition_date,
+    awardFormId: r.award_form_id,
+    awardFormName: r.award_name,
+    awardBy: r.award_by,
+    awardDecisionNo: r.award_decision_no,
+    awardDate: r.award_date,
+    replicatedTo: r.replicated_to,
+    result: r.result,
+    note: r.note,
+    updatedAt: r.updated_at,
+  };
+}
+
+async function loadTree(db: Db): Promise<UnitTree> {
+  return new UnitTree(await selectUnits(db));
+}
+
+export async function toListQuery(db: Db, f: ModelFilter): Promise<ListQuery> {
+  const q: ListQuery = {
+    year: f.year,
+    fieldId: f.fieldId,
+    kind: f.kind,
+    registration: f.registration,
+    statuses: f.statuses,
+    typical: f.typical,
+    commended: f.commended,
+  };
+  if (f.unitId) q.unitIds = (await loadTree(db)).subtree(f.unitId, f.includeSubunits);
+  const match = ftsQuery(f.search);
+  if (match) q.match = match;
+  return q;
+}
+
+// ------------------------------------------------------------------ reads
+
+export async function listModels(
+  ctx: Pick<AppContext, 'db'>,
+  input: ModelFilter & { sort: 'name' | 'unit' | 'updated'; offset: number; limit: number },
+): Promise<ModelListOutput> {
+  const q = await toListQuery(ctx.db, input);
+  const [total, rows] = await Promise.all([
+    countRegister(ctx.db, q),
+    selectRegister(ctx.db, q, { sort: input.sort, offset: input.offset, limit: input.limit }),
+  ]);
+  return { total, offset: input.offset, rows: rows.map(toYearRow) };
+}
+
+export async function getModel(ctx: Pick<AppContext, 'db'>, id: string): Promise<ModelDetail> {
+  let model = await selectModel(ctx.db, id);
+  if (!model) {
+    const year = await selectYear(ctx.db, id);
+    if (year) model = await selectModel(ctx.db, year.model_id);
+  }
+  if (!model || model.deleted_at) throw notFound('mô hình');
+  const years = await selectYearsOfModel(ctx.db, model.id);
+  const rows = await selectRegisterByIds(
+    ctx.db,
+    years.map((y) => y.id),
+  );
+  const tree = await loadTree(ctx.db);
+  const fieldName = model.field_id ? ((await selectCatalog(ctx.db, ['field'])).find((c) => c.id === model.field_id)?.name ?? null) : null;
+  return {
+    model: {
+      id: model.id,
+      unitId: model.unit_id,
+      unitName: tree.name(model.unit_id),
+      name: model.name,
+      kind: model.kind as ModelKind,
+      fieldId: model.field_id,
+      fieldName,
+      performer: model.performer,
+      periodLabel: model.period_label,
+      situation: model.situation,
+      goals: model.goals,
+      content: model.content,
+      area: model.area,
+      leadForce: model.lead_force,
+      coopForce: model.coop_force,
+      resources: model.resources,
+      timing: model.timing,
+      expectedResults: model.expected_results,
+      replicability: model.replicability,
+      firstYear: model.first_year,
+      createdAt: model.created_at,
+      updatedAt: model.updated_at,
+    },
+    years: rows.map(toYearRow),
+  };
+}
+
+export async function listYears(ctx: Pick<AppContext, 'db'>) {
+  return yearCounts(ctx.db);
+}
+
+// ------------------------------------------------------------------ writes: one model
+
+type ModelFields = z.output<typeof modelFieldsSchema>;
+type YearFields = z.output<typeof yearFieldsSchema>;
+
+async function requireUnitName(db: Db, unitId: string): Promise<string> {
+  const unit = (await selectUnits(db)).find((u) => u.id === unitId && !u.deleted_at);
+  if (!unit) throw new AppError('VALIDATION', 'Đơn vị không tồn tại hoặc đã bị xóa.', { unitId: 'Đơn vị không tồn tại hoặc đã bị xóa.' });
+  return unit.name;
+}
+
+async function checkCatalog(db: Db, catalog: string, id: string | null | undefined, field: string, label: string) {
+  if (!id) return;
+  const items = await selectCatalog(db, [catalog]);
+  if (!items.some((i) => i.id === id)) throw new AppError('VALIDATION', `${label} không có trong danh mục.`, { [field]: `${label} không có trong danh mục.` });
+}
+
+function checkLifecycle(y: Partial<YearFields>, status: string) {
+  if ((y.typical || y.awardFormId) && status !== 'recognised') {
+    throw new AppError('VALIDATION', 'Chỉ mô hình được công nhận mới là điển hình hoặc được khen thưởng.', {
+      status: 'Chỉ mô hình được công nhận mới là điển hình hoặc được khen thưởng.',
+    });
+  }
+}
+
+const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
+
+function modelColumns(m: Partial<ModelFields>) {
+  const out: Record<string, unknown> = {};
+  const map: Array<[keyof ModelFields, string]> = [
+    ['performer', 'performer'],
+    ['periodLabel', 'period_label'],
+    ['situation', 'situation'],
+    ['goals', 'goals'],
+    ['content', 'content'],
+    ['area', 'area'],
+    ['leadForce', 'lead_force'],
+    ['coopForce', 'coop_force'],
+    ['resources', 'resources'],
+    ['timing', 'timing'],
+    ['expectedResults', 'expected_results'],
+    ['replicability', 'replicability'],
+    ['fieldId', 'field_id'],
+    ['kind', 'kind'],
+  ];
+  for (const [k, col] of map) if (m[k] !== undefined) out[col] = m[k] === '' ? null : m[k];
+  return out;
+}
+
+function yearColumns(y: Partial<YearFields>) {
+  const out: Record<string, unknown> = {};
+  const map: Array<[keyof YearFields, string]> = [
+    ['registration', 'registration'],
+    ['status', 'status'],
+    ['recognitionLevelId', 'recognition_level_id'],
+    ['recognitionDecisionNo', 'recognition_decision_no'],
+    ['recognitionDate', 'recognition_date'],
+    ['awardFormId', 'award_form_id'],
+    ['awardBy', 'award_by'],
+    ['awardDecisionNo', 'award_decision_no'],
+    ['awardDate', 'award_date'],
+    ['replicatedTo', 'replicated_to'],
+    ['result', 'result'],
+    ['note', 'note'],
+  ];
+  for (const [k, col] of map) if (y[k] !== undefined) out[col] = y[k] === '' ? null : y[k];
+  if (y.typical !== undefined) out.typical = y.typical ? 1 : 0;
+  if (y.awardFormId !== undefined || y.awardDecisionNo !== undefined) out.commended = y.awardFormId || y.awardDecisionNo ? 1 : 0;
+  return out;
+}
+
+export async function createModel(ctx: WriteCtx, input: z.output<typeof modelCreateSchema>): Promise<ModelDetail> {
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const unitName = await requireUnitName(trx, input.unitId);
+    await checkCatalog(trx, 'field', input.fieldId, 'fieldId', 'Lĩnh vực');
+    await checkCatalog(trx, 'recognitionLevel', input.recognitionLevelId, 'recognitionLevelId', 'Cấp công nhận');
+    await checkCatalog(trx, 'awardForm', input.awardFormId, 'awardFormId', 'Hình thức khen thưởng');
+    checkLifecycle(input, input.status);
+    const at = isoNow(ctx.clock);
+    const nameFolded = foldText(input.name);
+    let model = await selectModelByIdentity(trx, input.unitId, nameFolded);
+    if (!model) {
+      const row = {
+        id: newId(),
+        unit_id: input.unitId,
+        name: input.name,
+        name_folded: nameFolded,
+        kind: input.kind,
+        field_id: n(input.fieldId),
+        performer: n(input.performer),
+        period_label: n(input.periodLabel),
+        situation: n(input.situation),
+        goals: n(input.goals),
+        content: n(input.content),
+        area: n(input.area),
+        lead_force: n(input.leadForce),
+        coop_force: n(input.coopForce),
+        resources: n(input.resources),
+        timing: n(input.timing),
+        expected_results: n(input.expectedResults),
+        replicability: n(input.replicability),
+        first_year: input.year,
+        sort_key: vietnameseSortKey(input.name),
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+      };
+      await insertModelRow(trx, row);
+      model = row;
+      await recordAudit(trx, ctx.actor, at, { entity: 'dvk_model', entityId: row.id, action: 'create', after: row });
+    } else {
+      const existing = (await selectYearsOfModel(trx, model.id)).find((y) => y.year === input.year);
+      if (existing) {
+        throw new AppError('CONFLICT', `Mô hình "${model.name}" đã có trong sổ năm ${input.year}.`, {
+          name: `Mô hình này đã có trong sổ năm ${input.year}.`,
+        });
+      }
+    }
+    const yearRow = newYearRow(model, input.year, unitName, at, {
+      registration: input.registration,
+      status: input.status,
+      ...yearColumns(input),
+    });
+    await insertYearRow(trx, yearRow);
+    await recordAudit(trx, ctx.actor, at, { entity: 'dvk_model_year', entityId: yearRow.id, action: 'create', after: yearRow });
+    return yearRow.id;
+  });
+  return getModel(ctx, id);
+}
+
+export function newYearRow(
+  model: Pick<ModelRow, 'id' | 'unit_id' | 'field_id' | 'kind' | 'name' | 'performer' | 'sort_key'>,
+  year: number,
+  unitName: string,
+  at: string,
+  extra: Record<string, unknown> & { registration: string; status: string },
+) {
+  return {
+    id: newId(),
+    model_id: model.id,
+    year,
+    unit_id: model.unit_id,
+    field_id: model.field_id,
+    kind: model.kind,
+    recognition_level_id: null,
+    recognition_decision_no: null,
+    recognition_date: null,
+    typical: 0,
+    commended: 0,
+    award_form_id: null,
+    award_by: null,
+    award_decision_no: null,
+    award_date: null,
+    replicated_to: null,
+    result: null,
+    note: null,
+    search_text: searchTextOf(model.name, model.performer, unitName),
+    sort_key: model.sort_key,
+    created_at: at,
+    updated_at: at,
+    deleted_at: null,
+    ...extra,
+  };
+}
+
+export async function updateModel(
+  ctx: WriteCtx,
+  input: { id: string; model?: Partial<ModelFields> | undefined; year?: Partial<YearFields> | undefined },
+): Promise<ModelDetail> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const year = await selectYear(trx, input.id);
+    if (!year || year.deleted_at) throw notFound('bản ghi mô hình');
+    const model = (await selectModel(trx, year.model_id))!;
+    const at = isoNow(ctx.clock);
+    if (input.model && Object.keys(input.model).length) {
+      const m = input.model;
+      if (m.fieldId) await checkCatalog(trx, 'field', m.fieldId, 'fieldId', 'Lĩnh vực');
+      const unitId = m.unitId ?? model.unit_id;
+      const name = m.name ?? model.name;
+      const unitName = await requireUnitName(trx, unitId);
+      if (m.name !== undefined || m.unitId !== undefined) {
+        const clash = await selectModelByIdentity(trx, unitId, foldText(name));
+        if (clash && clash.id !== model.id) {
+          throw new AppError('CONFLICT', `Đơn vị đã có mô hình "${clash.name}".`, { name: `Đơn vị đã có mô hình "${clash.name}".` });
+        }
+      }
+      const patch = {
+        ...modelColumns(m),
+        unit_id: unitId,
+        name,
+        name_folded: foldText(name),
+        sort_key: vietnameseSortKey(name),
+        updated_at: at,
+      };
+      await updateModelRow(trx, model.id, patch);
+      const performer = m.performer !== undefined ? m.performer : model.performer;
+      await updateYearsOfModel(trx, model.id, {
+        unit_id: unitId,
+        field_id: m.fieldId !== undefined ? m.fieldId : model.field_id,
+        kind: m.kind ?? model.kind,
+        sort_key: vietnameseSortKey(name),
+        search_text: searchTextOf(name, performer ?? null, unitName),
+      });
+      await recordAudit(trx, ctx.actor, at, { entity: 'dvk_model', entityId: model.id, action: 'update', before: model, after: patch });
+    }
+    if (input.year && Object.keys(input.year).length) {
+      const y = input.year;
+      await checkCatalog(trx, 'recognitionLevel', y.recognitionLevelId, 'recognitionLevelId', 'Cấp công nhận');
+      await checkCatalog(trx, 'awardForm', y.awardFormId, 'awardFormId', 'Hình thức khen thưởng');
+      const status = y.status ?? year.status;
+      checkLifecycle({ typical: y.typical ?? year.typical === 1, awardFormId: y.awardFormId !== undefined ? y.awardFormId : year.award_form_id }, status);
+      const patch = { ...yearColumns(y), updated_at: at };
+      await updateYearRow(trx, year.id, patch);
+      await recordAudit(trx, ctx.actor, at, { entity: 'dvk_model_year', entityId: year.id, action: 'update', before: year, after: patch });
+    }
+  });
+  return getModel(ctx, input.id);
+}
+
+export async function addYear(ctx: WriteCtx, input: { modelId: string; year: number; registration: Registration }): Promise<ModelDetail> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const model = await selectModel(trx, input.modelId);
+    if (!model || model.deleted_at) throw notFound('mô hình');
+    const years = await selectYearsOfModel(trx, model.id);
+    if (years.some((y) => y.year === input.year)) {
+      throw new AppError('CONFLICT', `Mô hình đã có trong sổ năm ${input.year}.`, { year: `Mô hình đã có trong sổ năm ${input.year}.` });
+    }
+    const at = isoNow(ctx.clock);
+    const row = newYearRow(model, input.year, await requireUnitName(trx, model.unit_id), at, { registration: input.registration, status: 'registered' });
+    await insertYearRow(trx, row);
+    await recordAudit(trx, ctx.actor, at, { entity: 'dvk_model_year', entityId: row.id, action: 'create', after: row });
+  });
+  return getModel(ctx, input.modelId);
+}
+
+export async function deleteYear(ctx: WriteCtx, id: string): Promise<{ deleted: boolean }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const year = await selectYear(trx, id);
+    if (!year || year.deleted_at) throw notFound('bản ghi mô hình');
+    const at = isoNow(ctx.clock);
+    await updateYearRow(trx, id, { deleted_at: at, updated_at: at });
+    await recordAudit(trx, ctx.actor, at, { entity: 'dvk_model_year', entityId: id, action: 'delete', before: year });
+    if ((await countLiveYearsOfModel(trx, year.model_id)) === 0) {
+      await updateModelRow(trx, year.model_id, { deleted_at: at, updated_at: at });
+      await recordAudit(trx, ctx.actor, at, { entity: 'dvk_model', entityId: year.model_id, action: 'delete' });
+    }
+    return { deleted: true };
+  });
+}
+
+export async function restoreYear(ctx: WriteCtx, id: string): Promise<{ restored: boolean }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const year = await selectYear(trx, id);
+    if (!year) throw notFound('bản ghi mô hình');
+    if (!year.deleted_at) return { restored: false };
+    const model = (await selectModel(trx, year.model_id))!;
+    const at = isoNow(ctx.clock);
+    if (model.deleted_at) {
+      const clash = await selectModelByIdentity(trx, model.unit_id, model.name_folded);
+      if (clash) throw new AppError('CONFLICT', `Đơn vị đã có mô hình "${clash.name}" khác; không thể khôi phục.`);
+      await updateModelRow(trx, model.id, { deleted_at: null, updated_at: at });
+    }
+    const live = await selectYearsOfModel(trx, model.id);
+    if (live.some((y) => y.year === year.year)) throw new AppError('CONFLICT', `Mô hình đã có bản ghi năm ${year.year}; không thể khôi phục.`);
+    await updateYearRow(trx, id, { deleted_at: null, updated_at: at });
+    await recordAudit(trx, ctx.actor, at, { entity: 'dvk_model_year', entityId: id, action: 'restore' });
+    return { restored: true };
+  });
+}
+
+// ------------------------------------------------------------------ bulk lifecycle
+
+export async function bulkUpdateStatus(ctx: WriteCtx, input: z.output<typeof bulkUpdateSchema>): Promise<{ updated: number }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const ids = [...new Set(input.ids)];
+    const rows = await selectYearsByIds(trx, ids);
+    if (rows.length !== ids.length) {
+      throw new AppError('NOT_FOUND', `${ids.length - rows.length} mô hình đã chọn không còn trong sổ; không có gì được thay đổi.`);
+    }
+    await checkCatalog(trx, 'recognitionLevel', input.recognitionLevelId, 'recognitionLevelId', 'Cấp công nhận');
+    await checkCatalog(trx, 'awardForm', input.awardFormId, 'awardFormId', 'Hình thức khen thưởng');
+    const at = isoNow(ctx.clock);
+    const { ids: _ids, ...fields } = input;
+    const patch: Record<string, unknown> = { ...yearColumns(fields as Partial<YearFields>), updated_at: at };
+    if (input.status !== 'recognised') {
+      // Leaving "recognised" clears what only a recognised record can carry.
+      Object.assign(patch, { typical: 0, commended: 0, award_form_id: null });
+      if (input.status !== 'notRecognised') Object.assign(patch, { recognition_decision_no: null, recognition_date: null, recognition_level_id: null });
+    }
+    for (const row of rows) {
+      await updateYearRow(trx, row.id, patch);
+      await recordAudit(trx, ctx.actor, at, {
+        entity: 'dvk_model_year',
+        entityId: row.id,
+        action: 'bulkStatus',
+        before: { status: row.status, recognition_decision_no: row.recognition_decision_no, recognition_date: row.recognition_date },
+        after: patch,
+      });
+    }
+    return { updated: rows.length };
+  });
+}
+
+// ------------------------------------------------------------------ reviews (họp xét)
+
+export async function listReviews(ctx: Pick<AppContext, 'db'>, year: number): Promise<ReviewRow[]> {
+  const tree = await loadTree(ctx.db);
+  const subs = tree.subordinates(year);
+  const subIds = new Set(subs.map((s) => s.id));
+  const reviews = await selectReviews(ctx.db, year);
+  const counts = new Map<string, number>();
+  for (const g of await selectStatsGroups(ctx.db, year)) {
+    const top = tree.rollUp(g.unit_id, year, subIds);
+    counts.set(top, (counts.get(top) ?? 0) + g.c);
+  }
+  const byUnit = new Map(reviews.map((r) => [tree.current(r.unit_id, year), r]));
+  return subs.map((u) => {
+    const r = byUnit.get(u.id);
+    return {
+      unitId: u.id,
+      unitName: u.name,
+      reviewed: Boolean(r),
+      meetingDate: r?.meeting_date ?? null,
+      source: r ? (r.source as 'meeting' | 'import') : null,
+      note: r?.note ?? null,
+      modelCount: counts.get(u.id) ?? 0,
+    };
+  });
+}
+
+export async function setReview(
+  ctx: WriteCtx,
+  input: { year: number; unitId: string; reviewed: boolean; meetingDate?: string | null | undefined; note?: string | null | undefined },
+): Promise<ReviewRow[]> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await requireUnitName(trx, input.unitId);
+    const at = isoNow(ctx.clock);
+    const existing = (await selectReviews(trx, input.year)).find((r) => r.unit_id === input.unitId);
+    if (!input.reviewed) {
+      if (existing) {
+        await updateReviewRow(trx, existing.id, { deleted_at: at, updated_at: at });
+        await recordAudit(trx, ctx.actor, at, { entity: 'dvk_review', entityId: existing.id, action: 'delete', before: existing });
+      }
+      return;
+    }
+    if (existing) {
+      const patch = { meeting_date: n(input.meetingDate), note: n(input.note), source: 'meeting', updated_at: at };
+      await updateReviewRow(trx, existing.id, patch);
+      await recordAudit(trx, ctx.actor, at, { entity: 'dvk_review', entityId: existing.id, action: 'update', before: existing, after: patch });
+    } else {
+      const row = {
+        id: newId(),
+        year: input.year,
+        unit_id: input.unitId,
+        meeting_date: n(input.meetingDate),
+        source: 'meeting',
+        note: n(input.note),
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+      };
+      await insertReviewRow(trx, row);
+      await recordAudit(trx, ctx.actor, at, { entity: 'dvk_review', entityId: row.id, action: 'create', after: row });
+    }
+  });
+  return listReviews(ctx, input.year);
+}
+
+export type { YearRow };
