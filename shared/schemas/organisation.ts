@@ -370,6 +370,25 @@ export const organisationChannels = {
     output: unitSchema,
     summary: 'Create a unit, optionally under a parent; it goes last among its siblings.',
   }),
+  'units.createTree': channel({
+    input: z
+      .object({
+        parentId: idSchema.nullish(),
+        items: z
+          .array(
+            z.object({
+              name: text('Tên đơn vị', { min: 1, max: 300 }),
+              kind: unitKind.optional(),
+              children: z.array(z.object({ name: text('Tên đơn vị', { min: 1, max: 300 }), kind: unitKind.optional() })).max(500).optional(),
+            }),
+          )
+          .min(1, 'Chưa nhập đơn vị nào.')
+          .max(500),
+      })
+      .strict(),
+    output: z.object({ created: z.number().int(), skipped: z.number().int() }),
+    summary: 'Create many units at once (the quick list of the setup wizard); existing names are skipped.',
+  }),
   'units.update': channel({
     input: unitUpdateSchema,
     output: unitSchema,
@@ -446,6 +465,11 @@ export const organisationChannels = {
     summary: 'Committee members, sorted by given name (or by role); search folds diacritics.',
   }),
   'members.create': channel({ input: memberCreateSchema, output: memberSchema, summary: 'Add a committee member.' }),
+  'members.createMany': channel({
+    input: z.object({ items: z.array(memberCreateSchema).min(1, 'Chưa nhập thành viên nào.').max(500) }).strict(),
+    output: z.object({ created: z.number().int(), skipped: z.number().int() }),
+    summary: 'Add many members at once (setup wizard); people already listed (same name) are skipped.',
+  }),
   'members.update': channel({ input: memberUpdateSchema, output: memberSchema, summary: 'Change a committee member.' }),
   'members.delete': channel({
     input: z.object({ id: idSchema }).strict(),

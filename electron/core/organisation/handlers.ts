@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../registry';
 import {
   createUnit,
+  createUnitTree,
   deleteUnit,
   listUnits,
   mergeUnits,
@@ -13,6 +14,7 @@ import {
 import {
   assignUnits,
   createMember,
+  createMembers,
   deleteMember,
   listAssignments,
   listMembers,
@@ -32,6 +34,7 @@ export const organisationHandlers = {
     return { items, total: items.length };
   },
   'units.create': (input, ctx) => createUnit(ctx, input),
+  'units.createTree': (input, ctx) => createUnitTree(ctx, input.parentId ?? null, input.items),
   'units.update': ({ id, ...patch }, ctx) => updateUnit(ctx, id, patch),
   'units.move': (input, ctx) => moveUnit(ctx, input.id, input.parentId, input.beforeId),
   'units.reorder': async (input, ctx) => {
@@ -50,6 +53,7 @@ export const organisationHandlers = {
     return { items, total: items.length };
   },
   'members.create': (input, ctx) => createMember(ctx, input),
+  'members.createMany': (input, ctx) => createMembers(ctx, input.items),
   'members.update': ({ id, ...patch }, ctx) => updateMember(ctx, id, patch),
   'members.delete': (input, ctx) => deleteMember(ctx, input.id),
   'members.restore': (input, ctx) => restoreMember(ctx, input.id),

@@ -12,7 +12,7 @@ import {
   type UnitKind,
 } from '../../../shared/schemas/organisation';
 import { dataRows, detectHeader, parseDateCell, readSheet, type FieldSpec } from './excel';
-import { insertUnit, listUnits } from './units/service';
+import { guessUnitKind, insertUnit, listUnits } from './units/service';
 import { insertMember, findMemberByFoldedName, updateMember } from './members/service';
 import { selectAllUnitRows } from './units/repository';
 import { assignUnits } from './members/service';
@@ -70,17 +70,6 @@ const parseRole = byLabel<MemberRole>(MEMBER_ROLE_LABELS, {
   'pho truong ban thuong truc': 'pho_truong_ban_tt', 'pho ban thuong truc': 'pho_truong_ban_tt', 'thuong truc': 'pho_truong_ban_tt', 'pho ban': 'pho_truong_ban',
   'thanh vien': 'uy_vien', 'uy vien bcd': 'uy_vien', 'to thu ky': 'to_giup_viec', 'thu ky': 'to_giup_viec', 'to giup viec': 'to_giup_viec', 'thanh vien to giup viec': 'to_giup_viec', 'truong ban bcd': 'truong_ban',
 });
-
-/** A kind guessed from the name when the file has no kind column ("Đảng bộ xã…", "Chi bộ…", "Công ty…"). */
-function guessKind(name: string, hasParent: boolean): UnitKind {
-  const f = foldText(name);
-  if (/^chi bo\b/.test(f)) return 'chi_bo';
-  if (/\b(quan su|cong an|bien phong|bo doi)\b/.test(f)) return 'luc_luong_vu_trang';
-  if (/\b(cong ty|doanh nghiep|hop tac xa)\b/.test(f)) return 'doanh_nghiep';
-  if (/\b(xa|phuong|thi tran)\b/.test(f) && hasParent) return 'xa_phuong';
-  if (/^dang bo\b/.test(f) || !hasParent) return 'dang_bo';
-  return 'khac';
-}
 
 function guessQcdc(kind: UnitKind): QcdcType | null {
   if (kind === 'xa_phuong') return 'xa_phuong';
@@ -143,7 +132,7 @@ async function parseUnits(db: Db, bytes: Uint8Array, override?: Record<string, n
       errors.push({ row: r.rowNumber, message: `Dòng ${r.rowNumber}: ${problems.join('; ')}.` });
       continue;
     }
-    const finalKind = kind ?? guessKind(name, Boolean(parentName));
+    const finalKind = kind ?? guessUnitKind(name, Boolean(parentName));
     drafts.push({
       rowNumber: r.rowNumber,
       name,

@@ -94,4 +94,20 @@ describe('members and assignments', () => {
     expect(bad.ok).toBe(false);
     expect(await app.ctx.db.selectFrom('member_assignments').selectAll().execute()).toHaveLength(0);
   });
+
+  it('adds many members at once, skipping names already listed, all or nothing on bad input', async () => {
+    app = await openTestApp();
+    await app.call('members.create', { fullName: 'Phương Thị Thanh', role: 'truong_ban' });
+    const r = await app.call('members.createMany', {
+      items: [
+        { fullName: 'phuong thi thanh', role: 'uy_vien' },
+        { fullName: 'Hà Văn Tám', role: 'pho_truong_ban_tt' },
+        { fullName: 'Lý Thị Mai', role: 'to_giup_viec' },
+      ],
+    });
+    expect(r).toEqual({ created: 2, skipped: 1 });
+    const bad = await app.invoke('members.createMany', { items: [{ fullName: 'Ma Văn Sơn', role: 'uy_vien' }, { fullName: 'X', role: 'sai' }] });
+    expect(bad.ok).toBe(false);
+    expect((await app.call('members.list', {})).total).toBe(3);
+  });
 });

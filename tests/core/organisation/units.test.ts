@@ -124,4 +124,27 @@ describe('units', () => {
     expect(dup.ok).toBe(false);
     if (!dup.ok) expect(dup.error.code).toBe('CONFLICT');
   });
+
+  it('creates a quick two-level list in one transaction, guessing kinds and reusing names', async () => {
+    app = await openTestApp();
+    const r = await app.call('units.createTree', {
+      items: [
+        { name: 'Đảng bộ huyện Chợ Mới', children: [{ name: 'Đảng ủy xã Yên Đĩnh' }, { name: 'Chi bộ Trường THPT Chợ Mới' }] },
+        { name: 'Đảng ủy Công an tỉnh' },
+      ],
+    });
+    expect(r).toEqual({ created: 4, skipped: 0 });
+    const { items } = await app.call('units.list', {});
+    expect(items.map((u) => [u.name, u.kind, u.qcdcType])).toEqual([
+      ['Đảng bộ huyện Chợ Mới', 'dang_bo', null],
+      ['Đảng ủy xã Yên Đĩnh', 'xa_phuong', 'xa_phuong'],
+      ['Chi bộ Trường THPT Chợ Mới', 'chi_bo', null],
+      ['Đảng ủy Công an tỉnh', 'luc_luong_vu_trang', 'luc_luong_vu_trang'],
+    ]);
+    expect(await app.call('units.createTree', { items: [{ name: 'dang bo huyen cho moi', children: [{ name: 'Đảng ủy xã Như Cố' }] }] })).toEqual({ created: 1, skipped: 1 });
+    const bad = await app.invoke('units.createTree', { items: [{ name: 'Đảng bộ A' }, { name: '' }] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.fields?.['items.1.name']).toBe('Tên đơn vị không được để trống.');
+    expect((await app.call('units.list', {})).items).toHaveLength(5);
+  });
 });

@@ -292,3 +292,20 @@ export async function removeAssignment(ctx: WriteCtx, id: string): Promise<void>
 }
 
 export const todayOf = (ctx: Pick<AppContext, 'clock'>) => localToday(ctx.clock);
+
+/** Adds many members in one transaction (the wizard's quick list); a name already listed is skipped. */
+export async function createMembers(ctx: WriteCtx, items: Array<MemberFieldsInput & { fullName: string; role: MemberRole }>): Promise<{ created: number; skipped: number }> {
+  return withTrx(ctx.db, async (trx) => {
+    let created = 0;
+    let skipped = 0;
+    for (const item of items) {
+      if (await findMemberByFoldedName(trx, item.fullName)) {
+        skipped++;
+        continue;
+      }
+      await insertMember(trx, ctx, item);
+      created++;
+    }
+    return { created, skipped };
+  });
+}

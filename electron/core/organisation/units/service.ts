@@ -401,3 +401,51 @@ export async function restoreUnit(ctx: WriteCtx, id: string): Promise<Unit> {
 
 /** Today for the context (Vietnam time): the default "valid on" date of lists. */
 export const todayOf = (ctx: Pick<AppContext, 'clock'>) => localToday(ctx.clock);
+
+export interface UnitTreeDraft {
+  name: string;
+  kind?: UnitKind | undefined;
+  children?: Array<{ name: string; kind?: UnitKind | undefined }> | undefined;
+}
+
+/** A kind from the name when none is given: "Chi bộ…" → chi bộ, "Đảng ủy xã…" under a parent → xã, phường… */
+export function guessUnitKind(name: string, hasParent: boolean): UnitKind {
+  const f = foldText(name);
+  if (/^chi bo\b/.test(f)) return 'chi_bo';
+  if (/\b(quan su|cong an|bien phong|bo doi)\b/.test(f)) return 'luc_luong_vu_trang';
+  if (/\b(cong ty|doanh nghiep|hop tac xa)\b/.test(f)) return 'doanh_nghiep';
+  if (/\b(xa|phuong|thi tran)\b/.test(f) && hasParent) return 'xa_phuong';
+  if (/^dang bo\b/.test(f) || !hasParent) return 'dang_bo';
+  return 'khac';
+}
+
+const QCDC_OF_KIND: Partial<Record<UnitKind, QcdcType>> = {
+  xa_phuong: 'xa_phuong',
+  co_quan: 'co_quan_nha_nuoc',
+  doanh_nghiep: 'doanh_nghiep',
+  luc_luong_vu_trang: 'luc_luong_vu_trang',
+};
+
+/** Creates a two-level list in one transaction (the wizard's quick list); units already present are reused. */
+export async function createUnitTree(ctx: WriteCtx, parentId: string | null, items: UnitTreeDraft[]): Promise<{ created: number; skipped: number }> {
+  return withTrx(ctx.db, async (trx) => {
+    let created = 0;
+    let skipped = 0;
+    const ensure = async (name: string, kind: UnitKind | undefined, parent: string | null): Promise<string> => {
+      const existing = (await selectChildRows(trx, parent)).find((s) => foldText(s.name) === foldText(name));
+      if (existing) {
+        skipped++;
+        return existing.id;
+      }
+      const k = kind ?? guessUnitKind(name, parent !== null);
+      const unit = await insertUnit(trx, ctx, { parentId: parent, name, kind: k, qcdcType: QCDC_OF_KIND[k] ?? null });
+      created++;
+      return unit.id;
+    };
+    for (const item of items) {
+      const id = await ensure(item.name, item.kind, parentId);
+      for (const child of item.children ?? []) await ensure(child.name, child.kind, id);
+    }
+    return { created, skipped };
+  });
+}
