@@ -1,7 +1,7 @@
-/** DOCX of a Party document: waits for the shared builder (electron/core/export/docx). */
+/** DOCX of a Party document through the shared builder, so Word and PDF carry the same text. */
 import type { PartyDocument } from '../export/document';
-import { AppError } from '../errors';
+import { buildPartyDocx } from '../export/docx';
 
-export async function partyDocx(_doc: PartyDocument): Promise<Uint8Array> {
-  throw new AppError('UNAVAILABLE', 'Chưa xuất được tệp Word (DOCX) ở phiên bản này.');
+export function partyDocx(doc: PartyDocument): Promise<Uint8Array> {
+  return buildPartyDocx(doc);
 }
