@@ -31,6 +31,15 @@ export interface AppContext {
   startupIntegrity: string;
   schemaVersion: string;
   nativeBinding?: string;
+  /**
+   * Data safety (restore, moving the data folder, repairing a damaged start): closes the SQLite
+   * handle, lets `swap` replace the files while nothing has them open, then opens again with the
+   * same steps as at start (quick_check, backup before migrating, migrate) and replaces `db`,
+   * `sqlite`, `layout`, `startupIntegrity` on this same object, so every holder of `ctx` sees the
+   * new database. With `dataDir`, the new folder is locked and the old lock released. Calls in
+   * flight while this runs fail cleanly with an error envelope (their handle is closed).
+   */
+  reopen(options?: { swap?: () => Promise<void> | void; dataDir?: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,32 +69,56 @@ function defaultActor(): Actor {
  */
 export async function createAppContext(options: ContextOptions): Promise<AppContext> {
   const layout = ensureDataDir(options.dataDir);
-  const lock: DataDirLock | null = options.lock === false ? null : lockDataDir(layout.root);
+  let lock: DataDirLock | null = options.lock === false ? null : lockDataDir(layout.root);
   const log = options.log ?? silentLogger;
+  const clock = options.clock ?? systemClock;
   let sqlite: SqliteHandle | null = null;
-  try {
-    const existed = fs.existsSync(layout.databaseFile) && fs.statSync(layout.databaseFile).size > 0;
-    sqlite = openSqlite(layout.databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    const startupIntegrity = existed ? quickCheck(sqlite) : 'ok';
-    if (startupIntegrity !== 'ok') log.error('quick_check failed at start', startupIntegrity);
-    const db = createKysely(sqlite);
-    const clock = options.clock ?? systemClock;
 
-    const pending = await pendingMigrations(db);
-    if (existed && pending.length > 0 && startupIntegrity === 'ok') {
-      const target = path.join(layout.backupsDir, `truoc-nang-cap-${fileStamp(clock.now())}.sqlite`);
-      await backupDatabase(sqlite, target, options.nativeBinding);
-      log.info('backup before migration', { target, pending });
+  /** Open + quick check + backup before migrating + migrate; shared by start-up and `reopen`. */
+  async function openDatabase(target: DataDirLayout): Promise<{ sqlite: SqliteHandle; db: Kysely<Database>; startupIntegrity: string }> {
+    const existed = fs.existsSync(target.databaseFile) && fs.statSync(target.databaseFile).size > 0;
+    const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+    let handle: SqliteHandle | null = null;
+    let startupIntegrity = 'ok';
+    try {
+      handle = openSqlite(target.databaseFile, native);
+      if (existed) startupIntegrity = quickCheck(handle);
+    } catch (err) {
+      // A file too damaged to open (SQLITE_NOTADB/CORRUPT) must not stop the app: start on an empty
+      // in-memory stand-in so the data-safety screens can explain and restore a backup (`reopen`).
+      if (!String((err as { code?: unknown })?.code ?? '').startsWith('SQLITE_')) throw err;
+      startupIntegrity = `Không mở được tệp dữ liệu: ${(err as Error).message}`;
+      handle?.close();
+      handle = openSqlite(':memory:', native);
     }
-    if (startupIntegrity === 'ok') await migrateToLatest(db);
+    try {
+      if (startupIntegrity !== 'ok') log.error('quick_check failed at start', startupIntegrity);
+      const db = createKysely(handle);
+      const pending = startupIntegrity === 'ok' ? await pendingMigrations(db) : [];
+      if (existed && pending.length > 0 && startupIntegrity === 'ok') {
+        const file = path.join(target.backupsDir, `truoc-nang-cap-${fileStamp(clock.now())}.sqlite`);
+        await backupDatabase(handle, file, options.nativeBinding);
+        log.info('backup before migration', { target: file, pending });
+      }
+      if (startupIntegrity === 'ok') await migrateToLatest(db);
+      return { sqlite: handle, db, startupIntegrity };
+    } catch (err) {
+      handle.close();
+      throw err;
+    }
+  }
+
+  try {
+    const opened = await openDatabase(layout);
+    sqlite = opened.sqlite;
+    const db = opened.db;
     const names = Object.keys(migrations).sort();
 
     const events = new EventBus();
-    const handle = sqlite;
     let closed = false;
-    return {
+    const ctx: AppContext = {
       db,
-      sqlite: handle,
+      sqlite: opened.sqlite,
       layout,
       clock,
       events,
@@ -94,16 +127,42 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
       actor: options.actor ?? defaultActor(),
       log,
       appVersion: options.appVersion ?? '0.0.0',
-      startupIntegrity,
+      startupIntegrity: opened.startupIntegrity,
       schemaVersion: names[names.length - 1] ?? '',
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      async reopen(reopenOptions = {}) {
+        if (closed) throw new Error('context is closed');
+        await ctx.db.destroy(); // closes the better-sqlite3 handle (and checkpoints the WAL)
+        let nextLayout = ctx.layout;
+        let nextLock = lock;
+        try {
+          if (reopenOptions.dataDir) {
+            nextLayout = ensureDataDir(reopenOptions.dataDir);
+            nextLock = options.lock === false ? null : lockDataDir(nextLayout.root);
+          }
+          await reopenOptions.swap?.();
+        } catch (err) {
+          if (nextLock !== lock) nextLock?.release();
+          // Whatever happened, leave the context usable on the files it had.
+          const again = await openDatabase(ctx.layout);
+          Object.assign(ctx, { db: again.db, sqlite: again.sqlite, startupIntegrity: again.startupIntegrity });
+          throw err;
+        }
+        const next = await openDatabase(nextLayout);
+        if (nextLock !== lock) {
+          lock?.release();
+          lock = nextLock;
+        }
+        Object.assign(ctx, { db: next.db, sqlite: next.sqlite, layout: nextLayout, startupIntegrity: next.startupIntegrity });
+      },
       async close() {
         if (closed) return;
         closed = true;
-        await db.destroy(); // closes the better-sqlite3 handle too
+        await ctx.db.destroy(); // closes the better-sqlite3 handle too
         lock?.release();
       },
     };
+    return ctx;
   } catch (err) {
     sqlite?.close();
     lock?.release();

@@ -16,4 +16,12 @@ export interface Platform {
   openPath(filePath: string): Promise<void>;
   /** An OS notification (desktop) or an in-app one (harness). */
   notify(title: string, body: string): void;
+  /**
+   * Data safety: lets the user pick a folder (a USB stick for a backup copy, a new data folder).
+   * Electron: a directory dialog; absent where no dialog exists (the harness) — callers then
+   * answer UNAVAILABLE. Resolves null when the user cancels.
+   */
+  chooseDirectory?(title: string): Promise<string | null>;
+  /** Where the desktop app reads `data-location.json` at start (Electron: `<userData>/data-location.json`). */
+  dataLocationFile?: string;
 }

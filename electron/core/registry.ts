@@ -9,6 +9,7 @@ import { modelsHandlers } from './models/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { plansHandlers } from './plans/handlers';
 import { safetyHandlers } from './safety/handlers';
+import { checkAccess } from './safety/users/service';
 import { overviewHandlers } from './overview/handlers';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: AppContext) => Promise<ChannelOutput<C>>;
@@ -73,6 +74,10 @@ export function createInvoker(ctx: AppContext, options: InvokeOptions = {}, map:
       return { ok: false, error: error.toShape() };
     }
     try {
+      // Data safety: app lock, roles (quản trị / nhập liệu / chỉ xem) and the damaged-database
+      // guard; a no-op while no named users exist. See electron/core/safety/users/permissions.ts.
+      const denied = await checkAccess(ctx, channelName);
+      if (denied) return { ok: false, error: denied };
       const handler = map[channelName] as (input: unknown, c: AppContext) => Promise<unknown>;
       const data = await handler(parsed.data, ctx);
       if (options.validateOutput) {

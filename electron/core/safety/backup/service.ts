@@ -1,0 +1,338 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupInfo, BackupReason, BackupSchedule, RecordCount } from '../../../../shared/schemas/safety';
+import type { AppContext } from '../../context';
+import { backupDatabase, fileStamp } from '../../db/backupFile';
+import { integrityCheck } from '../../db/open';
+import { migrations } from '../../db/migrations';
+import { recordAudit } from '../../db/audit';
+import { isoNow } from '../../clock';
+import { AppError } from '../../errors';
+import type { JobReporter } from '../../jobs/jobs';
+import { readSetting, writeSetting } from '../../settings/repository';
+import { countRecords, maxAuditSeq, totalRecords } from '../tables';
+import {
+  backupPath,
+  describeDatabase,
+  listBackupFiles,
+  loadSidecar,
+  removeBackupFiles,
+  toInfo,
+  writeSidecar,
+  type Sidecar,
+} from './files';
+import { backupsToRemove, DEFAULT_ROTATION } from './rotation';
+
+const SCHEDULE_KEY = 'safety.backupSchedule';
+const DEFAULT_INTERVAL_HOURS = 4;
+
+function assertHealthy(ctx: AppContext): void {
+  if (ctx.startupIntegrity !== 'ok') {
+    throw new AppError(
+      'CONFLICT',
+      'Dữ liệu hiện tại đang bị hỏng nên không sao lưu (để không đè lên các bản sao lưu tốt). Hãy phục hồi từ một bản sao lưu.',
+    );
+  }
+}
+
+function uniqueTarget(dir: string, base: string): string {
+  let candidate = path.join(dir, `${base}.sqlite`);
+  for (let i = 2; fs.existsSync(candidate); i++) candidate = path.join(dir, `${base}-${i}.sqlite`);
+  return candidate;
+}
+
+/**
+ * Makes one verified backup of the live database into `<data>/backups`: SQLite's backup API into
+ * a temporary file, full integrity_check, rename into place (`backupDatabase`), then a sidecar
+ * with the record counts, then rotation of the automatic ones. Exported for the Electron main
+ * (on quit) and the harness.
+ */
+export async function createBackup(
+  ctx: AppContext,
+  reason: BackupReason,
+  options: { note?: string | null; job?: JobReporter } = {},
+): Promise<BackupInfo> {
+  assertHealthy(ctx);
+  const { job } = options;
+  await job?.progress('Đang sao lưu dữ liệu', 0, 3);
+  const now = ctx.clock.now();
+  // Reason last in the name; the stamp sorts by time and carries the date when the sidecar is lost.
+  const file = uniqueTarget(ctx.layout.backupsDir, `qcdc-${fileStamp(now)}-${reason}`);
+  await backupDatabase(ctx.sqlite, file, ctx.nativeBinding);
+  await job?.progress('Đang đếm bản ghi', 1, 3);
+  const described = describeDatabase(file, { check: false, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) });
+  const sidecar: Sidecar = {
+    version: 1,
+    createdAt: now.toISOString(),
+    reason,
+    note: options.note ?? null,
+    counts: described.counts,
+    integrity: 'ok', // backupDatabase refuses to rename a copy that fails integrity_check
+    schemaVersion: described.schemaVersion,
+    appVersion: ctx.appVersion,
+    auditSeq: described.auditSeq,
+  };
+  writeSidecar(file, sidecar);
+  await job?.progress('Đang dọn các bản sao lưu cũ', 2, 3);
+  if (reason !== 'manual') rotateBackups(ctx);
+  await job?.progress('Hoàn tất', 3, 3);
+  ctx.log.info('backup created', { file, reason });
+  return toInfo(file, sidecar);
+}
+
+/**
+ * Called by imports, bulk actions, restores and moves before they change anything, so the user
+ * can always go back to the data as it was just before.
+ */
+export async function backupBeforeRiskyOperation(ctx: AppContext, reason: BackupReason, job?: JobReporter): Promise<BackupInfo> {
+  return createBackup(ctx, reason, job ? { job } : {});
+}
+
+export function listBackups(ctx: AppContext): BackupInfo[] {
+  const native = ctx.nativeBinding;
+  return listBackupFiles(ctx.layout.backupsDir)
+    .map((file) => toInfo(file, loadSidecar(file, native)))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export function rotateBackups(ctx: AppContext): string[] {
+  const remove = backupsToRemove(listBackups(ctx), ctx.clock.now(), DEFAULT_ROTATION);
+  for (const b of remove) removeBackupFiles(path.join(ctx.layout.backupsDir, b.fileName));
+  return remove.map((b) => b.fileName);
+}
+
+export function newestGoodBackup(ctx: AppContext): BackupInfo | null {
+  return listBackups(ctx).find((b) => b.integrity === 'ok' && isRestorableSchema(b.schemaVersion)) ?? null;
+}
+
+function isRestorableSchema(schemaVersion: string): boolean {
+  return schemaVersion === '' || Object.prototype.hasOwnProperty.call(migrations, schemaVersion);
+}
+
+export async function verifyBackup(ctx: AppContext, fileName: string, job?: JobReporter): Promise<BackupInfo> {
+  const file = backupPath(ctx.layout.backupsDir, fileName);
+  await job?.progress('Đang kiểm tra toàn vẹn', 0, 1);
+  const previous = loadSidecar(file, ctx.nativeBinding);
+  const described = describeDatabase(file, { check: true, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) });
+  const sidecar: Sidecar = { ...previous, counts: described.counts, integrity: described.integrity, schemaVersion: described.schemaVersion };
+  writeSidecar(file, sidecar);
+  await job?.progress('Hoàn tất', 1, 1);
+  return toInfo(file, sidecar);
+}
+
+export function deleteBackup(ctx: AppContext, fileName: string): boolean {
+  const file = backupPath(ctx.layout.backupsDir, fileName);
+  removeBackupFiles(file);
+  return true;
+}
+
+export function currentCounts(ctx: AppContext): { counts: RecordCount[]; totalRecords: number } {
+  if (ctx.startupIntegrity !== 'ok') return { counts: [], totalRecords: 0 };
+  const counts = countRecords(ctx.sqlite);
+  return { counts, totalRecords: totalRecords(counts) };
+}
+
+// ---- schedule ---------------------------------------------------------------------------------
+
+export async function getSchedule(ctx: AppContext): Promise<BackupSchedule> {
+  let intervalHours = DEFAULT_INTERVAL_HOURS;
+  if (ctx.startupIntegrity === 'ok') {
+    const row = await readSetting(ctx.db, SCHEDULE_KEY);
+    const parsed = row ? (JSON.parse(row.value) as { intervalHours?: unknown }) : null;
+    if (parsed && typeof parsed.intervalHours === 'number') intervalHours = parsed.intervalHours;
+  }
+  const lastAutomatic = listBackups(ctx).find((b) => b.reason === 'scheduled' || b.reason === 'quit');
+  return {
+    intervalHours,
+    lastAutomaticAt: lastAutomatic?.createdAt ?? null,
+    keepRecent: DEFAULT_ROTATION.keepRecent,
+    keepDailyDays: DEFAULT_ROTATION.keepDailyDays,
+  };
+}
+
+export async function setSchedule(ctx: AppContext, intervalHours: number): Promise<BackupSchedule> {
+  assertHealthy(ctx);
+  const at = isoNow(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await readSetting(trx, SCHEDULE_KEY);
+    await writeSetting(trx, SCHEDULE_KEY, JSON.stringify({ intervalHours }), at);
+    await recordAudit(trx, ctx.actor, at, {
+      entity: 'settings',
+      entityId: SCHEDULE_KEY,
+      action: before ? 'update' : 'create',
+      before: before ? (JSON.parse(before.value) as unknown) : undefined,
+      after: { intervalHours },
+    });
+  });
+  return getSchedule(ctx);
+}
+
+/**
+ * One scheduler tick: a backup when the interval has passed since the last automatic one AND
+ * something changed since (the audit log grew), so an idle PC does not fill the disk.
+ */
+export async function runScheduledBackupIfDue(ctx: AppContext): Promise<BackupInfo | null> {
+  if (ctx.startupIntegrity !== 'ok') return null;
+  const schedule = await getSchedule(ctx);
+  if (schedule.intervalHours <= 0) return null;
+  const backups = listBackups(ctx);
+  const lastAuto = backups.find((b) => b.reason === 'scheduled' || b.reason === 'quit');
+  const now = ctx.clock.now().getTime();
+  if (lastAuto && now - new Date(lastAuto.createdAt).getTime() < schedule.intervalHours * 3600_000) return null;
+  const newest = backups[0];
+  const newestSeq = newest ? loadSidecar(path.join(ctx.layout.backupsDir, newest.fileName), ctx.nativeBinding).auditSeq : -1;
+  if (newest && maxAuditSeq(ctx.sqlite) === newestSeq && newestSeq >= 0) return null; // nothing changed
+  return createBackup(ctx, 'scheduled');
+}
+
+/**
+ * Starts the automatic backups: a check every `checkEveryMs` (default a minute). Returns the stop
+ * function. Exported for the Electron main and the harness.
+ */
+export function startBackupScheduler(ctx: AppContext, options: { checkEveryMs?: number } = {}): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runScheduledBackupIfDue(ctx);
+    } catch (err) {
+      ctx.log.error('scheduled backup failed', err);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.checkEveryMs ?? 60_000);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
+// ---- restore ----------------------------------------------------------------------------------
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
+
+/**
+ * Restore: check the backup (full integrity_check, a schema this version knows), keep the
+ * current data first (a verified backup, or when the current file is damaged a raw copy of its
+ * files into backups/hong-<time>/), then swap files while the database is closed, reopen
+ * (migrating an older backup), and check again.
+ */
+export async function restoreBackup(ctx: AppContext, fileName: string, job?: JobReporter) {
+  const source = backupPath(ctx.layout.backupsDir, fileName);
+  const native = ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {};
+  await job?.progress('Đang kiểm tra bản sao lưu', 0, 4);
+  const described = describeDatabase(source, { check: true, ...native });
+  if (described.integrity !== 'ok') {
+    throw new AppError('VALIDATION', `Bản sao lưu "${fileName}" bị hỏng (không vượt qua kiểm tra toàn vẹn), không thể phục hồi từ bản này.`);
+  }
+  const unknown = described.migrations.filter((m) => !Object.prototype.hasOwnProperty.call(migrations, m));
+  if (unknown.length > 0) {
+    throw new AppError('VALIDATION', 'Bản sao lưu này được tạo bởi phiên bản QCDC Desk mới hơn; hãy cập nhật phần mềm trước khi phục hồi.');
+  }
+  const restoredFrom = toInfo(source, { ...loadSidecar(source, ctx.nativeBinding), integrity: 'ok', counts: described.counts });
+
+  // Stage the copy first: rotation after the safety backup may remove old backup files.
+  const db = ctx.layout.databaseFile;
+  const stamp = fileStamp(ctx.clock.now());
+  const staged = `${db}.restoring`;
+  fs.copyFileSync(source, staged);
+  fsyncFile(staged);
+
+  await job?.progress('Đang lưu bản an toàn của dữ liệu hiện tại', 1, 4);
+  const healthy = ctx.startupIntegrity === 'ok';
+  let safetyBackup: BackupInfo | null = null;
+  try {
+    safetyBackup = healthy ? await createBackup(ctx, 'before-restore') : null;
+  } catch (err) {
+    fs.rmSync(staged, { force: true });
+    throw err;
+  }
+
+  await job?.progress('Đang thay tệp dữ liệu', 2, 4);
+  const asideDir = path.join(ctx.layout.backupsDir, healthy ? `.truoc-phuc-hoi-${stamp}` : `hong-${stamp}`);
+  const swap = () => {
+    // The handle is closed here: the files are quiet, so renames are safe.
+    fs.mkdirSync(asideDir, { recursive: true });
+    for (const suffix of SIDE_FILES) {
+      if (fs.existsSync(db + suffix)) fs.renameSync(db + suffix, path.join(asideDir, path.basename(db) + suffix));
+    }
+    fs.renameSync(staged, db);
+  };
+  const undo = () => {
+    for (const suffix of SIDE_FILES) fs.rmSync(db + suffix, { force: true });
+    for (const suffix of SIDE_FILES) {
+      const kept = path.join(asideDir, path.basename(db) + suffix);
+      if (fs.existsSync(kept)) fs.renameSync(kept, db + suffix);
+    }
+  };
+  try {
+    await ctx.reopen({ swap });
+  } catch (err) {
+    ctx.log.error('restore failed, putting the previous files back', err);
+    await ctx.reopen({ swap: undo }).catch((e: unknown) => ctx.log.error('undo of restore failed', e));
+    throw new AppError('INTERNAL', 'Phục hồi không thành công; dữ liệu trước đó đã được giữ nguyên.');
+  } finally {
+    fs.rmSync(staged, { force: true });
+  }
+  // A healthy previous file is already in the verified safety backup; a damaged one stays in hong-… .
+  if (healthy) fs.rmSync(asideDir, { recursive: true, force: true });
+
+  await job?.progress('Đang kiểm tra dữ liệu sau phục hồi', 3, 4);
+  const integrity = integrityCheck(ctx.sqlite);
+  if (integrity !== 'ok') {
+    throw new AppError('INTERNAL', `Dữ liệu sau phục hồi không vượt qua kiểm tra toàn vẹn: ${integrity}`);
+  }
+  const at = isoNow(ctx.clock);
+  await ctx.db.transaction().execute((trx) =>
+    recordAudit(trx, ctx.actor, at, {
+      entity: 'database',
+      entityId: fileName,
+      action: 'restore-backup',
+      after: { fileName, createdAt: restoredFrom.createdAt, safetyBackup: safetyBackup?.fileName ?? null },
+      note: `Phục hồi từ bản sao lưu ngày ${restoredFrom.createdAt}`,
+    }),
+  );
+  const counts = countRecords(ctx.sqlite);
+  await job?.progress('Hoàn tất', 4, 4);
+  return { restoredFrom, safetyBackup, integrity, counts, totalRecords: totalRecords(counts) };
+}
+
+// ---- copies elsewhere -------------------------------------------------------------------------
+
+/** Copies a backup (or a fresh one) into a folder the user picks, e.g. a USB stick. */
+export async function exportBackupToFolder(ctx: AppContext, fileName: string | undefined, job?: JobReporter) {
+  const choose = ctx.platform.chooseDirectory;
+  if (!choose) {
+    throw new AppError('UNAVAILABLE', 'Chọn thư mục chỉ có trong ứng dụng trên máy tính. Trong trình duyệt, hãy dùng nút "Tải về".');
+  }
+  const folder = await choose.call(ctx.platform, 'Chọn thư mục (ví dụ ổ USB) để lưu bản sao');
+  if (!folder) return { saved: false, path: null };
+  const info = fileName ? null : await createBackup(ctx, 'manual', job ? { job } : {});
+  const source = backupPath(ctx.layout.backupsDir, fileName ?? info!.fileName);
+  const target = path.join(folder, path.basename(source));
+  const temp = `${target}.partial`;
+  fs.copyFileSync(source, temp); // a finished backup file is not live: a plain copy is consistent
+  const check = describeDatabase(temp, { check: true, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) });
+  if (check.integrity !== 'ok') {
+    fs.rmSync(temp, { force: true });
+    throw new AppError('INTERNAL', 'Bản sao trên thư mục đã chọn không đọc lại được; hãy thử thư mục hoặc ổ khác.');
+  }
+  fs.renameSync(temp, target);
+  const sidecar = source.replace(/\.sqlite$/, '.json');
+  if (fs.existsSync(sidecar)) fs.copyFileSync(sidecar, target.replace(/\.sqlite$/, '.json'));
+  return { saved: true, path: target };
+}
+
+export function readBackupBytes(ctx: AppContext, fileName: string) {
+  const file = backupPath(ctx.layout.backupsDir, fileName);
+  return { fileName, mimeType: 'application/vnd.sqlite3', bytes: new Uint8Array(fs.readFileSync(file)) };
+}

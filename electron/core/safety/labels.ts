@@ -1,0 +1,76 @@
+/**
+ * Vietnamese names of tables / audit entities, for the trash, the audit log and backup counts.
+ * Tables added later without an entry still show (as "Dữ liệu <name>"), so nothing is hidden;
+ * add a line here when a feature adds a table.
+ */
+const ENTITY_LABELS: Record<string, string> = {
+  units: 'Đơn vị',
+  unit: 'Đơn vị',
+  members: 'Thành viên Ban Chỉ đạo',
+  member: 'Thành viên Ban Chỉ đạo',
+  member_assignments: 'Phân công phụ trách',
+  member_assignment: 'Phân công phụ trách',
+  assignment: 'Phân công phụ trách',
+  catalog_items: 'Danh mục',
+  catalog_item: 'Danh mục',
+  tasks: 'Nhiệm vụ',
+  task: 'Nhiệm vụ',
+  models: 'Mô hình "Dân vận khéo"',
+  model: 'Mô hình "Dân vận khéo"',
+  model_awards: 'Khen thưởng mô hình',
+  meetings: 'Hội nghị, cuộc họp',
+  meeting: 'Hội nghị, cuộc họp',
+  meeting_attendees: 'Thành phần dự họp',
+  minutes: 'Biên bản',
+  plans: 'Kế hoạch',
+  plan: 'Kế hoạch',
+  inspections: 'Kiểm tra, giám sát',
+  inspection: 'Kiểm tra, giám sát',
+  attachments: 'Tệp đính kèm',
+  attachment: 'Tệp đính kèm',
+  documents: 'Văn bản',
+  document: 'Văn bản',
+  app_users: 'Người dùng',
+  user: 'Người dùng',
+  settings: 'Cài đặt',
+  audit_log: 'Nhật ký thay đổi',
+  database: 'Cơ sở dữ liệu',
+  backup: 'Sao lưu',
+};
+
+export function entityLabel(entity: string): string {
+  return ENTITY_LABELS[entity] ?? `Dữ liệu "${entity}"`;
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  create: 'Thêm mới',
+  update: 'Sửa',
+  delete: 'Xóa (vào thùng rác)',
+  restore: 'Khôi phục từ thùng rác',
+  finalize: 'Chốt',
+  reopen: 'Mở lại',
+  import: 'Nhập từ tệp',
+  move: 'Chuyển',
+  merge: 'Sáp nhập',
+  'restore-backup': 'Phục hồi từ bản sao lưu',
+  'move-data': 'Chuyển thư mục dữ liệu',
+  'sign-in': 'Đăng nhập',
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+/** Columns that only exist for machines (search, sort) — hidden from the before → after diff. */
+export const TECHNICAL_FIELDS = new Set(['search_text', 'sort_key', 'searchText', 'sortKey', 'password_hash']);
+
+/** Columns that name a row, in order of preference, for the trash list. */
+export const TITLE_COLUMNS = ['title', 'name', 'full_name', 'subject', 'file_name', 'code', 'content', 'summary', 'note'];
+
+/** Tables never counted or shown: bookkeeping, not user data. */
+export function isBookkeepingTable(name: string): boolean {
+  return name.startsWith('sqlite_') || name.startsWith('kysely_') || name.endsWith('_fts') || /_fts_/.test(name);
+}
+
+/** The main kinds of records first in backup counts; the rest in name order. */
+export const MAIN_TABLES = ['models', 'meetings', 'plans', 'tasks', 'inspections', 'units', 'members', 'attachments', 'audit_log'];

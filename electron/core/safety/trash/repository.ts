@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/audit';
+
+/**
+ * Generic reads and writes over any soft-deletable table. The table and column names come from
+ * sqlite_master / table_info (see ../tables.ts), never from input, and still go through
+ * `sql.table`/`sql.ref` so they are quoted; values are parameters.
+ */
+export interface DeletedRow {
+  id: string;
+  title: string | null;
+  deleted_at: string;
+}
+
+export async function listDeleted(db: Db, table: string, titleColumn: string | null, limit: number): Promise<DeletedRow[]> {
+  const title = titleColumn ? sql<string | null>`CAST(${sql.ref(titleColumn)} AS TEXT)` : sql<null>`NULL`;
+  const result = await sql<DeletedRow>`
+    SELECT CAST(id AS TEXT) AS id, ${title} AS title, deleted_at
+    FROM ${sql.table(table)}
+    WHERE deleted_at IS NOT NULL
+    ORDER BY deleted_at DESC
+    LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+export async function countDeleted(db: Db, table: string): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE deleted_at IS NOT NULL`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+export async function readRow(db: Db, table: string, id: string): Promise<Record<string, unknown> | null> {
+  const result = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
+  return result.rows[0] ?? null;
+}
+
+export async function clearDeletedAt(db: Db, table: string, id: string, at: string, hasUpdatedAt: boolean): Promise<void> {
+  if (hasUpdatedAt) {
+    await sql`UPDATE ${sql.table(table)} SET deleted_at = NULL, updated_at = ${at} WHERE id = ${id}`.execute(db);
+  } else {
+    await sql`UPDATE ${sql.table(table)} SET deleted_at = NULL WHERE id = ${id}`.execute(db);
+  }
+}
