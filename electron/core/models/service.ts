@@ -116,7 +116,12 @@ export async function toListQuery(db: Db, f: ModelFilter): Promise<ListQuery> {
     typical: f.typical,
     commended: f.commended,
   };
-  if (f.unitId) q.unitIds = (await loadTree(db)).subtree(f.unitId, f.includeSubunits);
+  if (f.unitId) {
+    const tree = await loadTree(db);
+    const ids = tree.subtree(f.unitId, f.includeSubunits);
+    // With a year, a unit merged away counts where it belonged that year (as the statistics do).
+    q.unitIds = f.year !== undefined && f.includeSubunits ? ids.filter((id) => tree.belongsTo(id, f.unitId!, f.year!)) : ids;
+  }
   const match = ftsQuery(f.search);
   if (match) q.match = match;
   return q;

@@ -66,6 +66,20 @@ export class UnitTree {
     );
   }
 
+  /** Whether records of `unitId` in `year` count under `rootId` (its subtree, mergers applied for that year). */
+  belongsTo(unitId: string, rootId: string, year: number): boolean {
+    let cur = this.current(unitId, year);
+    const seen = new Set<string>();
+    while (!seen.has(cur)) {
+      if (cur === rootId) return true;
+      seen.add(cur);
+      const parent = this.byId.get(cur)?.parent_id;
+      if (!parent) return false;
+      cur = this.current(parent, year);
+    }
+    return false;
+  }
+
   /** The subordinate organisation a record of `unitId` rolls up to in `year`. */
   rollUp(unitId: string, year: number, subordinateIds: Set<string>): string {
     let cur = this.current(unitId, year);
