@@ -36,6 +36,15 @@ function Root() {
 
   useEffect(() => onEvent('app.notify', (event) => showInfo(event.title, event.body)), []);
 
+  // Decide first-run before painting a page, so a fresh install never flashes the overview.
+  const deciding = settings.isPending || (settings.data && !checked.current && !settings.data.configured && !location.pathname.startsWith(SETUP_PATH));
+  if (deciding) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Đang tải" />
+      </Center>
+    );
+  }
   return <Outlet />;
 }
 

@@ -20,7 +20,8 @@ export const theme = createTheme({
   components: {
     TextInput: TextInput.extend({ defaultProps: { size: 'sm' } }),
     Textarea: Textarea.extend({ defaultProps: { size: 'sm', autosize: true, minRows: 2 } }),
-    NumberInput: NumberInput.extend({ defaultProps: { size: 'sm', thousandSeparator: '.', decimalSeparator: ',' } }),
+    // No thousands separator by default: most numbers typed here are years (2025, not 2.025).
+    NumberInput: NumberInput.extend({ defaultProps: { size: 'sm', decimalSeparator: ',' } }),
     Select: Select.extend({ defaultProps: { size: 'sm', allowDeselect: false, nothingFoundMessage: 'Không có lựa chọn phù hợp' } }),
     Button: Button.extend({ defaultProps: { size: 'sm' } }),
     Checkbox: Checkbox.extend({ defaultProps: { size: 'sm' } }),

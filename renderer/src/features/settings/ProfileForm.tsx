@@ -1,0 +1,250 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { Alert, Badge, Button, Card, Grid, Group, NumberInput, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconDeviceFloppy, IconHistory, IconArrowBackUp } from '@tabler/icons-react';
+import {
+  DEFAULT_MARGINS,
+  SIGNING_MODES,
+  SIGNING_MODE_LABELS,
+  profileSchema,
+  type ProfileInput,
+  type SettingsState,
+} from '../../../../shared/schemas/settings';
+import { showError, showSuccess } from '../../components/notify';
+import { formatDateTime, todayIso } from '../../lib/format';
+import { useApiMutation } from '../../lib/query';
+import { useFormDraft } from '../../lib/useFormDraft';
+import { applyServerErrors, parseForm, zodResolver } from '../../lib/zodForm';
+import { PartyHeaderPreview } from './PartyHeaderPreview';
+
+/** The stored profile as form values (same shape; a copy so the form never mutates the cache). */
+function toFormValues(state: SettingsState): ProfileInput {
+  return { ...state.profile, margins: { ...state.profile.margins } };
+}
+
+/** Enter in a one-line Textarea (long names wrap, but never hold line breaks) saves the form. */
+function submitOnEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
+  if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
+  }
+}
+
+function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+  return (
+    <Card withBorder padding="md">
+      <Title order={3} fz="md" mb={description ? 2 : 'sm'}>
+        {title}
+      </Title>
+      {description && (
+        <Text size="xs" c="dimmed" mb="sm">
+          {description}
+        </Text>
+      )}
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * The organisation profile: validated while typing by the same zod schema as the main process,
+ * saved with Enter or "Lưu thay đổi", kept as a draft until saved, with a live document preview.
+ */
+export function ProfileForm({ state, preview = true }: { state: SettingsState; preview?: boolean }) {
+  const form = useForm<ProfileInput>({
+    mode: 'controlled',
+    initialValues: toFormValues(state),
+    validate: zodResolver(profileSchema),
+    validateInputOnBlur: true,
+  });
+  const draft = useFormDraft('settings.profile', form);
+  const firstInput = useRef<HTMLInputElement>(null);
+
+  const save = useApiMutation('settings.update', { invalidate: ['settings.get'] });
+
+  // Another window or the wizard saved new settings: take them, unless the officer is editing.
+  const savedAt = state.updatedAt;
+  useEffect(() => {
+    if (!form.isDirty()) {
+      const values = toFormValues(state);
+      form.setInitialValues(values);
+      form.setValues(values);
+    }
+    // only when the saved version changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [savedAt]);
+
+  const onSubmit = form.onSubmit(
+    async (values) => {
+      try {
+        const saved = await save.mutateAsync({ profile: parseForm(profileSchema, values) });
+        const next = toFormValues(saved);
+        form.setInitialValues(next);
+        form.setValues(next);
+        form.resetDirty(next);
+        draft.clear();
+        showSuccess('Đã lưu thông tin cơ quan. Các văn bản in từ nay dùng thông tin này.');
+      } catch (error) {
+        if (!applyServerErrors(form, error, 'profile')) showError(error);
+        else showError('Một số ô chưa hợp lệ, xem thông báo dưới từng ô.', 'Chưa lưu được');
+      }
+    },
+    () => showError('Một số ô chưa hợp lệ, xem thông báo dưới từng ô.', 'Chưa lưu được'),
+  );
+
+  const dirty = form.isDirty();
+  const values = form.values;
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Thông tin cơ quan">
+      <Grid gap="md" align="flex-start">
+        <Grid.Col span={preview ? 7 : 12}>
+          <Stack gap="md">
+            {draft.restoredAt && (
+              <Alert color="yellow" icon={<IconHistory size={18} />} title="Đã khôi phục nội dung nhập dở">
+                <Group justify="space-between" gap="xs">
+                  <Text size="sm">
+                    Nội dung bạn nhập lúc {formatDateTime(draft.restoredAt)} chưa được lưu. Kiểm tra rồi bấm «Lưu thay đổi».
+                  </Text>
+                  <Button size="xs" variant="default" onClick={draft.discard}>
+                    Bỏ nội dung nhập dở
+                  </Button>
+                </Group>
+              </Alert>
+            )}
+
+            <Section title="Cơ quan ban hành văn bản" description="In ở góc trên bên trái mọi văn bản, theo Hướng dẫn 36-HD/VPTW.">
+              <Stack gap="sm">
+                <TextInput
+                  ref={firstInput}
+                  label="Tên cơ quan cấp trên"
+                  placeholder="Ví dụ: ĐẢNG BỘ TỈNH BẮC KẠN"
+                  withAsterisk
+                  {...form.getInputProps('parentBody')}
+                />
+                <Textarea
+                  label="Tên Ban Chỉ đạo"
+                  withAsterisk
+                  autosize
+                  minRows={2}
+                  maxRows={3}
+                  onKeyDown={submitOnEnter}
+                  {...form.getInputProps('committeeName')}
+                />
+                <Grid gap="sm">
+                  <Grid.Col span={4}>
+                    <TextInput
+                      label="Ký hiệu viết tắt"
+                      description="Dùng trong số văn bản"
+                      placeholder="BCĐ"
+                      withAsterisk
+                      {...form.getInputProps('committeeCode')}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={8}>
+                    <TextInput
+                      label="Địa danh ghi ngày tháng"
+                      description="Ví dụ: Bắc Kạn → «Bắc Kạn, ngày … tháng … năm …»"
+                      placeholder="Bắc Kạn"
+                      withAsterisk
+                      {...form.getInputProps('placeName')}
+                    />
+                  </Grid.Col>
+                </Grid>
+                <TextInput
+                  label="Cơ quan thường trực"
+                  placeholder="Ví dụ: Ban Dân vận Tỉnh ủy"
+                  {...form.getInputProps('standingAgency')}
+                />
+              </Stack>
+            </Section>
+
+            <Section title="Nhiệm kỳ" description="Số văn bản được đánh liên tục từ 01 trong cả nhiệm kỳ.">
+              <Grid gap="sm">
+                <Grid.Col span={4}>
+                  <TextInput label="Tên nhiệm kỳ" placeholder="2025 - 2030" withAsterisk {...form.getInputProps('termLabel')} />
+                </Grid.Col>
+                <Grid.Col span={4}>
+                  <NumberInput label="Năm bắt đầu" withAsterisk hideControls allowDecimal={false} {...form.getInputProps('termStartYear')} />
+                </Grid.Col>
+                <Grid.Col span={4}>
+                  <NumberInput label="Năm kết thúc" withAsterisk hideControls allowDecimal={false} {...form.getInputProps('termEndYear')} />
+                </Grid.Col>
+              </Grid>
+            </Section>
+
+            <Section title="Ký văn bản">
+              <Stack gap="sm">
+                <Radio.Group label="Cách ký" {...form.getInputProps('signingMode')}>
+                  <Stack gap={6} mt={6}>
+                    {SIGNING_MODES.map((mode) => (
+                      <Radio key={mode} value={mode} label={SIGNING_MODE_LABELS[mode]} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+                <TextInput label="Họ tên Trưởng ban" placeholder="Ví dụ: Nguyễn Văn An" {...form.getInputProps('headName')} />
+              </Stack>
+            </Section>
+
+            <Section title="Lề trang in (mm)" description="Thường dùng: trên 20, dưới 20, trái 30, phải 15.">
+              <Group gap="sm" align="flex-end" wrap="nowrap">
+                {(['top', 'bottom', 'left', 'right'] as const).map((side) => (
+                  <NumberInput
+                    key={side}
+                    w={100}
+                    label={{ top: 'Trên', bottom: 'Dưới', left: 'Trái', right: 'Phải' }[side]}
+                    min={5}
+                    max={60}
+                    allowDecimal={false}
+                    suffix=" mm"
+                    {...form.getInputProps(`margins.${side}`)}
+                  />
+                ))}
+                <Button variant="subtle" size="xs" mb={4} onClick={() => form.setFieldValue('margins', { ...DEFAULT_MARGINS })}>
+                  Dùng lề thường dùng
+                </Button>
+              </Group>
+            </Section>
+
+            <Group justify="space-between" pb="md">
+              <Text size="sm" c="dimmed">
+                {state.updatedAt ? `Lưu lần cuối: ${formatDateTime(state.updatedAt)}` : 'Chưa lưu lần nào.'}
+              </Text>
+              <Group gap="xs">
+                {dirty && (
+                  <Badge color="orange" variant="light">
+                    Có thay đổi chưa lưu
+                  </Badge>
+                )}
+                <Button
+                  variant="default"
+                  leftSection={<IconArrowBackUp size={16} />}
+                  disabled={!dirty || save.isPending}
+                  onClick={draft.discard}
+                >
+                  Hoàn tác
+                </Button>
+                <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={save.isPending}>
+                  Lưu thay đổi
+                </Button>
+              </Group>
+            </Group>
+          </Stack>
+        </Grid.Col>
+        {preview && (
+          <Grid.Col span={5} style={{ position: 'sticky', top: 72 }}>
+            <Stack gap={6}>
+              <Text size="sm" fw={600}>
+                Văn bản sẽ trình bày như sau
+              </Text>
+              <PartyHeaderPreview profile={values} todayIso={todayIso()} />
+              <Text size="xs" c="dimmed">
+                Mẫu cập nhật ngay khi bạn gõ; số và ngày chỉ là ví dụ.
+              </Text>
+            </Stack>
+          </Grid.Col>
+        )}
+      </Grid>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2EApp, type E2EApp } from './support/harness';
+import { AREAS } from '../../renderer/src/app/areas';
+
+/**
+ * The foundation flow in real Chromium through the harness (real core, real SQLite file):
+ * first run → wizard; every area opens; the settings round-trip through the UI and survive a
+ * reload; a malformed automation call is refused in Vietnamese and writes nothing.
+ */
+
+let app: E2EApp;
+beforeAll(async () => {
+  app = await startE2EApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function waitForRoute(page: Page, route: string): Promise<void> {
+  await page.waitForFunction((r) => window.location.hash.startsWith(`#${r}`), route, { timeout: 15000 });
+}
+
+describe('foundation flow', () => {
+  it('sends a fresh installation to the first-run wizard', async () => {
+    const before = await app.rpc('settings.get', {});
+    expect(before.ok && before.data.configured).toBe(false);
+    await app.open('/tong-quan');
+    await waitForRoute(app.page, '/thiet-lap');
+    // The wizard is a full page: no navigation shell around it.
+    await app.page.getByRole('heading').first().waitFor();
+    await expect(app.page.getByRole('navigation', { name: 'Điều hướng chính' }).count()).resolves.toBe(0);
+    await app.screenshot('first-run-wizard');
+  });
+
+  it('opens every area from the navigation', async () => {
+    // Still unconfigured: a fresh page load would go to the wizard again; the redirect happens
+    // once per start, so navigating inside the running app reaches every area.
+    await app.page.evaluate(() => {
+      window.location.hash = '#/tong-quan';
+    });
+    const nav = app.page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await nav.waitFor();
+    for (const area of AREAS) {
+      await nav.getByRole('link', { name: area.label, exact: true }).click();
+      await waitForRoute(app.page, area.path);
+      await app.page.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 15000 });
+      await expect(app.page.getByText('Màn hình này gặp lỗi').count()).resolves.toBe(0);
+      await expect(nav.getByRole('link', { name: area.label, exact: true }).getAttribute('aria-current')).resolves.toBe('page');
+      await app.screenshot(`area-${area.path.slice(1)}`);
+    }
+  });
+
+  it('saves the settings through the form and shows them after a reload', async () => {
+    const page = app.page;
+    await page.evaluate(() => {
+      window.location.hash = '#/cai-dat';
+    });
+    const form = page.getByRole('form', { name: 'Thông tin cơ quan' });
+    await form.waitFor();
+    await form.getByLabel('Tên cơ quan cấp trên').fill('ĐẢNG BỘ TỈNH BẮC KẠN');
+    await form.getByLabel('Địa danh ghi ngày tháng').fill('Bắc Kạn');
+    await form.getByLabel('Họ tên Trưởng ban').fill('Nguyễn  Văn   An'); // extra spaces: saved tidy
+    await form.getByLabel('Ký hiệu viết tắt').fill('');
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    // Client-side validation by the shared zod schema: Vietnamese message, nothing saved.
+    await page.getByText('Ký hiệu viết tắt không được để trống.').waitFor();
+    const unchanged = await app.rpc('settings.get', {});
+    expect(unchanged.ok && unchanged.data.configured).toBe(false);
+
+    await form.getByLabel('Ký hiệu viết tắt').fill('BCĐ');
+    await form.getByLabel('Ký hiệu viết tắt').press('Enter'); // Enter saves
+    await page.getByText('Đã lưu thông tin cơ quan', { exact: false }).waitFor();
+    const preview = page.getByRole('figure', { name: 'Mẫu đầu văn bản' });
+    await expect(preview.getByText('ĐẢNG CỘNG SẢN VIỆT NAM').isVisible()).resolves.toBe(true);
+    await expect(preview.getByText('Số 05-BB/BCĐ').isVisible()).resolves.toBe(true);
+    await expect(preview.getByTestId('preview-date').textContent()).resolves.toMatch(/^Bắc Kạn, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
+    await app.screenshot('settings-saved');
+
+    const saved = await app.rpc('settings.get', {});
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    expect(saved.data.configured).toBe(true);
+    expect(saved.data.profile.parentBody).toBe('ĐẢNG BỘ TỈNH BẮC KẠN');
+    expect(saved.data.profile.headName).toBe('Nguyễn Văn An');
+
+    await page.reload();
+    await form.waitFor();
+    await expect(form.getByLabel('Tên cơ quan cấp trên').inputValue()).resolves.toBe('ĐẢNG BỘ TỈNH BẮC KẠN');
+    await expect(form.getByLabel('Địa danh ghi ngày tháng').inputValue()).resolves.toBe('Bắc Kạn');
+    await expect(form.getByLabel('Họ tên Trưởng ban').inputValue()).resolves.toBe('Nguyễn Văn An');
+    // The header shows whose data this is.
+    await expect(page.getByTestId('header-committee').textContent()).resolves.toContain('ĐẢNG BỘ TỈNH BẮC KẠN');
+  });
+
+  it('keeps a half-typed form after a reload and forgets it once saved', async () => {
+    const page = app.page;
+    await app.open('/cai-dat');
+    const form = page.getByRole('form', { name: 'Thông tin cơ quan' });
+    await form.getByLabel('Cơ quan thường trực').fill('Ban Dân vận Tỉnh ủy');
+    await page.reload();
+    await page.getByText('Đã khôi phục nội dung nhập dở').waitFor();
+    await expect(form.getByLabel('Cơ quan thường trực').inputValue()).resolves.toBe('Ban Dân vận Tỉnh ủy');
+    await app.screenshot('settings-draft-restored');
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Đã lưu thông tin cơ quan', { exact: false }).first().waitFor();
+    await page.reload();
+    await form.waitFor();
+    await expect(page.getByText('Đã khôi phục nội dung nhập dở').count()).resolves.toBe(0);
+    await expect(form.getByLabel('Cơ quan thường trực').inputValue()).resolves.toBe('Ban Dân vận Tỉnh ủy');
+  });
+
+  it('refuses a malformed settings.update with a Vietnamese error and writes nothing', async () => {
+    const before = await app.rpc('settings.get', {});
+    expect(before.ok).toBe(true);
+    const bad = await app.rpc('settings.update', {
+      profile: { parentBody: 42, committeeName: '', committeeCode: 'B C Đ', termStartYear: 2030, termEndYear: 2020 },
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error.code).toBe('VALIDATION');
+    expect(bad.error.message).toMatch(/^Dữ liệu chưa hợp lệ: /);
+    expect(bad.error.fields?.['profile.parentBody']).toBe('Tên cơ quan cấp trên: phải là chuỗi ký tự.');
+    expect(bad.error.fields?.['profile.committeeName']).toBe('Tên Ban Chỉ đạo không được để trống.');
+    const unknownField = await app.rpc('settings.update', { profile: before.ok ? before.data.profile : {}, extra: true });
+    expect(unknownField.ok).toBe(false);
+    const after = await app.rpc('settings.get', {});
+    expect(after).toEqual(before);
+  });
+});
