@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/audit';
 import type { AuditFilter } from '../../../../shared/schemas/safety';
 
@@ -32,15 +33,8 @@ function filtered(db: Db, filter: AuditFilter) {
   if (filter.search) {
     // JSON text holds the user's words verbatim; LIKE is parameterised, % and _ escaped.
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb('entity_id', 'like', pattern),
-        eb('before_json', 'like', pattern),
-        eb('after_json', 'like', pattern),
-        eb('note', 'like', pattern),
-        eb('user_name', 'like', pattern),
-      ]),
-    );
+    const like = (col: string) => sql<boolean>`${sql.ref(col)} LIKE ${pattern} ESCAPE '\\'`;
+    q = q.where((eb) => eb.or([like('entity_id'), like('before_json'), like('after_json'), like('note'), like('user_name')].map((e) => eb(e, '=', sql<boolean>`1`))));
   }
   return q;
 }

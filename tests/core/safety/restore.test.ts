@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../../support/context';
+import { integrityCheck } from '../../../electron/core/db/open';
+
+let app: TestApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+async function setCode(t: TestApp, committeeCode: string) {
+  const { profile } = await t.call('settings.get', {});
+  await t.call('settings.update', { profile: { ...profile, parentBody: 'HUYỆN ỦY X', placeName: 'Xã Y', committeeCode } });
+}
+
+/** Smashes pages in the middle of a closed database file, the way a failing disk would. */
+export function corruptFile(file: string) {
+  const bytes = fs.readFileSync(file);
+  const pageSize = bytes.readUInt16BE(16) || 4096;
+  for (let off = pageSize; off < bytes.length; off += pageSize) bytes.fill(0xa5, off + 8, off + pageSize - 8);
+  fs.writeFileSync(file, bytes);
+}
+
+describe('restore', () => {
+  it('restores a backup: safety backup first, old data back, integrity ok, audit entry', async () => {
+    app = await openTestApp();
+    await setCode(app, 'CŨ');
+    const backup = await app.call('backup.create', {});
+    await setCode(app, 'MỚI');
+    expect((await app.call('settings.get', {})).profile.committeeCode).toBe('MỚI');
+
+    const result = await app.call('backup.restore', { fileName: backup.fileName });
+    expect(result.integrity).toBe('ok');
+    expect(result.safetyBackup?.reason).toBe('before-restore');
+    expect((await app.call('settings.get', {})).profile.committeeCode).toBe('CŨ');
+    expect(integrityCheck(app.ctx.sqlite)).toBe('ok');
+    // The safety backup holds the data as it was before restoring ("MỚI"): restore it back.
+    await app.call('backup.restore', { fileName: result.safetyBackup!.fileName });
+    expect((await app.call('settings.get', {})).profile.committeeCode).toBe('MỚI');
+    const audit = await app.call('audit.list', { filter: { action: 'restore-backup' } });
+    expect(audit.total).toBeGreaterThanOrEqual(1);
+    // No staging or -wal leftovers beside the database.
+    expect(fs.readdirSync(app.ctx.layout.root).filter((n) => n.includes('restoring'))).toEqual([]);
+  });
+
+  it('refuses a damaged backup and changes nothing', async () => {
+    app = await openTestApp();
+    await setCode(app, 'GIỮ');
+    const backup = await app.call('backup.create', {});
+    corruptFile(path.join(app.ctx.layout.backupsDir, backup.fileName));
+    const r = await app.invoke('backup.restore', { fileName: backup.fileName });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/bị hỏng/);
+    expect((await app.call('settings.get', {})).profile.committeeCode).toBe('GIỮ');
+  });
+
+  it('a damaged database at start: explained in Vietnamese, writes refused, newest good backup restored', async () => {
+    app = await openTestApp();
+    const dir = app.dir;
+    await setCode(app, 'TỐT');
+    const good = await app.call('backup.create', {});
+    await app.close();
+    corruptFile(path.join(dir, 'qcdc.sqlite'));
+    fs.rmSync(path.join(dir, 'qcdc.sqlite-wal'), { force: true });
+    fs.rmSync(path.join(dir, 'qcdc.sqlite-shm'), { force: true });
+
+    app = await openTestApp({ dir });
+    const status = await app.call('integrity.status', {});
+    expect(status.ok).toBe(false);
+    expect(status.message).toMatch(/bị hỏng/);
+    expect(status.newestGoodBackup?.fileName).toBe(good.fileName);
+    const write = await app.invoke('settings.update', { profile: {} });
+    expect(write.ok).toBe(false);
+    const create = await app.invoke('backup.create', {});
+    expect(create.ok).toBe(false);
+
+    const result = await app.call('backup.restore', { fileName: good.fileName });
+    expect(result.safetyBackup).toBeNull();
+    expect((await app.call('integrity.status', {})).ok).toBe(true);
+    expect((await app.call('settings.get', {})).profile.committeeCode).toBe('TỐT');
+    // The damaged file is kept for a technician.
+    const kept = fs.readdirSync(app.ctx.layout.backupsDir).filter((n) => n.startsWith('hong-'));
+    expect(kept.length).toBe(1);
+    expect(fs.readdirSync(path.join(app.ctx.layout.backupsDir, kept[0]!))).toContain('qcdc.sqlite');
+  });
+
+  it('a file too damaged to open still starts, and restores', async () => {
+    app = await openTestApp();
+    const dir = app.dir;
+    await setCode(app, 'TỐT');
+    const good = await app.call('backup.create', {});
+    await app.close();
+    fs.writeFileSync(path.join(dir, 'qcdc.sqlite'), Buffer.alloc(8192, 0x41)); // not a database at all
+    fs.rmSync(path.join(dir, 'qcdc.sqlite-wal'), { force: true });
+    app = await openTestApp({ dir });
+    expect((await app.call('integrity.status', {})).ok).toBe(false);
+    await app.call('backup.restore', { fileName: good.fileName });
+    expect((await app.call('settings.get', {})).profile.committeeCode).toBe('TỐT');
+  });
+});
