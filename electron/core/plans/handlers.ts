@@ -4,17 +4,40 @@
  */
 import type { HandlerMap } from '../registry';
 import type { plansChannels } from '../../../shared/schemas/plans';
-import { AppError } from '../errors';
 import { createTask, deleteTask, getTaskDetail, listTasks, updateTask } from '../tasks/service';
 import { addTaskUpdate } from '../tasks/progress';
 import { tasksByOwner } from '../tasks/views';
 import { dueNotice } from '../tasks/notify';
-
-const pending = async (): Promise<never> => {
-  throw new AppError('INTERNAL', 'Chức năng này đang được hoàn thiện.');
-};
+import { urgingLetter, urgingListHtml } from '../tasks/urging';
+import { copyPlanFromYear, createPlan, deletePlan, getPlan, listPlans, updatePlan } from './service';
+import { exportPlan, printPlan } from './documents';
+import {
+  addRecommendation,
+  createInspection,
+  deleteInspection,
+  getInspection,
+  listInspections,
+  recordVisit,
+  updateInspection,
+  updateRecommendation,
+} from '../inspections/service';
+import { printInspection } from '../inspections/documents';
+import { createPeriod, listPeriods, recordReport, reportMatrix } from '../unitReports/service';
+import { exportMatrixXlsx, printMatrix } from '../unitReports/documents';
+import { calendarMonth } from '../calendar/service';
 
 export const plansHandlers = {
+  // Plans
+  'plans.list': (input, ctx) => listPlans(ctx, input),
+  'plans.create': (input, ctx) => createPlan(ctx, input),
+  'plans.get': (input, ctx) => getPlan(ctx, input.id),
+  'plans.update': (input, ctx) => updatePlan(ctx, input),
+  'plans.delete': (input, ctx) => deletePlan(ctx, input.id),
+  'plans.copyFromYear': (input, ctx) => copyPlanFromYear(ctx, input),
+  'plans.print': (input, ctx) => printPlan(ctx, input.id),
+  'plans.export': (input, ctx) => exportPlan(ctx, input.id, input.format),
+
+  // Tasks
   'tasks.list': (input, ctx) => listTasks(ctx, input),
   'tasks.get': (input, ctx) => getTaskDetail(ctx, input.id),
   'tasks.create': (input, ctx) => ctx.db.transaction().execute((trx) => createTask(trx, ctx, input)),
@@ -26,32 +49,30 @@ export const plansHandlers = {
   'tasks.addUpdate': (input, ctx) => addTaskUpdate(ctx, input),
   'tasks.byOwner': (input, ctx) => tasksByOwner(ctx, input),
   'tasks.dueNotice': (_input, ctx) => dueNotice(ctx),
-  'tasks.urgingList': pending,
-  'tasks.urgingLetter': pending,
-  'plans.list': pending,
-  'plans.create': pending,
-  'plans.get': pending,
-  'plans.update': pending,
-  'plans.delete': pending,
-  'plans.copyFromYear': pending,
-  'plans.print': pending,
-  'plans.export': pending,
-  'inspections.list': pending,
-  'inspections.create': pending,
-  'inspections.get': pending,
-  'inspections.update': pending,
-  'inspections.delete': pending,
-  'inspections.recordVisit': pending,
-  'inspections.addRecommendation': pending,
-  'inspections.updateRecommendation': pending,
-  'inspections.print': pending,
-  'unitReports.periods': pending,
-  'unitReports.createPeriod': pending,
-  'unitReports.record': pending,
-  'unitReports.matrix': pending,
-  'unitReports.print': pending,
-  'unitReports.export': pending,
-  'calendar.month': pending,
+  'tasks.urgingList': (input, ctx) => urgingListHtml(ctx, input),
+  'tasks.urgingLetter': (input, ctx) => urgingLetter(ctx, input),
+
+  // Inspections
+  'inspections.list': (input, ctx) => listInspections(ctx, input.year),
+  'inspections.create': (input, ctx) => createInspection(ctx, input),
+  'inspections.get': (input, ctx) => getInspection(ctx, input.id),
+  'inspections.update': (input, ctx) => updateInspection(ctx, input),
+  'inspections.delete': (input, ctx) => deleteInspection(ctx, input.id),
+  'inspections.recordVisit': (input, ctx) => recordVisit(ctx, input),
+  'inspections.addRecommendation': (input, ctx) => addRecommendation(ctx, input),
+  'inspections.updateRecommendation': (input, ctx) => updateRecommendation(ctx, input),
+  'inspections.print': (input, ctx) => printInspection(ctx, input),
+
+  // Unit reports
+  'unitReports.periods': (input, ctx) => listPeriods(ctx, input.year),
+  'unitReports.createPeriod': (input, ctx) => createPeriod(ctx, input),
+  'unitReports.record': (input, ctx) => recordReport(ctx, input),
+  'unitReports.matrix': (input, ctx) => reportMatrix(ctx, input),
+  'unitReports.print': (input, ctx) => printMatrix(ctx, input),
+  'unitReports.export': (input, ctx) => exportMatrixXlsx(ctx, input),
+
+  // Calendar
+  'calendar.month': (input, ctx) => calendarMonth(ctx, input.year, input.month),
 } satisfies Partial<HandlerMap>;
 
 // Compile-time check that every channel of plansChannels has its handler here.

@@ -1,0 +1,136 @@
+/**
+ * Urging (đôn đốc): the printable list of late and due-soon tasks (danh sách nhiệm vụ chậm tiến
+ * độ) and the urging letter (công văn đôn đốc) to their owners, both from the same task list
+ * computed for today (ctx.clock).
+ */
+import type { AppContext } from '../context';
+import { localToday } from '../clock';
+import { getProfile } from '../settings/service';
+import { reserveDocNumber } from '../organisation/docNumbers/service';
+import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
+import { renderPartyPdf } from '../export/print/pdf';
+import { formatDate, formatNumber } from '../../../shared/text/format';
+import { TASK_SOURCE_LABELS, type Task } from '../../../shared/schemas/plans';
+import { listTasks } from './service';
+import { DOCX_MIME, recipientItems } from '../plans/documents';
+
+function stateText(t: Task): string {
+  if (t.dueState === 'overdue') return `Quá hạn ${formatNumber(-(t.daysLeft ?? 0))} ngày`;
+  if (t.daysLeft === 0) return 'Đến hạn hôm nay';
+  return `Còn ${formatNumber(t.daysLeft ?? 0)} ngày`;
+}
+
+export async function urgingTasks(ctx: AppContext, f: { dueWithinDays: number; year?: number | undefined; leadUnitId?: string | undefined }): Promise<Task[]> {
+  return (
+    await listTasks(ctx, {
+      overdue: true,
+      dueWithinDays: f.dueWithinDays,
+      limit: 5000,
+      ...(f.year ? { year: f.year } : {}),
+      ...(f.leadUnitId ? { leadUnitId: f.leadUnitId } : {}),
+    })
+  ).items;
+}
+
+function taskTable(tasks: readonly Task[]): Block {
+  return {
+    type: 'table',
+    fontSize: 12,
+    columns: [
+      { header: 'TT', width: 5, align: 'center' },
+      { header: 'Nhiệm vụ', width: 36 },
+      { header: 'Nguồn', width: 15 },
+      { header: 'Chủ trì', width: 16 },
+      { header: 'Thời hạn', width: 11, align: 'center' },
+      { header: 'Tiến độ', width: 8, align: 'center' },
+      { header: 'Tình trạng', width: 12, align: 'center' },
+    ],
+    rows: tasks.map((t, i) => [
+      String(i + 1),
+      t.title,
+      t.sourceLabel ?? TASK_SOURCE_LABELS[t.sourceType],
+      t.ownerLabel,
+      formatDate(t.dueDate),
+      `${t.progress}%`,
+      stateText(t),
+    ]),
+  };
+}
+
+export async function urgingListHtml(ctx: AppContext, f: { dueWithinDays: number; year?: number | undefined }): Promise<{ html: string; title: string }> {
+  const profile = await getProfile(ctx);
+  const today = localToday(ctx.clock);
+  const tasks = await urgingTasks(ctx, f);
+  const overdue = tasks.filter((t) => t.dueState === 'overdue').length;
+  const doc: PartyDocument = {
+    title: `Danh sách nhiệm vụ chậm tiến độ ${formatDate(today)}`,
+    orientation: 'landscape',
+    header: headerFromProfile(profile, { number: null, date: today }),
+    kind: 'DANH SÁCH',
+    summary: `Nhiệm vụ chậm tiến độ, quá hạn và đến hạn trong ${f.dueWithinDays} ngày tới\n(tính đến ngày ${formatDate(today)})`,
+    body: [
+      tasks.length
+        ? taskTable(tasks)
+        : { type: 'paragraph', text: 'Không có nhiệm vụ quá hạn hoặc sắp đến hạn.', align: 'center' },
+      {
+        type: 'paragraph',
+        italic: true,
+        text: `Tổng số: ${formatNumber(tasks.length)} nhiệm vụ, trong đó ${formatNumber(overdue)} quá hạn, ${formatNumber(tasks.length - overdue)} sắp đến hạn.`,
+      },
+    ],
+    ...(profile.margins ? { margins: profile.margins } : {}),
+  };
+  return { html: renderPartyDocument(doc), title: doc.title! };
+}
+
+export async function urgingLetter(
+  ctx: AppContext,
+  f: {
+    dueWithinDays: number;
+    year?: number | undefined;
+    leadUnitId?: string | undefined;
+    numberText?: string | null | undefined;
+    reserveNumber: boolean;
+    recipients?: string | null | undefined;
+    format: 'docx' | 'pdf';
+  },
+): Promise<{ fileName: string; bytes: Uint8Array; mimeType: string }> {
+  const profile = await getProfile(ctx);
+  const today = localToday(ctx.clock);
+  const tasks = await urgingTasks(ctx, f);
+  let numberText = f.numberText ?? null;
+  if (!numberText && f.reserveNumber) {
+    numberText = await ctx.db
+      .transaction()
+      .execute(async (trx) => (await reserveDocNumber(trx, ctx, { kindCode: 'CV', date: today, entity: 'urging', summary: 'Đôn đốc thực hiện nhiệm vụ' })).numberText);
+  }
+  const owners = [...new Set(tasks.map((t) => t.ownerLabel).filter((o) => o !== 'Chưa phân công'))];
+  const addressees = f.recipients?.trim() ? f.recipients.split(/\n+/).map((s) => s.replace(/^[-–•]\s*/, '').trim()).filter(Boolean) : owners;
+  const overdue = tasks.filter((t) => t.dueState === 'overdue').length;
+  const body: Block[] = [
+    { type: 'paragraph', align: 'center', indent: false, text: [{ text: 'Kính gửi: ', italic: true }, addressees.length ? addressees.join('; ') : 'Các đơn vị, đồng chí được giao nhiệm vụ'] },
+    {
+      type: 'paragraph',
+      text: `Thực hiện chức năng theo dõi, đôn đốc của cơ quan thường trực, Ban Chỉ đạo đã rà soát tiến độ các nhiệm vụ được giao. Tính đến ngày ${formatDate(today)}, còn ${formatNumber(tasks.length)} nhiệm vụ chậm tiến độ hoặc sắp đến hạn (trong đó ${formatNumber(overdue)} nhiệm vụ đã quá hạn), cụ thể như sau:`,
+    },
+    tasks.length ? taskTable(tasks) : { type: 'paragraph', text: 'Không có nhiệm vụ quá hạn hoặc sắp đến hạn.' },
+    {
+      type: 'paragraph',
+      text: 'Đề nghị các đơn vị, đồng chí được giao chủ trì khẩn trương tập trung thực hiện, hoàn thành các nhiệm vụ nêu trên; báo cáo kết quả, tiến độ (kèm tài liệu minh chứng) về cơ quan thường trực Ban Chỉ đạo để tổng hợp, báo cáo Trưởng ban.',
+    },
+    { type: 'paragraph', text: 'Ban Chỉ đạo đề nghị các đơn vị, đồng chí quan tâm thực hiện./.' },
+  ];
+  const doc: PartyDocument = {
+    title: 'Công văn đôn đốc thực hiện nhiệm vụ',
+    header: headerFromProfile(profile, { number: numberText ?? `\u00a0\u00a0\u00a0\u00a0-CV/${profile.committeeCode}`, date: today }),
+    kind: '',
+    summary: 'V/v đôn đốc thực hiện các nhiệm vụ chậm tiến độ',
+    body,
+    signatures: { right: committeeSignature(profile.signingMode, profile.headName || null) },
+    recipients: recipientItems(null, [...(addressees.length ? ['Như kính gửi'] : []), 'Các đồng chí thành viên Ban Chỉ đạo']),
+    ...(profile.margins ? { margins: profile.margins } : {}),
+  };
+  const base = `cong-van-don-doc-${today}`;
+  if (f.format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: 'application/pdf' };
+  return { fileName: `${base}.docx`, bytes: await buildPartyDocx(doc), mimeType: DOCX_MIME };
+}
