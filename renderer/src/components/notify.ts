@@ -8,10 +8,13 @@ export function showSuccess(message: string, title = 'Thành công'): void {
 
 /**
  * A red toast for a failure. Takes an `ApiError` (its Vietnamese message), any other error
- * (a generic Vietnamese message, never an English stack) or a plain string.
+ * (a generic Vietnamese message, never an English stack) or a plain string. `title` is typed
+ * loosely so `useApiMutation(…, { onError: showError })` works (react-query passes the variables
+ * second; anything but a string falls back to the default title).
  */
-export function showError(error: unknown, title = 'Chưa thực hiện được'): void {
-  notifications.show({ title, message: errorMessage(error), color: 'red', autoClose: 8000 });
+export function showError(error: unknown, title?: unknown): void {
+  const heading = typeof title === 'string' ? title : 'Chưa thực hiện được';
+  notifications.show({ title: heading, message: errorMessage(error), color: 'red', autoClose: 8000 });
 }
 
 /** A neutral toast, e.g. for `app.notify` events from the main process. */
