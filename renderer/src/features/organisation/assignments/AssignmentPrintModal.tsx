@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { Group, Modal } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { PrintPreview } from '../../../components/PrintPreview';
+import { useApiQuery } from '../../../lib/query';
+import { api } from '../../../lib/api';
+import { saveBytes } from '../../../lib/files';
+import { todayIso } from '../../../lib/format';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { showError } from '../../../components/notify';
+
+/** Print preview of the assignment list (Party format) with "Lưu PDF" and "In". */
+export function AssignmentPrintModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const [date, setDate] = useState<string | null>(todayIso());
+  const preview = useApiQuery('assignments.printHtml', { date: date ?? undefined }, { enabled: opened });
+  const savePdf = async () => {
+    try {
+      const file = await api('assignments.printPdf', { date: date ?? undefined });
+      await saveBytes(file.fileName, file.bytes, file.mimeType);
+    } catch (error) {
+      showError(error);
+    }
+  };
+  const print = () => {
+    // The preview iframe is sandboxed (no scripts); print through a throwaway window of the same HTML.
+    const html = preview.data?.html;
+    if (!html) return;
+    const w = window.open('', '_blank');
+    if (!w) return showError('Không mở được cửa sổ in; hãy dùng «Lưu PDF».');
+    w.document.write(html);
+    w.document.close();
+    w.focus();
+    w.print();
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title="Danh sách phân công thành viên phụ trách đơn vị" size={980}>
+      <Group mb="sm">
+        <DateInput label="Ngày ký" value={date} onChange={setDate} w={180} clearable={false} />
+      </Group>
+      <ErrorAlert error={preview.error} />
+      <PrintPreview html={preview.data?.html ?? null} title="Danh sách phân công phụ trách" height="62vh" onSavePdf={savePdf} onPrint={print} />
+    </Modal>
+  );
+}
