@@ -32,23 +32,28 @@ export async function urgingTasks(ctx: AppContext, f: { dueWithinDays: number; y
   ).items;
 }
 
-function taskTable(tasks: readonly Task[]): Block {
+/**
+ * The task table; the landscape list has room for a "Nguồn" column, the portrait letter puts the
+ * source under the task instead so dates never wrap.
+ */
+function taskTable(tasks: readonly Task[], wide: boolean): Block {
+  const source = (t: Task) => t.sourceLabel ?? TASK_SOURCE_LABELS[t.sourceType];
   return {
     type: 'table',
-    fontSize: 12,
+    fontSize: wide ? 12 : 11,
     columns: [
       { header: 'TT', width: 5, align: 'center' },
-      { header: 'Nhiệm vụ', width: 36 },
-      { header: 'Nguồn', width: 15 },
-      { header: 'Chủ trì', width: 16 },
-      { header: 'Thời hạn', width: 11, align: 'center' },
-      { header: 'Tiến độ', width: 8, align: 'center' },
-      { header: 'Tình trạng', width: 12, align: 'center' },
+      { header: 'Nhiệm vụ', width: wide ? 36 : 38 },
+      ...(wide ? [{ header: 'Nguồn', width: 15 }] : []),
+      { header: 'Chủ trì', width: wide ? 16 : 17 },
+      { header: 'Thời hạn', width: wide ? 11 : 14, align: 'center' as const },
+      { header: 'Tiến độ', width: wide ? 8 : 10, align: 'center' as const },
+      { header: 'Tình trạng', width: wide ? 12 : 14, align: 'center' as const },
     ],
     rows: tasks.map((t, i) => [
       String(i + 1),
-      t.title,
-      t.sourceLabel ?? TASK_SOURCE_LABELS[t.sourceType],
+      wide ? t.title : `${t.title} (${source(t)})`,
+      ...(wide ? [source(t)] : []),
       t.ownerLabel,
       formatDate(t.dueDate),
       `${t.progress}%`,
@@ -70,7 +75,7 @@ export async function urgingListHtml(ctx: AppContext, f: { dueWithinDays: number
     summary: `Nhiệm vụ chậm tiến độ, quá hạn và đến hạn trong ${f.dueWithinDays} ngày tới\n(tính đến ngày ${formatDate(today)})`,
     body: [
       tasks.length
-        ? taskTable(tasks)
+        ? taskTable(tasks, true)
         : { type: 'paragraph', text: 'Không có nhiệm vụ quá hạn hoặc sắp đến hạn.', align: 'center' },
       {
         type: 'paragraph',
@@ -113,7 +118,7 @@ export async function urgingLetter(
       type: 'paragraph',
       text: `Thực hiện chức năng theo dõi, đôn đốc của cơ quan thường trực, Ban Chỉ đạo đã rà soát tiến độ các nhiệm vụ được giao. Tính đến ngày ${formatDate(today)}, còn ${formatNumber(tasks.length)} nhiệm vụ chậm tiến độ hoặc sắp đến hạn (trong đó ${formatNumber(overdue)} nhiệm vụ đã quá hạn), cụ thể như sau:`,
     },
-    tasks.length ? taskTable(tasks) : { type: 'paragraph', text: 'Không có nhiệm vụ quá hạn hoặc sắp đến hạn.' },
+    tasks.length ? taskTable(tasks, false) : { type: 'paragraph', text: 'Không có nhiệm vụ quá hạn hoặc sắp đến hạn.' },
     {
       type: 'paragraph',
       text: 'Đề nghị các đơn vị, đồng chí được giao chủ trì khẩn trương tập trung thực hiện, hoàn thành các nhiệm vụ nêu trên; báo cáo kết quả, tiến độ (kèm tài liệu minh chứng) về cơ quan thường trực Ban Chỉ đạo để tổng hợp, báo cáo Trưởng ban.',
