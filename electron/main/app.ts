@@ -113,7 +113,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
       platform,
       log,
       appVersion: app.getVersion(),
-      ...(env.QCDC_SQLITE_BINDING ? { nativeBinding: env.QCDC_SQLITE_BINDING } : {}),
+      // Development only (scripts/start.mjs): a packaged app never loads native code named by the environment.
+      ...(!app.isPackaged && env.QCDC_SQLITE_BINDING ? { nativeBinding: env.QCDC_SQLITE_BINDING } : {}),
     });
   } catch (err) {
     log.error('cannot open the data folder', err);
