@@ -104,6 +104,23 @@ describe('Electron main: start-up', () => {
     expect((await call(trusted(), 'system.info', {})).ok).toBe(true);
   });
 
+  it('loads the native binding named by QCDC_SQLITE_BINDING only when unpackaged (npm start)', async () => {
+    const bogus = path.join(root, 'not-a-binding.node');
+    const failed = await startApp({
+      electron: fake,
+      mainDir: path.join(root, 'out', 'main'),
+      env: { QCDC_DATA_DIR: path.join(root, 'data'), QCDC_SQLITE_BINDING: bogus },
+      createLogger: () => silentLogger,
+    });
+    expect(failed).toBeNull();
+    expect(dialog.errors).toHaveLength(1);
+    resetFakeElectron(app.userData);
+    app.isPackaged = true;
+    const started = await boot({ QCDC_SQLITE_BINDING: bogus });
+    expect(started.ctx.nativeBinding).toBeUndefined();
+    expect(dialog.errors).toHaveLength(0);
+  });
+
   it('quits without a window when another instance holds the single-instance lock', async () => {
     app.singleInstance = false;
     const result = await startApp({
