@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2EApp, type E2EApp } from './support/harness';
+import path from 'node:path';
+import { ARTIFACTS_DIR, startE2EApp, type E2EApp } from './support/harness';
 import { AREAS } from '../../renderer/src/app/areas';
 
 /**
@@ -17,6 +18,12 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** What the officer sees on a 1366×768 screen (a full-page shot would smear the fixed header). */
+async function shot(name: string): Promise<void> {
+  await app.page.waitForTimeout(250); // let notifications and transitions settle
+  await app.page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
+}
+
 async function waitForRoute(page: Page, route: string): Promise<void> {
   await page.waitForFunction((r) => window.location.hash.startsWith(`#${r}`), route, { timeout: 15000 });
 }
@@ -30,7 +37,7 @@ describe('foundation flow', () => {
     // The wizard is a full page: no navigation shell around it.
     await app.page.getByRole('heading').first().waitFor();
     await expect(app.page.getByRole('navigation', { name: 'Điều hướng chính' }).count()).resolves.toBe(0);
-    await app.screenshot('first-run-wizard');
+    await shot('first-run-wizard');
   });
 
   it('opens every area from the navigation', async () => {
@@ -47,7 +54,7 @@ describe('foundation flow', () => {
       await app.page.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 15000 });
       await expect(app.page.getByText('Màn hình này gặp lỗi').count()).resolves.toBe(0);
       await expect(nav.getByRole('link', { name: area.label, exact: true }).getAttribute('aria-current')).resolves.toBe('page');
-      await app.screenshot(`area-${area.path.slice(1)}`);
+      await shot(`area-${area.path.slice(1)}`);
     }
   });
 
@@ -75,7 +82,7 @@ describe('foundation flow', () => {
     await expect(preview.getByText('ĐẢNG CỘNG SẢN VIỆT NAM').isVisible()).resolves.toBe(true);
     await expect(preview.getByText('Số 05-BB/BCĐ').isVisible()).resolves.toBe(true);
     await expect(preview.getByTestId('preview-date').textContent()).resolves.toMatch(/^Bắc Kạn, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
-    await app.screenshot('settings-saved');
+    await shot('settings-saved');
 
     const saved = await app.rpc('settings.get', {});
     expect(saved.ok).toBe(true);
@@ -101,7 +108,7 @@ describe('foundation flow', () => {
     await page.reload();
     await page.getByText('Đã khôi phục nội dung nhập dở').waitFor();
     await expect(form.getByLabel('Cơ quan thường trực').inputValue()).resolves.toBe('Ban Dân vận Tỉnh ủy');
-    await app.screenshot('settings-draft-restored');
+    await shot('settings-draft-restored');
     await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByText('Đã lưu thông tin cơ quan', { exact: false }).first().waitFor();
     await page.reload();

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { AppShell, Box, Center, Group, Loader, NavLink, ScrollArea, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, AppShell, Box, Center, Group, Loader, NavLink, ScrollArea, Text, Title, Tooltip } from '@mantine/core';
 import { IconBuildingBank } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { AREAS } from './areas';
@@ -11,8 +11,15 @@ function CommitteeName() {
   const settings = useApiQuery('settings.get', {});
   const profile = settings.data?.profile;
   if (!profile) return null;
-  const name = settings.data?.configured ? profile.committeeName : 'Chưa khai báo thông tin cơ quan';
-  const parent = settings.data?.configured ? profile.parentBody : '';
+  if (!settings.data?.configured) {
+    return (
+      <Anchor component={RouterLink} to="/cai-dat" size="sm" fw={600} c="orange.8" data-testid="header-committee">
+        Chưa khai báo thông tin cơ quan – bấm để khai báo
+      </Anchor>
+    );
+  }
+  const name = profile.committeeName;
+  const parent = profile.parentBody;
   return (
     <Tooltip label={[parent, name].filter(Boolean).join(' – ')} openDelay={400} multiline maw={520}>
       <Group gap={8} wrap="nowrap" miw={0} style={{ flex: 1 }} data-testid="header-committee">
@@ -65,8 +72,7 @@ export function Shell() {
                 leftSection={<area.icon size={19} stroke={1.6} />}
                 active={active}
                 aria-current={active ? 'page' : undefined}
-                variant="light"
-                styles={{ root: { borderRadius: 'var(--mantine-radius-sm)', marginBottom: 2 }, label: { fontSize: 14 } }}
+                className="qcdc-nav-link"
               />
             );
           })}

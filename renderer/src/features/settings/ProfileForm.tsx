@@ -206,7 +206,21 @@ export function ProfileForm({ state, preview = true }: { state: SettingsState; p
               </Group>
             </Section>
 
-            <Group justify="space-between" pb="md">
+            <Group
+              justify="space-between"
+              py="sm"
+              px="md"
+              style={{
+                // Always reachable on a 768-px screen: the save bar sticks to the bottom edge.
+                position: 'sticky',
+                bottom: 0,
+                zIndex: 3,
+                background: 'var(--mantine-color-white)',
+                border: '1px solid var(--mantine-color-gray-3)',
+                borderRadius: 'var(--mantine-radius-sm)',
+                boxShadow: '0 -2px 8px rgba(0,0,0,0.06)',
+              }}
+            >
               <Text size="sm" c="dimmed">
                 {state.updatedAt ? `Lưu lần cuối: ${formatDateTime(state.updatedAt)}` : 'Chưa lưu lần nào.'}
               </Text>
