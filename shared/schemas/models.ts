@@ -419,6 +419,16 @@ export const modelsChannels = {
     output: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
     summary: 'Years that have records, with counts.',
   }),
+  'models.options': channel({
+    input: z.object({}).strict(),
+    output: z.object({
+      units: z.array(z.object({ id: z.string(), name: z.string(), depth: z.number().int(), parentId: z.string().nullable(), closed: z.boolean() })),
+      fields: z.array(z.object({ id: z.string(), name: z.string() })),
+      recognitionLevels: z.array(z.object({ id: z.string(), name: z.string() })),
+      awardForms: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+    summary: 'Choices for the register filters and forms: the unit tree (depth-first), fields, recognition levels, award forms.',
+  }),
   'models.reviews': channel({
     input: yearOnly,
     output: z.array(reviewRowSchema),

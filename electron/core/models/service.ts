@@ -184,6 +184,27 @@ export async function getModel(ctx: Pick<AppContext, 'db'>, id: string): Promise
   };
 }
 
+/** Unit tree (depth-first, the user's order) and catalogues for the register's filters and forms. */
+export async function listOptions(ctx: Pick<AppContext, 'db'>) {
+  const units = (await selectUnits(ctx.db)).filter((u) => !u.deleted_at);
+  const kids = new Map<string | null, typeof units>();
+  for (const u of units) {
+    const key = u.parent_id && units.some((p) => p.id === u.parent_id) ? u.parent_id : null;
+    kids.set(key, [...(kids.get(key) ?? []), u]);
+  }
+  const ordered: Array<{ id: string; name: string; depth: number; parentId: string | null; closed: boolean }> = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const u of kids.get(parent) ?? []) {
+      ordered.push({ id: u.id, name: u.name, depth, parentId: u.parent_id, closed: Boolean(u.merged_into_id || u.valid_to) });
+      walk(u.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  const items = await selectCatalog(ctx.db, ['field', 'recognitionLevel', 'awardForm']);
+  const of = (c: string) => items.filter((i) => i.catalog === c && i.active).map((i) => ({ id: i.id, name: i.name }));
+  return { units: ordered, fields: of('field'), recognitionLevels: of('recognitionLevel'), awardForms: of('awardForm') };
+}
+
 export async function listYears(ctx: Pick<AppContext, 'db'>) {
   return yearCounts(ctx.db);
 }

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useApiQuery } from '../../lib/query';
+import { api, ApiError } from '../../lib/api';
+import { formatNumber } from '../../lib/format';
+import { useConfirm } from '../../components/ConfirmAction';
+import { showError, showSuccess } from '../../components/notify';
+
+/** Marks the selected yearly records recognised under one decision (number, date, level). */
+export function BulkRecognise({ ids, opened, onClose, onDone }: { ids: string[]; opened: boolean; onClose: () => void; onDone: () => void }) {
+  const options = useApiQuery('models.options', {}, { enabled: opened });
+  const [decisionNo, setDecisionNo] = useState('');
+  const [date, setDate] = useState('');
+  const [levelId, setLevelId] = useState<string | null>(null);
+  const [typical, setTypical] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
+
+  const submit = async () => {
+    const ok = await confirm({
+      title: 'Công nhận các mô hình đã chọn?',
+      message: `${formatNumber(ids.length)} mô hình sẽ được ghi là “Được công nhận” theo quyết định số ${decisionNo || '…'}${date ? ` ngày ${date.split('-').reverse().join('/')}` : ''}. Mỗi thay đổi được ghi vào nhật ký.`,
+      confirmLabel: 'Công nhận',
+    });
+    if (!ok) return;
+    setBusy(true);
+    setFields({});
+    try {
+      const r = await api('models.bulkUpdateStatus', {
+        ids,
+        status: 'recognised',
+        recognitionDecisionNo: decisionNo,
+        recognitionDate: date,
+        recognitionLevelId: levelId,
+        ...(typical ? { typical: true } : {}),
+      });
+      showSuccess(`Đã công nhận ${formatNumber(r.updated)} mô hình.`);
+      onDone();
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError) setFields(e.fields);
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Công nhận ${formatNumber(ids.length)} mô hình đã chọn`} centered>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          Ghi kết quả họp xét: cùng một quyết định công nhận cho tất cả các mô hình đã chọn.
+        </Text>
+        <TextInput label="Số quyết định" placeholder="Ví dụ: 125-QĐ/HU" value={decisionNo} onChange={(e) => setDecisionNo(e.currentTarget.value)} error={fields.recognitionDecisionNo} required data-autofocus />
+        <TextInput label="Ngày quyết định" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fields.recognitionDate} required />
+        <Select
+          label="Cấp công nhận"
+          data={(options.data?.recognitionLevels ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          value={levelId}
+          onChange={setLevelId}
+          clearable
+          error={fields.recognitionLevelId}
+        />
+        <Checkbox label="Đồng thời chọn là mô hình điển hình" checked={typical} onChange={(e) => setTypical(e.currentTarget.checked)} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Hủy
+          </Button>
+          <Button onClick={() => void submit()} loading={busy}>
+            Công nhận
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,407 @@
+import { useState, type DragEvent } from 'react';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  Modal,
+  NumberInput,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+} from '@mantine/core';
+import { IconAlertTriangle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { IMPORT_FIELDS, type ImportCommitResult, type ImportMapping, type ImportPreview } from '../../../../shared/schemas/models';
+import { api } from '../../lib/api';
+import { formatNumber } from '../../lib/format';
+import { useJob } from '../../components/JobProgress';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useApiQuery } from '../../lib/query';
+
+const SKIP = '__skip__';
+const CREATE = '__create__';
+
+function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
+  return (
+    <Box p="sm" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl" c={color}>
+        {formatNumber(value)}
+      </Text>
+    </Box>
+  );
+}
+
+/** Upload (pick or drop) → column mapping → preview with bad rows → commit with progress → report. */
+export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: () => void }) {
+  const [step, setStep] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [year, setYear] = useState<number | string>('');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [createUnits, setCreateUnits] = useState(true);
+  const [valueChoice, setValueChoice] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<ImportCommitResult | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const job = useJob();
+  const options = useApiQuery('models.options', {}, { enabled: opened });
+
+  const reset = () => {
+    setStep(0);
+    setPreview(null);
+    setResult(null);
+    setError(null);
+    setValueChoice({});
+    setMapping({});
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+
+  const readFile = async (file: File | null) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const p = await api('models.importPreview', { fileName: file.name, bytes, ...(typeof year === 'number' ? { year } : {}) });
+      setPreview(p);
+      setMapping(p.mapping as ImportMapping);
+      if (p.year) setYear(p.year);
+      setStep(1);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remap = async () => {
+    if (!preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const p = await api('models.importRemap', { importId: preview.importId, mapping, ...(typeof year === 'number' ? { year } : {}) });
+      setPreview(p);
+      setStep(2);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async () => {
+    if (!preview) return;
+    setError(null);
+    const valueMap: Record<string, string> = {};
+    let createFields = false;
+    for (const v of preview.unknownValues) {
+      const choice = valueChoice[`${v.catalog}|${v.value}`];
+      if (choice === CREATE) {
+        if (v.catalog === 'field') createFields = true;
+      } else if (choice && choice !== SKIP) valueMap[v.value] = choice;
+    }
+    const createOthers = preview.unknownValues.some((v) => v.catalog !== 'field' && valueChoice[`${v.catalog}|${v.value}`] === CREATE);
+    try {
+      const r = await job.run(`Đang nhập ${preview.fileName}`, (jobId) =>
+        api('models.importCommit', {
+          importId: preview.importId,
+          mapping,
+          ...(typeof year === 'number' ? { year } : {}),
+          createMissing: createUnits || createOthers,
+          createMissingFields: createFields,
+          valueMap,
+          jobId,
+        }),
+      );
+      setResult(r);
+      setStep(3);
+      onDone();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const columnOptions = [
+    { value: SKIP, label: '(không nhập)' },
+    ...(preview?.columns ?? []).map((c) => ({ value: String(c.index), label: `Cột ${c.letter}: ${c.header || '(trống)'}` })),
+  ];
+  const colOf = (i: number | null | undefined) => (typeof i === 'number' ? preview?.columns[i] : undefined);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void readFile(e.dataTransfer.files?.[0] ?? null);
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title="Nhập sổ mô hình từ Excel" size="80rem" closeOnClickOutside={false}>
+      <Stepper active={step} size="sm" mb="md" allowNextStepsSelect={false}>
+        <Stepper.Step label="Chọn tệp" />
+        <Stepper.Step label="Ghép cột" />
+        <Stepper.Step label="Xem trước" />
+        <Stepper.Step label="Kết quả" />
+      </Stepper>
+      <ErrorAlert error={error} />
+
+      {step === 0 && (
+        <Stack>
+          <NumberInput
+            label="Năm đăng ký"
+            description="Để trống nếu tiêu đề hoặc tên tệp đã ghi năm (ví dụ: “… NĂM 2023”)."
+            value={year}
+            onChange={setYear}
+            min={2000}
+            max={2100}
+            w={220}
+          />
+          <Box
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+            p="xl"
+            data-testid="import-dropzone"
+            style={{
+              border: `2px dashed var(--mantine-color-${dragging ? 'blue-6' : 'gray-4'})`,
+              borderRadius: 8,
+              textAlign: 'center',
+              background: dragging ? 'var(--mantine-color-blue-0)' : undefined,
+            }}
+          >
+            <Stack align="center" gap="xs">
+              <IconFileSpreadsheet size={40} stroke={1.4} />
+              <Text>Kéo tệp Excel (.xlsx) thả vào đây, hoặc</Text>
+              <FileButton onChange={(f) => void readFile(f)} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+                {(props) => (
+                  <Button {...props} leftSection={<IconUpload size={16} />} loading={busy}>
+                    Chọn tệp…
+                  </Button>
+                )}
+              </FileButton>
+              <Text size="xs" c="dimmed">
+                Tệp có thể có dòng tiêu đề, dòng đánh số (1) (2)…, dòng “Cộng”; chương trình tự tìm dòng tên cột.
+              </Text>
+            </Stack>
+          </Box>
+        </Stack>
+      )}
+
+      {step === 1 && preview && (
+        <Stack>
+          <Text size="sm">
+            Tệp <b>{preview.fileName}</b>, trang <b>{preview.sheetName}</b>: dòng tên cột là dòng {preview.headerRow}.{' '}
+            {preview.mappingSource === 'remembered' ? 'Dùng cách ghép cột đã lưu lần trước cho mẫu tệp này.' : 'Chương trình đã tự ghép cột theo tên cột; hãy kiểm tra và sửa nếu cần.'}
+          </Text>
+          <Group align="flex-end">
+            <NumberInput label="Năm đăng ký" value={year} onChange={setYear} min={2000} max={2100} w={160} required />
+          </Group>
+          <ScrollArea.Autosize mah="52vh">
+            <Table striped withTableBorder verticalSpacing={4} aria-label="Ghép cột">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={220}>Thông tin</Table.Th>
+                  <Table.Th w={320}>Lấy từ cột</Table.Th>
+                  <Table.Th>Ví dụ trong tệp</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {IMPORT_FIELDS.map((f) => {
+                  const col = mapping[f.key];
+                  return (
+                    <Table.Tr key={f.key}>
+                      <Table.Td>
+                        {f.label}
+                        {f.required && <Text span c="red"> *</Text>}
+                      </Table.Td>
+                      <Table.Td>
+                        <Select
+                          aria-label={`Cột cho ${f.label}`}
+                          size="xs"
+                          data={columnOptions}
+                          value={typeof col === 'number' ? String(col) : SKIP}
+                          onChange={(v) => setMapping((m) => ({ ...m, [f.key]: v && v !== SKIP ? Number(v) : null }))}
+                          allowDeselect={false}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {colOf(col)?.samples.join(' · ') ?? ''}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+          <Group justify="space-between">
+            <Button variant="default" onClick={reset}>
+              Chọn tệp khác
+            </Button>
+            <Button onClick={() => void remap()} loading={busy} disabled={typeof mapping.name !== 'number'}>
+              Xem trước
+            </Button>
+          </Group>
+        </Stack>
+      )}
+
+      {step === 2 && preview && (
+        <Stack>
+          <SimpleGrid cols={{ base: 3, md: 6 }}>
+            <Stat label="Dòng đọc được" value={preview.rowsRead} />
+            <Stat label="Dòng hợp lệ" value={preview.rowsValid} color="green" />
+            <Stat label="Dòng lỗi" value={preview.errors.length} color={preview.errors.length ? 'red' : undefined} />
+            <Stat label="Sẽ thêm mới" value={preview.plan.create} />
+            <Stat label="Sẽ cập nhật" value={preview.plan.update} />
+            <Stat label="Không đổi" value={preview.plan.unchanged} />
+          </SimpleGrid>
+          {preview.warnings.map((w) => (
+            <Alert key={w} color="yellow" icon={<IconAlertTriangle size={16} />} py={6}>
+              {w}
+            </Alert>
+          ))}
+          {preview.errors.length > 0 && (
+            <Box>
+              <Text fw={600} mb={4}>
+                Các dòng lỗi (sẽ bỏ qua)
+              </Text>
+              <ScrollArea.Autosize mah={200}>
+                <Table withTableBorder verticalSpacing={4} aria-label="Các dòng lỗi">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={90}>Dòng Excel</Table.Th>
+                      <Table.Th w={60}>TT</Table.Th>
+                      <Table.Th>Lý do</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {preview.errors.map((e) => (
+                      <Table.Tr key={`${e.sheet}-${e.row}`}>
+                        <Table.Td>{e.row}</Table.Td>
+                        <Table.Td>{e.seq ?? ''}</Table.Td>
+                        <Table.Td>{e.reasons.join(' ')}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea.Autosize>
+            </Box>
+          )}
+          {preview.unknownUnits.length > 0 && (
+            <Box>
+              <Text fw={600} mb={4}>
+                Đơn vị chưa có trong danh sách ({preview.unknownUnits.length})
+              </Text>
+              <Group gap={6} mb={6}>
+                {preview.unknownUnits.map((u) => (
+                  <Badge key={u.name} variant="light" color="gray" tt="none">
+                    {u.name} · {u.rows} dòng
+                  </Badge>
+                ))}
+              </Group>
+              <Checkbox
+                checked={createUnits}
+                onChange={(e) => setCreateUnits(e.currentTarget.checked)}
+                label="Tạo các đơn vị này (cấp trực thuộc); nếu không, các dòng của chúng sẽ bị bỏ qua"
+              />
+            </Box>
+          )}
+          {preview.unknownValues.length > 0 && (
+            <Box>
+              <Text fw={600} mb={4}>
+                Giá trị chưa có trong danh mục
+              </Text>
+              <Stack gap={6}>
+                {preview.unknownValues.map((v) => {
+                  const list =
+                    v.catalog === 'field' ? options.data?.fields : v.catalog === 'awardForm' ? options.data?.awardForms : options.data?.recognitionLevels;
+                  return (
+                    <Group key={`${v.catalog}|${v.value}`} gap="sm">
+                      <Text size="sm" w={340}>
+                        {v.catalog === 'field' ? 'Lĩnh vực' : v.catalog === 'awardForm' ? 'Hình thức khen thưởng' : 'Cấp công nhận'} “{v.value}” ({v.rows} dòng)
+                      </Text>
+                      <Select
+                        size="xs"
+                        w={380}
+                        aria-label={`Xử lý giá trị ${v.value}`}
+                        data={[
+                          { value: SKIP, label: 'Bỏ qua các dòng này' },
+                          { value: CREATE, label: 'Thêm vào danh mục' },
+                          ...(list ?? []).map((i) => ({ value: i.id, label: `Ghép vào: ${i.name}` })),
+                        ]}
+                        value={valueChoice[`${v.catalog}|${v.value}`] ?? SKIP}
+                        onChange={(c) => setValueChoice((s) => ({ ...s, [`${v.catalog}|${v.value}`]: c ?? SKIP }))}
+                        allowDeselect={false}
+                      />
+                    </Group>
+                  );
+                })}
+              </Stack>
+            </Box>
+          )}
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => setStep(1)}>
+              Quay lại ghép cột
+            </Button>
+            <Button onClick={() => void commit()} disabled={!preview.rowsValid || !preview.year && typeof year !== 'number'}>
+              Nhập {formatNumber(preview.rowsValid)} dòng hợp lệ
+            </Button>
+          </Group>
+        </Stack>
+      )}
+
+      {step === 3 && result && (
+        <Stack>
+          <Alert color="green" title={`Đã nhập xong sổ mô hình năm ${result.year}`}>
+            Thêm mới {formatNumber(result.created)}, cập nhật {formatNumber(result.updated)}, không đổi {formatNumber(result.unchanged)}, bỏ qua{' '}
+            {formatNumber(result.skipped)} dòng.
+            {result.unitsCreated > 0 && ` Đã tạo ${result.unitsCreated} đơn vị mới.`}
+            {result.catalogItemsCreated > 0 && ` Đã thêm ${result.catalogItemsCreated} mục danh mục.`}
+            {result.unitsMarkedReviewed > 0 && ` Ghi nhận ${result.unitsMarkedReviewed} đơn vị đã họp xét theo kết quả nhập.`}
+          </Alert>
+          {result.skippedRows.length > 0 && (
+            <ScrollArea.Autosize mah={260}>
+              <Table withTableBorder verticalSpacing={4} aria-label="Các dòng bỏ qua">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={90}>Dòng Excel</Table.Th>
+                    <Table.Th w={60}>TT</Table.Th>
+                    <Table.Th>Lý do bỏ qua</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.skippedRows.map((s) => (
+                    <Table.Tr key={s.row}>
+                      <Table.Td>{s.row}</Table.Td>
+                      <Table.Td>{s.seq ?? ''}</Table.Td>
+                      <Table.Td>{s.reason}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea.Autosize>
+          )}
+          <Group justify="flex-end">
+            <Button onClick={close}>Đóng</Button>
+          </Group>
+        </Stack>
+      )}
+      {job.element}
+    </Modal>
+  );
+}

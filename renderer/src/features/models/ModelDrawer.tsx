@@ -1,0 +1,143 @@
+import { Button, Divider, Drawer, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { MODEL_KIND_LABELS, MODEL_STATUSES, MODEL_STATUS_LABELS, REGISTRATION_LABELS, type ModelStatus } from '../../../../shared/schemas/models';
+import { useApiMutation, useApiQuery } from '../../lib/query';
+import { formatDate } from '../../lib/format';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConfirm } from '../../components/ConfirmAction';
+import { showError, showSuccess } from '../../components/notify';
+import { StatusBadges } from './RegisterTable';
+
+function Field({ label, value }: { label: string; value: string | null | undefined }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {value || '—'}
+      </Text>
+    </div>
+  );
+}
+
+/** One model with its yearly records (lượt); the status of a year changes here, one record at a time. */
+export function ModelDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
+  const detail = useApiQuery('models.get', { id: id ?? '' }, { enabled: Boolean(id) });
+  const update = useApiMutation('models.update', { invalidate: ['models.get', 'models.stats'] });
+  const remove = useApiMutation('models.delete', { invalidate: ['models.get', 'models.stats'] });
+  const confirm = useConfirm();
+  const m = detail.data?.model;
+
+  const setStatus = async (yearId: string, status: ModelStatus) => {
+    if (status === 'recognised') {
+      showError(new Error('Công nhận cần số và ngày quyết định: hãy chọn mô hình trong sổ rồi bấm «Công nhận».'));
+      return;
+    }
+    try {
+      await update.mutateAsync({ id: yearId, year: { status } });
+      onChanged();
+      showSuccess('Đã đổi trạng thái.');
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const del = async (yearId: string, year: number) => {
+    const ok = await confirm({
+      title: 'Xóa bản ghi năm?',
+      message: `Bản ghi năm ${year} của mô hình sẽ được chuyển vào thùng rác (có thể khôi phục).`,
+      confirmLabel: 'Xóa',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await remove.mutateAsync({ id: yearId });
+      onChanged();
+      onClose();
+      showSuccess('Đã xóa; có thể khôi phục trong thùng rác.');
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  return (
+    <Drawer opened={Boolean(id)} onClose={onClose} position="right" size="xl" title="Chi tiết mô hình">
+      <ErrorAlert error={detail.error} />
+      {detail.isPending && id && <Loader aria-label="Đang tải" />}
+      {m && detail.data && (
+        <Stack gap="sm">
+          <Title order={4}>{m.name}</Title>
+          <SimpleGrid cols={2} spacing="sm">
+            <Field label="Đơn vị đăng ký" value={m.unitName} />
+            <Field label="Loại" value={MODEL_KIND_LABELS[m.kind]} />
+            <Field label="Lĩnh vực" value={m.fieldName} />
+            <Field label="Người, tập thể thực hiện" value={m.performer} />
+            <Field label="Thời gian thực hiện" value={m.timing} />
+            <Field label="Năm đăng ký đầu tiên" value={String(m.firstYear)} />
+          </SimpleGrid>
+          <Field label="Thực trạng, lý do" value={m.situation} />
+          <Field label="Mục tiêu, tiêu chí" value={m.goals} />
+          <Field label="Nội dung, cách thức thực hiện" value={m.content} />
+          <SimpleGrid cols={2} spacing="sm">
+            <Field label="Địa bàn, đối tượng" value={m.area} />
+            <Field label="Nguồn lực" value={m.resources} />
+            <Field label="Lực lượng chủ trì" value={m.leadForce} />
+            <Field label="Lực lượng phối hợp" value={m.coopForce} />
+          </SimpleGrid>
+          <Field label="Sản phẩm, kết quả" value={m.expectedResults} />
+          <Field label="Khả năng nhân rộng" value={m.replicability} />
+          <Divider label="Các năm (lượt)" labelPosition="left" />
+          <Table withTableBorder verticalSpacing={6} aria-label="Các năm của mô hình">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Năm</Table.Th>
+                <Table.Th>Đăng ký</Table.Th>
+                <Table.Th>Trạng thái</Table.Th>
+                <Table.Th>Quyết định</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {detail.data.years.map((y) => (
+                <Table.Tr key={y.id}>
+                  <Table.Td>{y.year}</Table.Td>
+                  <Table.Td>{REGISTRATION_LABELS[y.registration]}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={4}>
+                      <StatusBadges row={y} />
+                      <Select
+                        size="xs"
+                        aria-label={`Trạng thái năm ${y.year}`}
+                        data={MODEL_STATUSES.map((s) => ({ value: s, label: MODEL_STATUS_LABELS[s] }))}
+                        value={y.status}
+                        onChange={(v) => v && v !== y.status && void setStatus(y.id, v as ModelStatus)}
+                        allowDeselect={false}
+                      />
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">
+                      {[y.recognitionDecisionNo, formatDate(y.recognitionDate), y.recognitionLevelName].filter(Boolean).join(' – ') || '—'}
+                    </Text>
+                    {y.awardFormName && <Text size="xs">Khen thưởng: {[y.awardFormName, y.awardBy, y.awardDecisionNo].filter(Boolean).join(' – ')}</Text>}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => void del(y.id, y.year)}>
+                      Xóa
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Đóng
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

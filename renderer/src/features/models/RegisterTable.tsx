@@ -1,0 +1,251 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Badge, Box, Center, Checkbox, Group, Loader, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { MODEL_KIND_LABELS, MODEL_STATUS_LABELS, type ModelFilterInput, type ModelSort, type ModelYearRow } from '../../../../shared/schemas/models';
+import { api } from '../../lib/api';
+import { formatNumber } from '../../lib/format';
+import { EmptyState } from '../../components/EmptyState';
+
+/*
+ * The register: server-side filtering, sorting and paging, with a virtual window over the whole
+ * result. Only the pages the user scrolls to are fetched (200 rows each), so 100,000 records scroll
+ * as smoothly as 100 and the renderer never holds the whole register.
+ */
+
+const PAGE = 200;
+const ROW_HEIGHT = 38;
+
+export const STATUS_COLORS: Record<string, string> = {
+  registered: 'gray',
+  implementing: 'blue',
+  eligible: 'cyan',
+  reviewed: 'violet',
+  recognised: 'green',
+  notRecognised: 'red',
+};
+
+export function StatusBadges({ row }: { row: Pick<ModelYearRow, 'status' | 'typical' | 'commended'> }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Badge variant="light" color={STATUS_COLORS[row.status]} size="sm">
+        {MODEL_STATUS_LABELS[row.status]}
+      </Badge>
+      {row.typical && (
+        <Badge variant="filled" color="orange" size="sm">
+          Điển hình
+        </Badge>
+      )}
+      {row.commended && (
+        <Badge variant="outline" color="grape" size="sm">
+          Khen thưởng
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+interface Column {
+  key: string;
+  header: string;
+  width: string;
+  sort?: ModelSort;
+  render: (r: ModelYearRow) => ReactNode;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'name', header: 'Tên mô hình', width: 'minmax(280px, 3fr)', sort: 'name', render: (r) => r.name },
+  { key: 'unit', header: 'Đơn vị', width: 'minmax(180px, 1.6fr)', sort: 'unit', render: (r) => r.unitName },
+  { key: 'year', header: 'Năm', width: '64px', render: (r) => r.year },
+  { key: 'kind', header: 'Loại', width: '84px', render: (r) => MODEL_KIND_LABELS[r.kind] },
+  { key: 'field', header: 'Lĩnh vực', width: 'minmax(160px, 1.4fr)', render: (r) => r.fieldName ?? '—' },
+  { key: 'reg', header: 'Mới/Duy trì', width: '96px', render: (r) => (r.registration === 'new' ? 'Mới' : 'Duy trì') },
+  { key: 'status', header: 'Trạng thái', width: 'minmax(180px, 1.2fr)', render: (r) => <StatusBadges row={r} /> },
+];
+
+export interface RegisterTableProps {
+  filter: ModelFilterInput;
+  sort: ModelSort;
+  onSortChange: (sort: ModelSort) => void;
+  /** Bump to drop cached pages after a write. */
+  version: number;
+  selected: Set<string>;
+  onSelectedChange: (next: Set<string>) => void;
+  onOpen: (row: ModelYearRow) => void;
+  onTotal?: (total: number | null) => void;
+  empty: ReactNode;
+}
+
+export function RegisterTable({ filter, sort, onSortChange, version, selected, onSelectedChange, onOpen, onTotal, empty }: RegisterTableProps) {
+  const key = JSON.stringify([filter, sort, version]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [, setTick] = useState(0);
+  const pages = useRef(new Map<number, ModelYearRow[]>());
+  const loading = useRef(new Set<number>());
+  const currentKey = useRef(key);
+  const [error, setError] = useState<string | null>(null);
+
+  const loadPage = useCallback(
+    async (page: number) => {
+      if (pages.current.has(page) || loading.current.has(page)) return;
+      loading.current.add(page);
+      const forKey = currentKey.current;
+      try {
+        const res = await api('models.list', { ...filter, sort, offset: page * PAGE, limit: PAGE });
+        if (forKey !== currentKey.current) return;
+        pages.current.set(page, res.rows);
+        setTotal(res.total);
+        setError(null);
+        setTick((t) => t + 1);
+      } catch (e) {
+        if (forKey === currentKey.current) setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        loading.current.delete(page);
+      }
+    },
+    // The key captures filter and sort.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+
+  useEffect(() => {
+    currentKey.current = key;
+    pages.current = new Map();
+    loading.current = new Set();
+    setTotal(null);
+    void loadPage(0);
+  }, [key, loadPage]);
+
+  useEffect(() => onTotal?.(total), [total, onTotal]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 15 });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (total === null) return;
+    for (let p = Math.floor(firstIndex / PAGE); p <= Math.floor(lastIndex / PAGE); p++) void loadPage(p);
+  }, [firstIndex, lastIndex, total, loadPage]);
+
+  const rowAt = (index: number) => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const loadedRows = useMemo(() => [...pages.current.values()].flat(), [total, pages.current.size]); // eslint-disable-line react-hooks/exhaustive-deps
+  const allLoadedSelected = loadedRows.length > 0 && loadedRows.every((r) => selected.has(r.id));
+  const grid = `44px ${COLUMNS.map((c) => c.width).join(' ')}`;
+
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onSelectedChange(next);
+  };
+
+  if (total === 0) return <>{empty}</>;
+  return (
+    <Box style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6, background: 'white' }}>
+      <Box
+        role="row"
+        style={{ display: 'grid', gridTemplateColumns: grid, alignItems: 'center', background: 'var(--mantine-color-gray-0)', borderBottom: '1px solid var(--mantine-color-gray-3)', minHeight: 40 }}
+      >
+        <Center>
+          <Checkbox
+            aria-label="Chọn tất cả các dòng đã tải"
+            checked={allLoadedSelected}
+            indeterminate={!allLoadedSelected && selected.size > 0}
+            onChange={() => onSelectedChange(allLoadedSelected ? new Set() : new Set(loadedRows.map((r) => r.id)))}
+          />
+        </Center>
+        {COLUMNS.map((c) => (
+          <Box key={c.key} px="xs" role="columnheader" aria-sort={c.sort && c.sort === sort ? 'ascending' : undefined}>
+            {c.sort ? (
+              <UnstyledButton onClick={() => onSortChange(c.sort!)} fw={600} fz="sm">
+                <Group gap={4} wrap="nowrap">
+                  {c.header}
+                  {c.sort === sort && <IconArrowDown size={14} />}
+                </Group>
+              </UnstyledButton>
+            ) : (
+              <Text fw={600} fz="sm">
+                {c.header}
+              </Text>
+            )}
+          </Box>
+        ))}
+      </Box>
+      <Box ref={scrollRef} style={{ height: 'calc(100vh - 330px)', minHeight: 260, overflow: 'auto' }} role="rowgroup" aria-label="Sổ mô hình">
+        {total === null && !error && (
+          <Center h={200}>
+            <Loader aria-label="Đang tải" />
+          </Center>
+        )}
+        {error && (
+          <Text c="red" p="md">
+            {error}
+          </Text>
+        )}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((v) => {
+            const r = rowAt(v.index);
+            return (
+              <Box
+                key={v.key}
+                role="row"
+                data-row-id={r?.id}
+                onClick={() => r && onOpen(r)}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${v.start}px)`,
+                  display: 'grid',
+                  gridTemplateColumns: grid,
+                  alignItems: 'center',
+                  borderBottom: '1px solid var(--mantine-color-gray-2)',
+                  cursor: r ? 'pointer' : 'default',
+                  background: r && selected.has(r.id) ? 'var(--mantine-color-blue-0)' : undefined,
+                }}
+              >
+                {r ? (
+                  <>
+                    <Center onClick={(e) => e.stopPropagation()}>
+                      <Checkbox aria-label={`Chọn ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                    </Center>
+                    {COLUMNS.map((c) => (
+                      <Box key={c.key} px="xs" fz="sm" style={{ overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }} title={typeof c.render(r) === 'string' ? String(c.render(r)) : undefined}>
+                        {c.render(r)}
+                      </Box>
+                    ))}
+                  </>
+                ) : (
+                  <Box px="xs" style={{ gridColumn: '1 / -1' }}>
+                    <Skeleton height={14} radius="sm" />
+                  </Box>
+                )}
+              </Box>
+            );
+          })}
+        </div>
+      </Box>
+      <Group px="sm" py={6} justify="space-between" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {total === null ? 'Đang đếm…' : `${formatNumber(total)} lượt mô hình`}
+          {selected.size > 0 ? ` · đã chọn ${formatNumber(selected.size)}` : ''}
+        </Text>
+      </Group>
+    </Box>
+  );
+}
+
+export const emptyRegister = (onImport: () => void, filtered: boolean) =>
+  filtered ? (
+    <EmptyState title="Không có mô hình nào khớp bộ lọc" description="Hãy bỏ bớt điều kiện lọc hoặc đổi từ khóa tìm kiếm." />
+  ) : (
+    <EmptyState
+      title="Sổ mô hình chưa có dữ liệu"
+      description="Nhập danh sách đăng ký mô hình từ tệp Excel các đơn vị gửi lên, hoặc thêm từng mô hình."
+      actionLabel="Nhập từ Excel"
+      onAction={onImport}
+    />
+  );
