@@ -334,7 +334,7 @@ export function ConclusionsSection({ form, lookups, meeting }: { form: Form; loo
                         style={{ flex: 1 }}
                         {...form.getInputProps(`conclusions.${i}.tasks.${j}.deadline`)}
                       />
-                      <Checkbox mb={8} label="Thường xuyên" {...form.getInputProps(`conclusions.${i}.tasks.${j}.recurring`, { type: 'checkbox' })} />
+                      <Checkbox mb={8} label="Thường xuyên" aria-label={`Thường xuyên ${label}`} {...form.getInputProps(`conclusions.${i}.tasks.${j}.recurring`, { type: 'checkbox' })} />
                     </Group>
                   </SimpleGrid>
                 </Stack>
