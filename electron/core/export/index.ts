@@ -9,3 +9,5 @@
 export * from './document';
 export * from './print';
 export * from './docx';
+export * from './xlsx';
+export * from './import';
