@@ -41,8 +41,8 @@ export function inspectionPlanDocument(i: Inspection, profile: Profile): PartyDo
       type: 'table',
       fontSize: 12,
       columns: [
-        { header: 'TT', width: 5, align: 'center' },
-        { header: 'Đơn vị', width: 30 },
+        { header: 'TT', width: 6, align: 'center' },
+        { header: 'Đơn vị', width: 29 },
         { header: 'Loại hình', width: 23 },
         { header: 'Đoàn', width: 14 },
         { header: 'Ngày làm việc', width: 14, align: 'center' },

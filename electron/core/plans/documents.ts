@@ -63,11 +63,11 @@ export function planDocument(plan: Plan, profile: Awaited<ReturnType<typeof getP
       type: 'table',
       fontSize: 12,
       columns: [
-        { header: 'TT', width: 5, align: 'center' },
-        { header: 'Nội dung', width: 34 },
+        { header: 'TT', width: 6, align: 'center' },
+        { header: 'Nội dung', width: 31 },
         { header: 'Chủ trì', width: 16 },
         { header: 'Phối hợp', width: 16 },
-        { header: 'Thời gian', width: 12, align: 'center' },
+        { header: 'Thời gian', width: 14, align: 'center' },
         { header: 'Sản phẩm', width: 17 },
       ],
       rows,
@@ -82,12 +82,19 @@ export function planDocument(plan: Plan, profile: Awaited<ReturnType<typeof getP
     title: `Kế hoạch ${plan.numberText ?? ''} ${plan.title}`.replace(/\s+/g, ' ').trim(),
     header: headerFromProfile(profile, { number: plan.numberText, date: plan.date }),
     kind: 'KẾ HOẠCH',
-    summary: plan.title,
+    // "KẾ HOẠCH" is the kind line; the summary continues it ("thực hiện Quy chế dân chủ … năm 2023").
+    summary: summaryAfterKind(plan.title, 'kế hoạch'),
     body,
     signatures: { right: committeeSignature(profile.signingMode, profile.headName || null) },
     recipients: recipientItems(plan.recipients, ['Các đồng chí thành viên Ban Chỉ đạo', 'Các đảng bộ trực thuộc']),
     ...(profile.margins ? { margins: profile.margins } : {}),
   };
+}
+
+/** "Kế hoạch thực hiện …" under a "KẾ HOẠCH" kind line reads "thực hiện …" (first letter kept lower case). */
+export function summaryAfterKind(title: string, kindWord: string): string {
+  const rest = title.trim();
+  return rest.toLocaleLowerCase('vi').startsWith(`${kindWord} `) ? rest.slice(kindWord.length + 1).trim() : rest;
 }
 
 export function fileSlug(value: string): string {
