@@ -193,7 +193,8 @@ function filtered(db: Db, f: MeetingFilter) {
   if (f.year) q = q.where('mt.year', '=', f.year);
   if (f.kindId) q = q.where('mt.kind_id', '=', f.kindId);
   if (f.status) q = q.where('mt.status', '=', f.status);
-  if (f.fromDate) q = q.where('mt.date', '>=', f.fromDate);
+  // Upcoming = not yet held: from today on and still a draft (a finalised minute is history).
+  if (f.fromDate) q = q.where('mt.date', '>=', f.fromDate).where('mt.status', '=', 'draft');
   for (const w of f.words ?? []) q = q.where('mt.search_text', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
   return q;
 }

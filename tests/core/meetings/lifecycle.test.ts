@@ -253,10 +253,11 @@ describe('meetings: lists', () => {
     expect((await a.call('meetings.list', { query: 'dan van kheo' })).total).toBe(2);
     expect((await a.call('meetings.list', { query: 'khong co dau' })).total).toBe(0);
 
-    // Upcoming: from "today" (16/12/2022 in the test clock) on, soonest first.
+    // Upcoming: drafts from "today" (16/12/2022 in the test clock) on, soonest first; the finalised conference is history.
+    await a.call('meetings.create', { meeting: { ...conferenceInput(s), date: '2022-12-20', title: 'Họp Tổ giúp việc', opinions: [], conclusions: [] } });
     const upcoming = await a.call('meetings.list', { upcoming: true });
-    expect(upcoming.items.map((m) => m.date)).toEqual(['2022-12-16', '2023-01-10']);
-    a.clock.set('2023-01-01T02:00:00.000Z');
+    expect(upcoming.items.map((m) => m.date)).toEqual(['2022-12-20', '2023-01-10']);
+    a.clock.set('2022-12-21T02:00:00.000Z');
     expect((await a.call('meetings.list', { upcoming: true })).items.map((m) => m.date)).toEqual(['2023-01-10']);
   });
 

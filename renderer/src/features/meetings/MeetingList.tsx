@@ -16,7 +16,7 @@ type StatusFilter = 'all' | 'draft' | 'finalized';
 
 export function StatusBadge({ status }: { status: MeetingSummary['status'] }) {
   return (
-    <Badge color={status === 'finalized' ? 'green' : 'gray'} variant="light">
+    <Badge color={status === 'finalized' ? 'green' : 'gray'} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>
       {MEETING_STATUS_LABELS[status]}
     </Badge>
   );
@@ -166,7 +166,7 @@ export function MeetingList() {
               <Table.Th w={120} ta="right">
                 Kết luận / NV
               </Table.Th>
-              <Table.Th w={120}>Trạng thái</Table.Th>
+              <Table.Th w={130}>Trạng thái</Table.Th>
               <Table.Th w={80} />
             </Table.Tr>
           </Table.Thead>
