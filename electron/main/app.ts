@@ -38,6 +38,9 @@ export interface RunningApp {
   quitting(): Promise<void> | null;
 }
 
+/** Same as `appId` in electron-builder.yml. */
+export const APP_USER_MODEL_ID = 'vn.qcdc.desk';
+
 function originOf(url: string): string {
   const u = new URL(url);
   return `${u.protocol}//${u.host}`;
@@ -58,6 +61,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
     return null;
   }
   electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  // Windows shows notifications only for an app whose id matches its Start-menu shortcut (electron-builder appId).
+  if ((options.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
   let mainWindow: BrowserWindow | null = null;
   app.on('second-instance', () => {

@@ -80,6 +80,7 @@ describe('Electron main: start-up', () => {
       devTools: true,
     });
     expect(mainWindow().options.title).toBe('QCDC Desk');
+    expect(app.appUserModelId).toBe('vn.qcdc.desk'); // Windows notifications need it (same as appId)
     expect(mainWindow().options.show).toBe(false);
   });
 

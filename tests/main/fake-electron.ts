@@ -127,6 +127,7 @@ class FakeApp extends EventEmitter {
   singleInstance = true;
   isPackaged = false;
   quitCalls = 0;
+  appUserModelId: string | null = null;
   userData = path.join(os.tmpdir(), 'qcdc-fake-userdata');
   requestSingleInstanceLock(): boolean {
     return this.singleInstance;
@@ -148,6 +149,9 @@ class FakeApp extends EventEmitter {
     this.emit('before-quit', event);
   }
   exit(): void {}
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
 }
 
 export const app = new FakeApp();
@@ -268,6 +272,7 @@ export function resetFakeElectron(userData: string): void {
   app.singleInstance = true;
   app.isPackaged = false;
   app.quitCalls = 0;
+  app.appUserModelId = null;
   app.userData = userData;
   BrowserWindow.instances.length = 0;
   ipcMain.handlers.clear();
