@@ -11,7 +11,8 @@
  * 1. `setPrintFontDir(dir)` — Electron main calls it with `path.join(process.resourcesPath, 'fonts')`
  *    when packaged (electron-builder `extraResources: [{ from: resources/fonts, to: fonts }]`);
  * 2. `QCDC_FONT_DIR`;
- * 3. `<process.resourcesPath>/fonts` when Electron provides it;
+ * 3. `<process.resourcesPath>/fonts` when Electron provides it, else `@fontsource/tinos/files` inside
+ *    `app.asar` (a runtime dependency, so it is always packaged — no builder change needed);
  * 4. `resources/fonts` under the working directory and its parents (dev, harness, tests);
  * 5. `node_modules/@fontsource/tinos/files` resolved from the working directory.
  * When nothing is found the HTML still works with the system's fonts (no embedded faces).
@@ -67,8 +68,13 @@ export function findPrintFontDir(): string | null {
   if (resourcesPath) {
     const packaged = path.join(resourcesPath, 'fonts');
     if (hasFonts(packaged)) return packaged;
-    const inApp = path.join(resourcesPath, 'app.asar', 'resources', 'fonts');
-    if (hasFonts(inApp)) return inApp;
+    // Packaged without extra resources: the dependency inside app.asar (Electron's fs reads asar).
+    for (const app of ['app.asar', 'app']) {
+      const inApp = path.join(resourcesPath, app, 'resources', 'fonts');
+      if (hasFonts(inApp)) return inApp;
+      const inModules = path.join(resourcesPath, app, 'node_modules', '@fontsource', 'tinos', 'files');
+      if (hasFonts(inModules)) return inModules;
+    }
   }
   let dir = process.cwd();
   for (let i = 0; i < 6; i += 1) {
