@@ -171,10 +171,29 @@ describe('Electron main: start-up', () => {
     expect(granted).toEqual([false, false, false, false, false]);
   });
 
-  it('installs a Vietnamese application menu', async () => {
+  it('installs a Vietnamese application menu with the editing shortcuts', async () => {
     await boot();
-    const template = (electron.Menu as unknown as { current: { template: { label?: string }[] } }).current.template;
+    type Item = { label?: string; role?: string; submenu?: Item[] };
+    const template = (electron.Menu as unknown as { current: { template: Item[] } }).current.template;
     expect(template.map((m) => m.label)).toEqual(['Tệp', 'Chỉnh sửa', 'Xem', 'Cửa sổ', 'Trợ giúp']);
+    const edit = template[1]?.submenu ?? [];
+    expect(edit.filter((i) => i.role).map((i) => `${i.role}:${i.label}`)).toEqual([
+      'undo:Hoàn tác',
+      'redo:Làm lại',
+      'cut:Cắt',
+      'copy:Sao chép',
+      'paste:Dán',
+      'delete:Xóa',
+      'selectAll:Chọn tất cả',
+    ]);
+    // No developer tools in the menu of a normal start.
+    expect(JSON.stringify(template)).not.toContain('toggleDevTools');
+  });
+
+  it('brings the existing window forward when a second instance starts', async () => {
+    await boot();
+    app.emit('second-instance', fakeEvent(), []);
+    expect(mainWindow().focused).toBe(1);
   });
 });
 

@@ -108,8 +108,11 @@ export class BrowserWindow extends EventEmitter {
   isMinimized(): boolean {
     return false;
   }
+  focused = 0;
   restore(): void {}
-  focus(): void {}
+  focus(): void {
+    this.focused++;
+  }
   show(): void {}
   getNormalBounds() {
     return { ...this.bounds };
