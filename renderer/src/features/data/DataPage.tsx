@@ -1,5 +1,62 @@
-import { UnderConstruction } from '../../components/UnderConstruction';
+import { Tabs } from '@mantine/core';
+import { IconArchive, IconFolder, IconHistory, IconTrash, IconUsers } from '@tabler/icons-react';
+import { useLocation, useNavigate } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiQuery } from '../../lib/query';
+import { BackupsPanel } from './BackupsPanel';
+import { TrashPanel } from './TrashPanel';
+import { AuditPanel } from './AuditPanel';
+import { DataDirPanel } from './DataDirPanel';
+import { UsersPanel } from './UsersPanel';
+import { DamagedDatabase } from './DamagedDatabase';
 
+const TABS = [
+  { value: 'sao-luu', label: 'Sao lưu và phục hồi', icon: IconArchive },
+  { value: 'thung-rac', label: 'Thùng rác', icon: IconTrash },
+  { value: 'nhat-ky', label: 'Nhật ký thay đổi', icon: IconHistory },
+  { value: 'thu-muc', label: 'Thư mục dữ liệu', icon: IconFolder },
+  { value: 'nguoi-dung', label: 'Người dùng và khóa', icon: IconUsers },
+] as const;
+
+/** "Sao lưu, dữ liệu": backups and restore, trash, audit log, data folder, users and the app lock. */
 export default function DataPage() {
-  return <UnderConstruction title={'Sao lưu, dữ liệu'} description="Sao lưu, phục hồi, thùng rác và nhật ký thay đổi." />;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const integrity = useApiQuery('integrity.status', {}, { staleTime: Infinity });
+  const segment = location.pathname.split('/')[2] ?? '';
+  const tab = TABS.some((t) => t.value === segment) ? segment : 'sao-luu';
+  // The recovery screen also lives here, so it is reachable even where the app shell shows first.
+  if (integrity.data && !integrity.data.ok) return <DamagedDatabase status={integrity.data} />;
+  return (
+    <>
+      <PageHeader
+        title="Sao lưu, dữ liệu"
+        description="Sao lưu và phục hồi, thùng rác, nhật ký thay đổi, nơi lưu dữ liệu, người dùng và khóa ứng dụng."
+      />
+      <Tabs value={tab} onChange={(v) => v && navigate(`/du-lieu/${v}`)} keepMounted={false}>
+        <Tabs.List mb="md">
+          {TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={16} />}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="sao-luu">
+          <BackupsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="thung-rac">
+          <TrashPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="nhat-ky">
+          <AuditPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="thu-muc">
+          <DataDirPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="nguoi-dung">
+          <UsersPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
 }
