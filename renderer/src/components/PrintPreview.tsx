@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Box, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 
 type Action = () => void | Promise<unknown>;
@@ -28,6 +29,11 @@ export interface PrintPreviewProps {
  */
 export function PrintPreview({ html, title, landscape = false, height = '70vh', onPrint, onSavePdf, onSaveDocx, emptyMessage }: PrintPreviewProps) {
   const [running, setRunning] = useState<'print' | 'pdf' | 'docx' | null>(null);
+  const { ref, width } = useElementSize();
+  // The page draws a 210 mm (or 297 mm) sheet plus a small desk margin; shrink it to fit a narrow
+  // panel instead of scrolling sideways (CSS px: 96 per inch).
+  const sheetPx = ((landscape ? 297 : 210) / 25.4) * 96 + 32;
+  const scale = width > 0 && width < sheetPx ? Math.max(0.4, width / sheetPx) : 1;
 
   const run = (key: 'print' | 'pdf' | 'docx', action: Action | undefined) => async () => {
     if (!action || running) return;
@@ -58,14 +64,22 @@ export function PrintPreview({ html, title, landscape = false, height = '70vh', 
           </Button>
         )}
       </Group>
-      <Paper withBorder radius="sm" style={{ overflow: 'hidden', background: '#e9ecef' }}>
+      <Paper ref={ref} withBorder radius="sm" style={{ overflow: 'hidden', background: '#e9ecef', height }}>
         {html ? (
           <iframe
             title={title}
             sandbox=""
             srcDoc={html}
             data-orientation={landscape ? 'landscape' : 'portrait'}
-            style={{ display: 'block', width: '100%', height, border: 0, background: '#e9ecef' }}
+            style={{
+              display: 'block',
+              width: `${100 / scale}%`,
+              height: `calc(${typeof height === 'number' ? `${height}px` : height} / ${scale})`,
+              border: 0,
+              background: '#e9ecef',
+              transform: scale === 1 ? undefined : `scale(${scale})`,
+              transformOrigin: 'top left',
+            }}
           />
         ) : (
           <Box h={height} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
