@@ -49,11 +49,13 @@ const optionalId = (label: string) =>
     .transform((v) => v ?? null);
 
 /** Chair or minute-taker: a member (memberId) or anyone else (name and position typed). */
-export const personRefSchema = z.object({
-  memberId: optionalId('Thành viên'),
-  name: text('Họ và tên', { min: 1, max: 120 }),
-  position: text('Chức vụ', { max: 300 }).default(''),
-});
+export function personRefSchema(role: string) {
+  return z.object({
+    memberId: optionalId(role),
+    name: text(`Họ tên ${role.toLowerCase()}`, { min: 1, max: 120 }),
+    position: text(`Chức vụ ${role.toLowerCase()}`, { max: 300 }).default(''),
+  });
+}
 
 export const attendeeInputSchema = z.object({
   memberId: idSchema,
@@ -113,8 +115,8 @@ export const meetingInputSchema = z
       .optional()
       .transform((v) => v ?? null),
     place: text('Địa điểm', { max: 300 }).default(''),
-    chair: personRefSchema,
-    secretary: personRefSchema,
+    chair: personRefSchema('Chủ trì'),
+    secretary: personRefSchema('Thư ký'),
     purpose: longText('Mục đích, nội dung', { max: 5000 }).default(''),
     agenda: z.array(text('Nội dung chương trình', { min: 1, max: 500 })).max(50).default([]),
     documents: z.array(text('Tài liệu', { min: 1, max: 500 })).max(50).default([]),

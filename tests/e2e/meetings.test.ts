@@ -208,3 +208,44 @@ describe('meetings end to end', () => {
     expect(fs.existsSync(path.join(ARTIFACTS_DIR, 'meetings-list.png'))).toBe(true);
   }, 300_000);
 });
+
+describe('meetings: drafts, bad input, re-opening', () => {
+  it('keeps a half-typed meeting across a reload, shows a clear message for an end time before the start, and re-opens a finalised minute only with a reason', async () => {
+    const page = app.page;
+    await app.open('/hoi-nghi/moi');
+    await page.getByRole('heading', { name: 'Hội nghị mới' }).waitFor();
+    await field('Tên hội nghị').fill('Họp Ban Chỉ đạo quý I năm 2023');
+    await field('Ngày họp').fill('20/03/2023');
+    await field('Giờ bắt đầu').fill('14:00');
+    await field('Giờ kết thúc').fill('08:00');
+    // A crash or reload loses nothing typed.
+    await page.reload();
+    await page.getByText('Đã khôi phục nội dung chưa lưu').waitFor();
+    await expect(field('Tên hội nghị').inputValue()).resolves.toBe('Họp Ban Chỉ đạo quý I năm 2023');
+    await app.screenshot('meetings-draft-restored');
+
+    const before = await app.rpc('meetings.list', {});
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('Giờ kết thúc phải sau giờ bắt đầu.').first().waitFor();
+    await app.screenshot('meetings-invalid-end-time');
+    const after = await app.rpc('meetings.list', {});
+    expect(after.ok && before.ok && after.data.total).toBe(before.ok ? before.data.total : -1);
+
+    // Re-open the finalised conference from the first test with a reason.
+    const list = await app.rpc('meetings.list', { status: 'finalized' });
+    if (!list.ok) throw new Error(list.error.message);
+    const id = list.data.items[0]!.id;
+    await field('Giờ kết thúc').fill('16:30'); // leave this form clean before navigating away
+    await app.open(`/hoi-nghi/${id}`);
+    await page.getByRole('button', { name: 'Mở lại để sửa' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('button', { name: 'Mở lại' }).isDisabled()).resolves.toBe(true);
+    await dialog.getByLabel(/Lý do mở lại/).fill('Bổ sung ý kiến của đại biểu Trung ương');
+    await dialog.getByRole('button', { name: 'Mở lại' }).click();
+    await page.getByRole('button', { name: 'Hoàn tất biên bản' }).waitFor();
+    const got = await app.rpc('meetings.get', { id });
+    expect(got.ok && got.data.status).toBe('draft');
+    expect(got.ok && got.data.reopenings.map((r) => r.reason)).toEqual(['Bổ sung ý kiến của đại biểu Trung ương']);
+    await app.screenshot('meetings-reopened');
+  }, 120_000);
+});
