@@ -51,7 +51,16 @@ describe('foundation flow', () => {
     for (const area of AREAS) {
       await nav.getByRole('link', { name: area.label, exact: true }).click();
       await waitForRoute(app.page, area.path);
-      await app.page.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 15000 });
+      // Every page starts with its title (PageHeader, or a feature's own h2).
+      await app.page
+        .locator('#noi-dung')
+        .getByRole('heading')
+        .first()
+        .waitFor({ timeout: 15000 })
+        .catch(async (error: unknown) => {
+          await shot(`area-${area.path.slice(1)}-failed`);
+          throw new Error(`Khu vực «${area.label}» không hiện tiêu đề: ${String(error)}`);
+        });
       await expect(app.page.getByText('Màn hình này gặp lỗi').count()).resolves.toBe(0);
       await expect(nav.getByRole('link', { name: area.label, exact: true }).getAttribute('aria-current')).resolves.toBe('page');
       await shot(`area-${area.path.slice(1)}`);

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { render, type RenderResult } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { QueryClient } from '@tanstack/react-query';
@@ -21,11 +21,13 @@ export function renderWithApp(
         return <RouterProvider router={router} />;
       })()
     : ui;
-  const result = render(
+  // Providers as RTL's wrapper, so `rerender(<Other />)` keeps them.
+  const wrapper = ({ children }: { children: ReactNode }) => (
     <AppProviders queryClient={queryClient} env="test">
-      {element}
-    </AppProviders>,
+      {children}
+    </AppProviders>
   );
+  const result = render(element, { wrapper });
   return { ...result, queryClient };
 }
 

@@ -58,7 +58,6 @@ export function ProfileForm({ state, preview = true }: { state: SettingsState; p
     validateInputOnBlur: true,
   });
   const draft = useFormDraft('settings.profile', form);
-  const firstInput = useRef<HTMLInputElement>(null);
 
   const save = useApiMutation('settings.update', { invalidate: ['settings.get'] });
 
@@ -74,39 +73,42 @@ export function ProfileForm({ state, preview = true }: { state: SettingsState; p
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [savedAt]);
 
-  const onSubmit = form.onSubmit(
-    async (values) => {
-      try {
-        const saved = await save.mutateAsync({ profile: parseForm(profileSchema, values) });
-        const next = toFormValues(saved);
-        form.setInitialValues(next);
-        form.setValues(next);
-        form.resetDirty(next);
-        draft.clear();
-        showSuccess('Đã lưu thông tin cơ quan. Các văn bản in từ nay dùng thông tin này.');
-      } catch (error) {
-        if (!applyServerErrors(form, error, 'profile')) showError(error);
-        else showError('Một số ô chưa hợp lệ, xem thông báo dưới từng ô.', 'Chưa lưu được');
-      }
-    },
-    () => showError('Một số ô chưa hợp lệ, xem thông báo dưới từng ô.', 'Chưa lưu được'),
-  );
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Puts the cursor in the first field with an error, so the officer sees and fixes it at once. */
+  const focusFirstError = () =>
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
+  const onSubmit = form.onSubmit(async (values) => {
+    try {
+      const saved = await save.mutateAsync({ profile: parseForm(profileSchema, values) });
+      const next = toFormValues(saved);
+      form.setInitialValues(next);
+      form.setValues(next);
+      form.resetDirty(next);
+      draft.clear();
+      showSuccess('Đã lưu thông tin cơ quan. Các văn bản in từ nay dùng thông tin này.');
+    } catch (error) {
+      // Field errors go under their inputs; anything else (disk full, locked file…) as a toast.
+      if (applyServerErrors(form, error, 'profile')) focusFirstError();
+      else showError(error, 'Chưa lưu được');
+    }
+  }, focusFirstError);
 
   const dirty = form.isDirty();
   const values = form.values;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Thông tin cơ quan">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Thông tin cơ quan">
       <Grid gap="md" align="flex-start">
         <Grid.Col span={preview ? 7 : 12}>
           <Stack gap="md">
             {draft.restoredAt && (
               <Alert color="yellow" icon={<IconHistory size={18} />} title="Đã khôi phục nội dung nhập dở">
-                <Group justify="space-between" gap="xs">
+                <Group justify="space-between" gap="xs" wrap="nowrap">
                   <Text size="sm">
                     Nội dung bạn nhập lúc {formatDateTime(draft.restoredAt)} chưa được lưu. Kiểm tra rồi bấm «Lưu thay đổi».
                   </Text>
-                  <Button size="xs" variant="default" onClick={draft.discard}>
+                  <Button size="xs" variant="default" onClick={draft.discard} style={{ flexShrink: 0 }}>
                     Bỏ nội dung nhập dở
                   </Button>
                 </Group>
@@ -116,7 +118,6 @@ export function ProfileForm({ state, preview = true }: { state: SettingsState; p
             <Section title="Cơ quan ban hành văn bản" description="In ở góc trên bên trái mọi văn bản, theo Hướng dẫn 36-HD/VPTW.">
               <Stack gap="sm">
                 <TextInput
-                  ref={firstInput}
                   label="Tên cơ quan cấp trên"
                   placeholder="Ví dụ: ĐẢNG BỘ TỈNH BẮC KẠN"
                   withAsterisk
@@ -208,6 +209,7 @@ export function ProfileForm({ state, preview = true }: { state: SettingsState; p
 
             <Group
               justify="space-between"
+              wrap="nowrap"
               py="sm"
               px="md"
               style={{
@@ -224,10 +226,10 @@ export function ProfileForm({ state, preview = true }: { state: SettingsState; p
               <Text size="sm" c="dimmed">
                 {state.updatedAt ? `Lưu lần cuối: ${formatDateTime(state.updatedAt)}` : 'Chưa lưu lần nào.'}
               </Text>
-              <Group gap="xs">
+              <Group gap="xs" wrap="nowrap">
                 {dirty && (
                   <Badge color="orange" variant="light">
-                    Có thay đổi chưa lưu
+                    Chưa lưu
                   </Badge>
                 )}
                 <Button
