@@ -67,6 +67,14 @@ export function DueDate({ task }: { task: Pick<Task, 'dueDate' | 'timingLabel' |
       </Text>
     );
   }
+  if ((task.timing.kind === 'month' || task.timing.kind === 'quarter') && task.dueDate) {
+    return (
+      <Text size="sm">
+        {task.timingLabel}
+        <Text span size="xs" c="dimmed" display="block">{`hạn ${formatDate(task.dueDate)}`}</Text>
+      </Text>
+    );
+  }
   return <Text size="sm">{task.dueDate ? formatDate(task.dueDate) : task.timingLabel}</Text>;
 }
 
