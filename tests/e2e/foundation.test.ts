@@ -105,6 +105,7 @@ describe('foundation flow', () => {
     await expect(form.getByLabel('Tên cơ quan cấp trên').inputValue()).resolves.toBe('ĐẢNG BỘ TỈNH BẮC KẠN');
     await expect(form.getByLabel('Địa danh ghi ngày tháng').inputValue()).resolves.toBe('Bắc Kạn');
     await expect(form.getByLabel('Họ tên Trưởng ban').inputValue()).resolves.toBe('Nguyễn Văn An');
+    await shot('settings-page');
     // The header shows whose data this is.
     await expect(page.getByTestId('header-committee').textContent()).resolves.toContain('ĐẢNG BỘ TỈNH BẮC KẠN');
   });

@@ -42,7 +42,7 @@ function CommitteeName() {
 export function Shell() {
   const location = useLocation();
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 236, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 256, breakpoint: 0 }} padding="md">
       <a className="skip-link" href="#noi-dung" onClick={(e) => {
         e.preventDefault();
         document.getElementById('noi-dung')?.focus();
@@ -51,7 +51,7 @@ export function Shell() {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" gap="lg" wrap="nowrap">
-          <Group gap={6} wrap="nowrap" w={204} style={{ flexShrink: 0 }}>
+          <Group gap={6} wrap="nowrap" w={224} style={{ flexShrink: 0 }}>
             <Title order={4} c="blue.8" style={{ whiteSpace: 'nowrap' }}>
               QCDC Desk
             </Title>

@@ -50,7 +50,17 @@ function Section({ title, description, children }: { title: string; description?
  * The organisation profile: validated while typing by the same zod schema as the main process,
  * saved with Enter or "Lưu thay đổi", kept as a draft until saved, with a live document preview.
  */
-export function ProfileForm({ state, preview = true }: { state: SettingsState; preview?: boolean }) {
+export function ProfileForm({
+  state,
+  preview = true,
+  aside,
+}: {
+  state: SettingsState;
+  /** Show the live document preview in a right-hand column (off in narrow places such as a wizard step). */
+  preview?: boolean;
+  /** Extra content under the preview (the settings page puts the system information there). */
+  aside?: React.ReactNode;
+}) {
   const form = useForm<ProfileInput>({
     mode: 'controlled',
     initialValues: toFormValues(state),
@@ -257,6 +267,7 @@ export function ProfileForm({ state, preview = true }: { state: SettingsState; p
               <Text size="xs" c="dimmed">
                 Mẫu cập nhật ngay khi bạn gõ; số và ngày chỉ là ví dụ.
               </Text>
+              {aside && <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>{aside}</div>}
             </Stack>
           </Grid.Col>
         )}

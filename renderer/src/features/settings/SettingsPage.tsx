@@ -28,8 +28,7 @@ export default function SettingsPage() {
               Hãy điền các ô có dấu * rồi bấm «Lưu thay đổi». Biên bản, kế hoạch, báo cáo in ra sẽ dùng những thông tin này.
             </Alert>
           )}
-          <ProfileForm state={settings.data} />
-          <SystemInfoCard />
+          <ProfileForm state={settings.data} aside={<SystemInfoCard />} />
         </Stack>
       )}
     </Stack>
