@@ -88,8 +88,11 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
   right: AlignmentType.RIGHT,
 };
 
+// Capitals with two diacritics (Ậ, Ộ) collide at single spacing; 1.15 matches the print HTML's 1.2.
+const TIGHT_LINE = 276;
+
 function centred(children: TextRun[], spacingAfter = 0, keepNext = true): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter, line: 240 }, keepNext, children });
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter, line: TIGHT_LINE }, keepNext, children });
 }
 
 function bodyParagraph(children: TextRun[], align: Align = 'justify', indent = align === 'justify', keepNext = false): Paragraph {
@@ -153,7 +156,7 @@ function gridTable(block: Extract<Block, { type: 'table' }>, width: number, land
   const size = block.fontSize ?? (landscape ? 12 : 13);
   const alignOf = (i: number): Align => block.columns[i]?.align ?? 'left';
   const para = (text: string, align: Align, bold = false) =>
-    new Paragraph({ alignment: ALIGN[align], spacing: { after: 0, line: 240 }, children: runs(text, { size, bold }) });
+    new Paragraph({ alignment: ALIGN[align], spacing: { after: 0, line: TIGHT_LINE }, children: runs(text, { size, bold }) });
   const row = (cells: readonly (string | number | null | undefined)[], bold = false) =>
     new TableRow({
       cantSplit: true,
@@ -164,6 +167,7 @@ function gridTable(block: Extract<Block, { type: 'table' }>, width: number, land
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: GRID_BORDERS,
+    margins: { top: 30, bottom: 30, left: 80, right: 80 },
     rows: [
       new TableRow({
         tableHeader: true, // repeats on every page
@@ -217,8 +221,8 @@ function signatureParagraphs(sig: SignatureBlock | null | undefined): Paragraph[
 function recipientParagraphs(items: readonly string[] | null | undefined): Paragraph[] {
   if (!items || items.length === 0) return [];
   return [
-    new Paragraph({ spacing: { after: 0, line: 240 }, children: runs('Nơi nhận:', { underline: true }) }),
-    ...recipientLines(items).map((l) => new Paragraph({ spacing: { after: 0, line: 240 }, children: runs(l, { size: 12 }) })),
+    new Paragraph({ spacing: { after: 0, line: TIGHT_LINE }, children: runs('Nơi nhận:', { underline: true }) }),
+    ...recipientLines(items).map((l) => new Paragraph({ spacing: { after: 0, line: 252 }, children: runs(l, { size: 12 }) })),
   ];
 }
 
