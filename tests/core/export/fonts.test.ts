@@ -5,11 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { embeddedFontFaceCss, findPrintFontDir, setPrintFontDir } from '../../../electron/core/export/print';
 
 const cwd = process.cwd();
-const proc = process as NodeJS.Process & { resourcesPath?: string };
 
 afterEach(() => {
   process.chdir(cwd);
-  delete proc.resourcesPath;
+  Reflect.deleteProperty(process, 'resourcesPath');
   setPrintFontDir(null);
 });
 
@@ -29,7 +28,7 @@ describe('print font lookup', () => {
     fs.mkdirSync(files, { recursive: true });
     for (const f of fs.readdirSync(path.join(cwd, 'resources', 'fonts'))) fs.copyFileSync(path.join(cwd, 'resources', 'fonts', f), path.join(files, f));
     process.chdir(os.tmpdir());
-    proc.resourcesPath = resources;
+    Object.defineProperty(process, 'resourcesPath', { value: resources, configurable: true, writable: true });
     expect(findPrintFontDir()).toBe(files);
     setPrintFontDir(path.join(cwd, 'resources', 'fonts'));
     expect(findPrintFontDir()).toBe(path.join(cwd, 'resources', 'fonts'));
