@@ -35,6 +35,14 @@ export const QCDC_TYPE_LABELS: Record<QcdcType, string> = {
   luc_luong_vu_trang: 'Lực lượng vũ trang',
 };
 
+/** Short forms for narrow table columns. */
+export const QCDC_TYPE_SHORT_LABELS: Record<QcdcType, string> = {
+  xa_phuong: 'Xã, phường',
+  co_quan_nha_nuoc: 'Cơ quan, đơn vị sự nghiệp',
+  doanh_nghiep: 'Doanh nghiệp',
+  luc_luong_vu_trang: 'Lực lượng vũ trang',
+};
+
 /** In the order lists of the committee are printed (Trưởng ban first). */
 export const MEMBER_ROLES = ['truong_ban', 'pho_truong_ban_tt', 'pho_truong_ban', 'uy_vien', 'to_giup_viec'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];

@@ -39,11 +39,11 @@ export async function assignmentListDocument(db: Db, date: string): Promise<Part
           {
             type: 'table',
             columns: [
-              { header: 'TT', width: 5, align: 'center' },
-              { header: 'Họ và tên', width: 20 },
-              { header: 'Chức vụ, cơ quan công tác', width: 27 },
+              { header: 'TT', width: 7, align: 'center' },
+              { header: 'Họ và tên', width: 21 },
+              { header: 'Chức vụ, cơ quan công tác', width: 26 },
               { header: 'Chức danh trong Ban Chỉ đạo', width: 16 },
-              { header: 'Đơn vị phụ trách, theo dõi', width: 32 },
+              { header: 'Đơn vị phụ trách, theo dõi', width: 30 },
             ],
             rows,
           },

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/schemas/organisation';
 import { matchesWords, nullable, queryWords, withTrx, type WriteCtx } from '../shared';
 import { selectAllUnitRows } from '../units/repository';
+import { unitTreeIndex } from '../units/service';
 import {
   insertAssignmentRow,
   insertMemberRow,
@@ -94,7 +95,9 @@ export async function listMembers(db: Db, opts: ListMembersOptions = {}, today?:
   const words = queryWords(opts.search);
   const date = today ?? new Date().toISOString().slice(0, 10);
   const units = new Map<string, string[]>();
-  for (const a of await selectAssignmentRows(db, { onDate: date })) {
+  const index = await unitTreeIndex(db);
+  const current = (await selectAssignmentRows(db, { onDate: date })).sort((a, b) => (index.get(a.unit_id) ?? 0) - (index.get(b.unit_id) ?? 0));
+  for (const a of current) {
     const list = units.get(a.member_id) ?? [];
     list.push(a.unit_name);
     units.set(a.member_id, list);
@@ -278,7 +281,12 @@ export async function listAssignments(
   db: Db,
   opts: { memberId?: string | undefined; unitId?: string | undefined; onDate?: string | null | undefined } = {},
 ): Promise<Assignment[]> {
-  return (await selectAssignmentRows(db, opts)).map(toAssignment);
+  const index = await unitTreeIndex(db);
+  const rows = await selectAssignmentRows(db, opts);
+  // Members in name order, each one's units parent-first (the order of the tree).
+  return rows
+    .sort((a, b) => (a.member_sort_key < b.member_sort_key ? -1 : a.member_sort_key > b.member_sort_key ? 1 : 0) || (index.get(a.unit_id) ?? 0) - (index.get(b.unit_id) ?? 0))
+    .map(toAssignment);
 }
 
 export async function removeAssignment(ctx: WriteCtx, id: string): Promise<void> {

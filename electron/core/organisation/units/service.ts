@@ -131,6 +131,12 @@ export async function listUnits(db: Db, opts: ListUnitsOptions = {}, today?: str
   }));
 }
 
+/** Position of every unit (deleted too) in tree order, to list a member's units parent-first. */
+export async function unitTreeIndex(db: Db): Promise<Map<string, number>> {
+  const rows = await selectAllUnitRows(db, { withDeleted: true });
+  return new Map(treeOrder(rows).map(({ row }, i) => [row.id, i]));
+}
+
 /** The unit and all its live descendants (for "models of this đảng bộ and its cơ sở"). */
 export async function unitSubtreeIds(db: Db, unitId: string): Promise<string[]> {
   const rows = await selectAllUnitRows(db);

@@ -9,7 +9,7 @@ import { CatalogsPanel } from './catalogs/CatalogsPanel';
 import { DocNumbersPanel } from './docNumbers/DocNumbersPanel';
 
 const TABS = [
-  { value: '', label: 'Đơn vị', icon: IconBuildingCommunity },
+  { value: 'don-vi', label: 'Đơn vị', icon: IconBuildingCommunity },
   { value: 'thanh-vien', label: 'Thành viên Ban Chỉ đạo', icon: IconUsers },
   { value: 'phan-cong', label: 'Phân công phụ trách', icon: IconUserShare },
   { value: 'danh-muc', label: 'Danh mục', icon: IconListDetails },
@@ -17,7 +17,7 @@ const TABS = [
 ] as const;
 
 const DESCRIPTIONS: Record<string, string> = {
-  '': 'Cây đơn vị: đảng bộ, chi bộ trực thuộc và cơ sở; sáp nhập, giải thể theo thời gian.',
+  'don-vi': 'Cây đơn vị: đảng bộ, chi bộ trực thuộc và cơ sở; sáp nhập, giải thể theo thời gian.',
   'thanh-vien': 'Thành viên Ban Chỉ đạo và Tổ giúp việc, xếp theo tên.',
   'phan-cong': 'Thành viên nào phụ trách, theo dõi đơn vị nào; in danh sách phân công.',
   'danh-muc': 'Lĩnh vực, cấp công nhận, hình thức khen thưởng, loại hội nghị, loại văn bản.',
@@ -29,11 +29,11 @@ export default function OrganisationPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const sub = location.pathname.replace(/^\/don-vi\/?/, '').split('/')[0] ?? '';
-  const current = TABS.some((t) => t.value === sub) ? sub : '';
+  const current = TABS.some((t) => t.value === sub) ? sub : 'don-vi';
   return (
     <>
       <PageHeader title="Đơn vị, thành viên" description={DESCRIPTIONS[current]} />
-      <Tabs value={current} onChange={(v) => navigate(v ? `/don-vi/${v}` : '/don-vi')} keepMounted={false}>
+      <Tabs value={current} onChange={(v) => navigate(!v || v === 'don-vi' ? '/don-vi' : `/don-vi/${v}`)} keepMounted={false}>
         <Tabs.List mb="md">
           {TABS.map((t) => (
             <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={16} />}>
@@ -41,7 +41,7 @@ export default function OrganisationPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="">
+        <Tabs.Panel value="don-vi">
           <UnitsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="thanh-vien">

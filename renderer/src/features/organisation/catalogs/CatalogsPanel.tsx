@@ -146,7 +146,7 @@ export function CatalogsPanel() {
                 {withPeriod && (
                   <>
                     <Table.Td>
-                      <TextInput size="xs" aria-label={`Giai đoạn dòng ${i + 1}`} placeholder="2021–2025" value={r.periodLabel ?? ''} onChange={(e) => patch(i, { periodLabel: e.currentTarget.value || null })} />
+                      <TextInput size="xs" aria-label={`Giai đoạn dòng ${i + 1}`} placeholder="VD: 2021–2025" value={r.periodLabel ?? ''} onChange={(e) => patch(i, { periodLabel: e.currentTarget.value || null })} />
                     </Table.Td>
                     <Table.Td>
                       <NumberInput size="xs" aria-label={`Từ năm dòng ${i + 1}`} hideControls thousandSeparator="" value={r.validFromYear ?? ''} onChange={(v) => patch(i, { validFromYear: typeof v === 'number' ? v : null })} error={err(i, 'validFromYear')} />

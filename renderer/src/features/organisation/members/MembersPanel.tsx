@@ -66,10 +66,10 @@ export function MembersPanel() {
     <Box>
       <Group justify="space-between" mb="sm" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
-          <TextInput w={280} leftSection={<IconSearch size={16} />} placeholder="Tìm theo tên, chức vụ, cơ quan" aria-label="Tìm thành viên" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <Select w={210} placeholder="Mọi chức danh" aria-label="Lọc theo chức danh" data={ROLE_OPTIONS} value={role} onChange={(v) => setRole(v as MemberRole | null)} clearable />
+          <TextInput w={250} leftSection={<IconSearch size={16} />} placeholder="Tìm theo tên, chức vụ, cơ quan" aria-label="Tìm thành viên" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+          <Select w={180} placeholder="Mọi chức danh" aria-label="Lọc theo chức danh" data={ROLE_OPTIONS} value={role} onChange={(v) => setRole(v as MemberRole | null)} clearable />
           <Select
-            w={190}
+            w={170}
             aria-label="Sắp xếp"
             data={[
               { value: 'name', label: 'Xếp theo tên' },
@@ -79,7 +79,6 @@ export function MembersPanel() {
             onChange={(v) => setOrder((v as 'name' | 'role') ?? 'name')}
             allowDeselect={false}
           />
-          <Switch label="Thùng rác" checked={trash} onChange={(e) => setTrash(e.currentTarget.checked)} />
         </Group>
         <Group gap="xs" wrap="nowrap">
           <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
@@ -94,9 +93,12 @@ export function MembersPanel() {
         </Group>
       </Group>
       <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      <Text size="sm" c="dimmed" mb={6}>
-        {formatNumber(items.length)} {trash ? 'thành viên trong thùng rác' : 'thành viên'}
-      </Text>
+      <Group justify="space-between" mb={6}>
+        <Text size="sm" c="dimmed">
+          {formatNumber(items.length)} {trash ? 'thành viên trong thùng rác' : 'thành viên'}
+        </Text>
+        <Switch size="xs" label="Thùng rác" checked={trash} onChange={(e) => setTrash(e.currentTarget.checked)} />
+      </Group>
       {query.isSuccess && items.length === 0 ? (
         debounced || role ? (
           <EmptyState title="Không có thành viên phù hợp" description="Thử bỏ bớt điều kiện lọc." />

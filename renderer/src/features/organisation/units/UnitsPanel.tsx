@@ -17,7 +17,7 @@ import {
   IconTrash,
   IconUpload,
 } from '@tabler/icons-react';
-import { QCDC_TYPE_LABELS, UNIT_KIND_LABELS, type UnitListItem } from '../../../../../shared/schemas/organisation';
+import { QCDC_TYPE_LABELS, QCDC_TYPE_SHORT_LABELS, UNIT_KIND_LABELS, type UnitListItem } from '../../../../../shared/schemas/organisation';
 import { useApiMutation, useApiQuery } from '../../../lib/query';
 import { api } from '../../../lib/api';
 import { saveBytes } from '../../../lib/files';
@@ -137,8 +137,6 @@ export function UnitsPanel() {
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
           />
-          <Switch label="Hiện đơn vị đã sáp nhập, giải thể" checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} />
-          <Switch label="Thùng rác" checked={trash} onChange={(e) => setTrash(e.currentTarget.checked)} />
         </Group>
         <Group gap="xs" wrap="nowrap">
           <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setDialog({ type: 'import' })}>
@@ -153,7 +151,8 @@ export function UnitsPanel() {
         </Group>
       </Group>
       <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      <Group gap="xs" mb={6}>
+      <Group gap="xs" mb={6} justify="space-between">
+        <Group gap="xs">
         <Text size="sm" c="dimmed">
           {searching ? `Tìm thấy ${formatNumber(items.length)} đơn vị` : trash ? `${formatNumber(items.length)} đơn vị trong thùng rác` : `${formatNumber(items.length)} đơn vị · ${formatNumber(topCount)} đơn vị trực thuộc Ban Chỉ đạo`}
         </Text>
@@ -167,6 +166,11 @@ export function UnitsPanel() {
             </Button>
           </>
         )}
+        </Group>
+        <Group gap="md">
+          <Switch size="xs" label="Hiện đơn vị đã sáp nhập, giải thể" checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} />
+          <Switch size="xs" label="Thùng rác" checked={trash} onChange={(e) => setTrash(e.currentTarget.checked)} />
+        </Group>
       </Group>
       {query.isSuccess && items.length === 0 ? (
         searching ? (
@@ -192,10 +196,10 @@ export function UnitsPanel() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Tên đơn vị</Table.Th>
-                  <Table.Th w={130}>Loại</Table.Th>
-                  <Table.Th w={200}>Loại hình QCDC</Table.Th>
-                  <Table.Th w={170}>Hiệu lực</Table.Th>
-                  <Table.Th w={190}>Thành viên phụ trách</Table.Th>
+                  <Table.Th w={120}>Loại</Table.Th>
+                  <Table.Th w={130}>Loại hình QCDC</Table.Th>
+                  <Table.Th w={150}>Hiệu lực</Table.Th>
+                  <Table.Th w={180}>Thành viên phụ trách</Table.Th>
                   <Table.Th w={150} />
                 </Table.Tr>
               </Table.Thead>
@@ -239,7 +243,11 @@ export function UnitsPanel() {
                         </Badge>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="xs">{u.qcdcType ? QCDC_TYPE_LABELS[u.qcdcType] : ''}</Text>
+                        {u.qcdcType ? (
+                          <Tooltip label={QCDC_TYPE_LABELS[u.qcdcType]}>
+                            <Text size="xs">{QCDC_TYPE_SHORT_LABELS[u.qcdcType]}</Text>
+                          </Tooltip>
+                        ) : null}
                       </Table.Td>
                       <Table.Td>
                         <Text size="xs">{period(u)}</Text>
