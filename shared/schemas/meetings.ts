@@ -395,6 +395,11 @@ export const meetingsChannels = {
     output: fileResultSchema,
     summary: 'The bytes of a stored file (checked against its SHA-256).',
   }),
+  'meetings.attachments.open': channel({
+    input: byId,
+    output: z.object({ opened: z.boolean() }),
+    summary: 'Open a stored file with the operating system (desktop app only; opened=false elsewhere).',
+  }),
   'meetings.attachments.delete': channel({
     input: byId,
     output: z.object({ id: z.string() }),

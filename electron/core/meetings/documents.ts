@@ -243,7 +243,7 @@ export function buildConclusionsDocument(m: Meeting, profile: Profile): PartyDoc
     summary: `Kết luận của ${chair.replace(/^đồng chí/, 'đồng chí')}\ntại ${lowerFirst(m.title)}`,
     body,
     signatures: { right: committeeSignature(profile.signingMode, signer) },
-    recipients: ['Các đồng chí thành viên Ban Chỉ đạo', ...units, 'Lưu Cơ quan thường trực'],
+    recipients: ['Các đồng chí thành viên Ban Chỉ đạo', ...units, `Lưu ${profile.standingAgency || 'Cơ quan thường trực'}`],
     pageNumbers: true,
   };
 }

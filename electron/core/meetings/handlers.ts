@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../registry';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
-import { deleteAttachment, getAttachment, listAttachments, readAttachment, saveAttachment } from '../attachments/service';
+import { deleteAttachment, getAttachment, listAttachments, openAttachment, readAttachment, saveAttachment } from '../attachments/service';
 import {
   ATTACHMENT_OWNER,
   createMeeting,
@@ -60,6 +60,17 @@ export const meetingsHandlers = {
     }
     const file = await readAttachment(ctx.db, ctx, input.id);
     return { fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes };
+  },
+  'meetings.attachments.open': async (input, ctx) => {
+    const info = await getAttachment(ctx.db, input.id);
+    if (info.ownerType !== ATTACHMENT_OWNER && info.ownerType !== 'meeting_issued') {
+      throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đính kèm của hội nghị.');
+    }
+    // The hash is checked first: a file changed on disk is reported, not opened.
+    await readAttachment(ctx.db, ctx, input.id);
+    if (ctx.platform.kind !== 'electron') return { opened: false };
+    await openAttachment(ctx.db, ctx, input.id);
+    return { opened: true };
   },
   'meetings.attachments.delete': async (input, ctx) => {
     const info = await getAttachment(ctx.db, input.id, ATTACHMENT_OWNER);

@@ -279,3 +279,23 @@ describe('meetings: lists', () => {
     expect(back.conclusions.flatMap((c) => c.tasks)).toHaveLength(CONCLUSIONS.reduce((n, c) => n + c.tasks.length, 0));
   });
 });
+
+describe('meetings: attachments through the channels', () => {
+  it('stores, lists, reads back, opens and deletes files of a draft meeting', async () => {
+    const a = await open();
+    const m = await a.call('meetings.create', { meeting: conferenceInput(s) });
+    const bytes = new TextEncoder().encode('Báo cáo kết quả năm 2022');
+    const att = await a.call('meetings.attachments.add', { meetingId: m.id, fileName: 'Báo cáo năm 2022.docx', bytes });
+    expect(att.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect((await a.call('meetings.attachments.list', { meetingId: m.id })).map((x) => x.fileName)).toEqual(['Báo cáo năm 2022.docx']);
+    expect((await a.call('meetings.get', { id: m.id })).attachments).toHaveLength(1);
+    const file = await a.call('meetings.attachments.get', { id: att.id });
+    expect(new TextDecoder().decode(file.bytes)).toBe('Báo cáo kết quả năm 2022');
+    expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(await a.call('meetings.attachments.open', { id: att.id })).toEqual({ opened: false });
+    await a.call('meetings.attachments.delete', { id: att.id });
+    expect(await a.call('meetings.attachments.list', { meetingId: m.id })).toEqual([]);
+    const gone = await a.invoke('meetings.attachments.get', { id: att.id });
+    expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
+  });
+});

@@ -5,7 +5,7 @@ import { PrintPreview } from '../../components/PrintPreview';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
-import { api } from '../../lib/api';
+import { api, currentTransport } from '../../lib/api';
 import { saveBytes } from '../../lib/files';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -17,8 +17,10 @@ function sizeLabel(bytes: number): string {
   return `${formatNumber(bytes / (1024 * 1024), 1)} MB`;
 }
 
+/** The desktop app opens the file with its program (Word, PowerPoint…); the browser downloads it. */
 async function download(id: string) {
   try {
+    if (currentTransport() === 'electron' && (await api('meetings.attachments.open', { id })).opened) return;
     const file = await api('meetings.attachments.get', { id });
     await saveBytes(file.fileName, file.bytes, file.mimeType);
   } catch (err) {
@@ -98,7 +100,7 @@ export function AttachmentsPanel({ meeting }: { meeting: Meeting }) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={2} wrap="nowrap">
-                    <ActionIcon variant="subtle" aria-label={`Tải ${a.fileName}`} onClick={() => void download(a.id)}>
+                    <ActionIcon variant="subtle" aria-label={`Mở ${a.fileName}`} onClick={() => void download(a.id)}>
                       <IconDownload size={16} />
                     </ActionIcon>
                     <ActionIcon
