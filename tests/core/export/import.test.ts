@@ -16,6 +16,8 @@ import {
   parseNumberCell,
   parseTick,
   readRows,
+  recallMapping,
+  rememberMapping,
   readWorkbook,
   type FieldSpec,
 } from '../../../electron/core/export/import';
@@ -177,6 +179,38 @@ describe('files as units really send them', () => {
       ['Đảng ủy xã Yên Đĩnh', 'Tổ hòa giải ở cơ sở', 'collective'],
       ['Đảng ủy xã Thanh Mai', 'Người có uy tín', 'individual'],
     ]);
+  });
+
+  it('fills vertically merged unit cells into every row they cover', async () => {
+    const bytes = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet('DS');
+      ws.addRow(['TT', 'Đơn vị', 'Tên mô hình']);
+      ws.addRow([1, 'Đảng ủy xã Nông Hạ', 'Mô hình A']);
+      ws.addRow([2, null, 'Mô hình B']);
+      ws.addRow([3, null, 'Mô hình C']);
+      ws.mergeCells('B2:B4');
+    });
+    const table = await importTable(bytes, FIELDS);
+    expect(table.rows.map((r) => r.values.unit)).toEqual(['Đảng ủy xã Nông Hạ', 'Đảng ủy xã Nông Hạ', 'Đảng ủy xã Nông Hạ']);
+  });
+
+  it('remembers a mapping by header text, so it survives a unit inserting a column', async () => {
+    const first = await importTable(fs.readFileSync(FIXTURE), FIELDS, { mapping: { person: 8, note: null } });
+    const saved = rememberMapping(first.sheets[0]!.header, first.sheets[0]!.mapping);
+    expect(saved.person).toBe('ghi chu');
+    expect(saved.note).toBeNull();
+    const bytes = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet('DS');
+      ws.addRow(['STT', 'Xã', 'Đơn vị đăng ký', 'Tên mô hình', 'Ghi chú', 'Người phụ trách']);
+      ws.addRow([1, 'Nông Hạ', 'Đảng ủy xã Nông Hạ', 'Mô hình A', 'Bà Lan', 'ông Tư']);
+    });
+    const book = await readWorkbook(bytes);
+    const header = detectHeader(book.sheets[0]!, FIELDS)!;
+    const mapping = mapColumns(header, FIELDS, recallMapping(header, saved));
+    expect(mapping.fields.person).toBe(4);
+    expect(mapping.fields.note).toBeNull();
+    expect(mapping.fields.unit).toBe(2);
+    expect(mapping.unmapped.map((c) => c.text)).toEqual(['Xã', 'Người phụ trách']);
   });
 
   it('fails clearly on a workbook without data or without a table', async () => {

@@ -6,6 +6,8 @@ export {
   iterateRows,
   readRows,
   importTable,
+  rememberMapping,
+  recallMapping,
   isNumberingRow,
   foldHeader,
   type FieldSpec,

@@ -235,6 +235,38 @@ export function mapColumns(header: HeaderMatch, fieldSpecs: readonly FieldSpec[]
   return { fields, unmapped, missing };
 }
 
+/**
+ * A mapping to remember: field → folded header text (not the column index, which changes when a
+ * unit inserts a column). Store it per import kind and give it back with `recallMapping`.
+ */
+export function rememberMapping(header: HeaderMatch, mapping: ColumnMapping): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [key, col] of Object.entries(mapping.fields)) {
+    out[key] = col === null ? null : foldHeader(header.columns[col]?.text ?? '') || null;
+  }
+  return out;
+}
+
+/**
+ * Turns a remembered mapping back into column indexes for this file's header: a field whose
+ * remembered header text is present maps to that column; a field remembered as "not in the file"
+ * (null) stays unmapped; anything else is left to detection. Pass the result as `override`.
+ */
+export function recallMapping(header: HeaderMatch, remembered: Record<string, string | null> | null | undefined): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  if (!remembered) return out;
+  const byText = new Map<string, number>();
+  for (const c of header.columns) {
+    const folded = foldHeader(c.text);
+    if (folded && !byText.has(folded)) byText.set(folded, c.index);
+  }
+  for (const [key, text] of Object.entries(remembered)) {
+    if (text === null) out[key] = null;
+    else if (byText.has(text)) out[key] = byText.get(text)!;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rows
 
