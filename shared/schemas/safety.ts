@@ -117,7 +117,13 @@ export const auditFilterSchema = z
   .strict();
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-export const auditChangeSchema = z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() });
+export const auditChangeSchema = z.object({
+  field: z.string(),
+  /** Vietnamese name of the field when known, else the field itself. */
+  label: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
 export const auditItemSchema = z.object({
   id: z.string(),
   seq: z.number().int(),

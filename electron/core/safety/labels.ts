@@ -61,8 +61,71 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
-/** Columns that only exist for machines (search, sort) — hidden from the before → after diff. */
-export const TECHNICAL_FIELDS = new Set(['search_text', 'sort_key', 'searchText', 'sortKey', 'password_hash']);
+/** Columns that only exist for machines (keys, search, sort, stamps) — hidden from the before → after diff. */
+export const TECHNICAL_FIELDS = new Set([
+  'id',
+  'search_text',
+  'sort_key',
+  'searchText',
+  'sortKey',
+  'password_hash',
+  'created_at',
+  'updated_at',
+  'createdAt',
+  'updatedAt',
+  'sort_order',
+  'sortOrder',
+]);
+
+/** Vietnamese names of common fields in the before → after diff; others show as stored. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Tên',
+  shortName: 'Tên viết tắt',
+  short_name: 'Tên viết tắt',
+  fullName: 'Họ tên',
+  full_name: 'Họ tên',
+  kind: 'Loại',
+  note: 'Ghi chú',
+  title: 'Tiêu đề',
+  status: 'Trạng thái',
+  role: 'Vai trò',
+  position: 'Chức vụ',
+  agency: 'Cơ quan',
+  phone: 'Điện thoại',
+  email: 'Thư điện tử',
+  parentId: 'Đơn vị cấp trên',
+  parent_id: 'Đơn vị cấp trên',
+  unitId: 'Đơn vị',
+  unit_id: 'Đơn vị',
+  memberId: 'Thành viên',
+  member_id: 'Thành viên',
+  deletedAt: 'Ngày xóa',
+  deleted_at: 'Ngày xóa',
+  validFrom: 'Hiệu lực từ',
+  valid_from: 'Hiệu lực từ',
+  validTo: 'Hiệu lực đến',
+  valid_to: 'Hiệu lực đến',
+  deadline: 'Hạn',
+  date: 'Ngày',
+  content: 'Nội dung',
+  parentBody: 'Cơ quan cấp trên',
+  committeeName: 'Tên Ban Chỉ đạo',
+  committeeCode: 'Ký hiệu',
+  placeName: 'Địa danh',
+  standingAgency: 'Cơ quan thường trực',
+  headName: 'Trưởng ban',
+  termLabel: 'Nhiệm kỳ',
+  signingMode: 'Cách ký',
+  margins: 'Lề trang',
+  intervalHours: 'Chu kỳ sao lưu (giờ)',
+  idleMinutes: 'Tự khóa sau (phút)',
+  hasPassword: 'Có mật khẩu',
+  fileName: 'Tệp',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
 
 /** Columns that name a row, in order of preference, for the trash list. */
 export const TITLE_COLUMNS = ['title', 'name', 'full_name', 'subject', 'file_name', 'code', 'content', 'summary', 'note'];

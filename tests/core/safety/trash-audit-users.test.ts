@@ -74,8 +74,8 @@ describe('audit log', () => {
     expect(latest.entityLabel).toBe('Cài đặt');
     expect(latest.changes).toEqual(
       expect.arrayContaining([
-        { field: 'parentBody', before: 'HUYỆN ỦY A', after: 'HUYỆN ỦY C' },
-        { field: 'placeName', before: 'Xã B', after: '=SUM(A1)' },
+        { field: 'parentBody', label: 'Cơ quan cấp trên', before: 'HUYỆN ỦY A', after: 'HUYỆN ỦY C' },
+        { field: 'placeName', label: 'Địa danh', before: 'Xã B', after: '=SUM(A1)' },
       ]),
     );
     expect((await app.call('audit.list', { filter: { from: '2026-11-28' } })).total).toBe(1);
@@ -92,7 +92,7 @@ describe('audit log', () => {
     const rows: string[][] = [];
     sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
     expect(rows[0]).toEqual(['Thời gian', 'Người thực hiện', 'Loại dữ liệu', 'Mã bản ghi', 'Thao tác', 'Trường', 'Trước', 'Sau', 'Ghi chú']);
-    const formulaRow = rows.find((r) => r[5] === 'placeName' && r[7] === '=SUM(A1)');
+    const formulaRow = rows.find((r) => r[5] === 'Địa danh' && r[7] === '=SUM(A1)');
     expect(formulaRow?.[0]).toBe('28/11/2026 10:00:00'); // Vietnam time
     expect(sheet.getRow(rows.indexOf(formulaRow!) + 1).getCell(8).type).toBe(ExcelJS.ValueType.String);
   });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { AuditFilter, AuditItem } from '../../../../shared/schemas/safety';
 import type { AppContext } from '../../context';
 import type { JobReporter } from '../../jobs/jobs';
-import { actionLabel, entityLabel, TECHNICAL_FIELDS } from '../labels';
+import { actionLabel, entityLabel, fieldLabel, TECHNICAL_FIELDS } from '../labels';
 import { distinctEntities, distinctUsers, listAudit, type AuditRow } from './repository';
 
 function show(value: unknown): string | null {
@@ -30,12 +30,14 @@ export function diff(beforeJson: string | null, afterJson: string | null): Audit
     const b = isRecord(before) ? before : {};
     const a = isRecord(after) ? after : {};
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !TECHNICAL_FIELDS.has(k));
+    const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
     return keys
       .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-      .map((k) => ({ field: k, before: show(b[k]), after: show(a[k]) }));
+      .filter((k) => !(empty(b[k]) && empty(a[k]))) // null → undefined is no change to a reader
+      .map((k) => ({ field: k, label: fieldLabel(k), before: show(b[k]), after: show(a[k]) }));
   }
   if (before === undefined && after === undefined) return [];
-  return [{ field: '(giá trị)', before: show(before), after: show(after) }];
+  return [{ field: '(giá trị)', label: 'Giá trị', before: show(before), after: show(after) }];
 }
 
 function toItem(r: AuditRow): AuditItem {
@@ -112,7 +114,7 @@ export async function exportAuditXlsx(ctx: AppContext, filter: AuditFilter, job?
       const item = toItem(r);
       const base = { at: formatAt(item.at), user: item.user, entity: item.entityLabel, entityId: item.entityId, action: item.actionLabel, note: item.note ?? '' };
       if (item.changes.length === 0) sheet.addRow({ ...base, field: '', before: '', after: '' });
-      for (const c of item.changes) sheet.addRow({ ...base, field: c.field, before: c.before ?? '', after: c.after ?? '' });
+      for (const c of item.changes) sheet.addRow({ ...base, field: c.label, before: c.before ?? '', after: c.after ?? '' });
     }
     await job?.progress('Đang xuất nhật ký', Math.min(offset + pageSize, limit), limit);
   }

@@ -39,7 +39,7 @@ function Changes({ item }: { item: AuditItem }) {
       {item.changes.slice(0, 6).map((c) => (
         <Text key={c.field} size="xs" style={{ wordBreak: 'break-word' }}>
           <Text span fw={600} size="xs">
-            {c.field}
+            {c.label}
           </Text>
           :{' '}
           <Text span c="red.8" td={c.before !== null && c.after !== null ? 'line-through' : undefined} size="xs">
@@ -99,7 +99,7 @@ export function AuditPanel() {
           label="Loại dữ liệu"
           placeholder="Tất cả"
           clearable
-          w={210}
+          w={200}
           data={(list.data?.entities ?? []).map((e) => ({ value: e.entity, label: e.label }))}
           value={entity}
           onChange={(v) => reset(() => setEntity(v))}
@@ -119,11 +119,16 @@ export function AuditPanel() {
         <TextInput
           label="Tìm trong nội dung"
           leftSection={<IconSearch size={16} />}
-          w={200}
+          w={220}
           value={search}
           onChange={(e) => reset(() => setSearch(e.currentTarget.value))}
         />
-        <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={exportXlsx} disabled={total === 0}>
+      </Group>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {list.data ? `${formatNumber(total)} thay đổi khớp bộ lọc` : ' '}
+        </Text>
+        <Button variant="default" size="xs" leftSection={<IconFileSpreadsheet size={16} />} onClick={exportXlsx} disabled={total === 0}>
           Xuất Excel
         </Button>
       </Group>

@@ -230,7 +230,7 @@ export function BackupsPanel() {
               <Table.Th>Chi tiết</Table.Th>
               <Table.Th ta="right">Dung lượng</Table.Th>
               <Table.Th>Kiểm tra</Table.Th>
-              <Table.Th w={170} />
+              <Table.Th w={190} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -282,6 +282,7 @@ export function BackupsPanel() {
                     <Button
                       size="xs"
                       variant="light"
+                      style={{ flexShrink: 0 }}
                       leftSection={<IconRestore size={14} />}
                       disabled={b.integrity !== 'ok' && b.integrity !== 'chưa kiểm tra'}
                       onClick={() => setRestoring(b)}
