@@ -249,3 +249,24 @@ describe('meetings: drafts, bad input, re-opening', () => {
     await app.screenshot('meetings-reopened');
   }, 120_000);
 });
+
+describe('meetings: start from a previous meeting', () => {
+  it('copies attendees, agenda, chair and minute-taker into a new meeting, and saves it as a separate draft', async () => {
+    const page = app.page;
+    await app.open('/hoi-nghi');
+    const row = page.getByRole('row').filter({ hasText: TITLE });
+    await row.getByRole('button', { name: 'Bắt đầu từ hội nghị này' }).click();
+    await page.getByRole('heading', { name: 'Hội nghị mới' }).waitFor();
+    await expect(field('Thư ký').inputValue()).resolves.toBe('Hà Thị Thu');
+    await expect(field('Chương trình hội nghị').inputValue()).resolves.toContain('Thảo luận dự thảo Kế hoạch thực hiện Quy chế dân chủ ở cơ sở năm 2023');
+    await page.getByRole('tab', { name: 'Thành phần (7)' }).waitFor();
+    await page.getByRole('tab', { name: 'Ý kiến phát biểu (0)' }).waitFor();
+    await field('Tên hội nghị').fill('Hội nghị sơ kết 6 tháng đầu năm 2023');
+    await field('Ngày họp').fill('20/06/2023');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL(/#\/hoi-nghi\/[0-9a-f-]{36}$/);
+    await app.screenshot('meetings-started-from-previous');
+    const list = await app.rpc('meetings.list', { year: 2023 });
+    expect(list.ok && list.data.items.map((m) => [m.title, m.memberCount, m.conclusionCount])).toEqual([['Hội nghị sơ kết 6 tháng đầu năm 2023', 7, 0]]);
+  }, 120_000);
+});

@@ -34,7 +34,7 @@ const TASK_STATUS_LABELS: Record<string, string> = {
 
 /** Picks a member by name: fills the position too, but any other name can be typed. */
 function PersonFields({ form, path, label, lookups }: { form: Form; path: 'chair' | 'secretary'; label: string; lookups: MeetingLookups }) {
-  const names = lookups.members.map((m) => m.fullName);
+  const names = [...new Set(lookups.members.map((m) => m.fullName))];
   return (
     <>
       <Autocomplete
@@ -270,13 +270,16 @@ export function OpinionsSection({ form, lookups }: { form: Form; lookups: Meetin
 }
 
 export function ConclusionsSection({ form, lookups, meeting }: { form: Form; lookups: MeetingLookups; meeting: Meeting | null }) {
-  const leadOptions = useMemo(
-    () => [
-      { group: 'Đơn vị', items: lookups.units.map((u) => u.name) },
-      { group: 'Thành viên', items: lookups.members.map((m) => m.fullName) },
-    ],
-    [lookups],
-  );
+  // Mantine refuses duplicate options: a name shared by two units (or a unit and a person) is offered once.
+  const leadOptions = useMemo(() => {
+    const unitNames = [...new Set(lookups.units.map((u) => u.name))];
+    const taken = new Set(unitNames);
+    const memberNames = [...new Set(lookups.members.map((m) => m.fullName))].filter((n) => !taken.has(n));
+    return [
+      { group: 'Đơn vị', items: unitNames },
+      { group: 'Thành viên', items: memberNames },
+    ];
+  }, [lookups]);
   const unitOptions = lookups.units.map((u) => ({ value: u.id, label: u.name }));
   const saved = new Map((meeting?.conclusions ?? []).flatMap((c) => c.tasks).map((t) => [t.id, t]));
   const conclusions = form.values.conclusions;
