@@ -110,6 +110,26 @@ describe('foundation flow', () => {
     await expect(page.getByTestId('header-committee').textContent()).resolves.toContain('ĐẢNG BỘ TỈNH BẮC KẠN');
   });
 
+  it('is usable from the keyboard: skip link, visible focus, Enter follows a link', async () => {
+    const page = app.page;
+    await app.open('/tong-quan');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Bỏ qua menu, đến nội dung' });
+    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(skip.boundingBox().then((b) => (b?.y ?? -1) >= 0)).resolves.toBe(true); // on screen when focused
+    await page.keyboard.press('Tab'); // first navigation entry
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    await expect(focused.textContent()).resolves.toBe('Hội nghị, cuộc họp');
+    // A visible focus indicator (outline or Mantine's focus ring), not just the browser default on some elements.
+    const outline = await focused.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    await shot('keyboard-focus');
+    await page.keyboard.press('Enter');
+    await waitForRoute(page, '/hoi-nghi');
+  });
+
   it('keeps a half-typed form after a reload and forgets it once saved', async () => {
     const page = app.page;
     await app.open('/cai-dat');
