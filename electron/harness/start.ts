@@ -7,6 +7,7 @@ import { createInvoker } from '../core/registry';
 import { fileLogger } from '../core/log';
 import { systemClock, type Clock } from '../core/clock';
 import { dataDirLayout } from '../core/db/dataDir';
+import { startBackupScheduler } from '../core/safety/backup/service';
 import { harnessPlatform } from './platform';
 import { createHarnessServer, listen } from './server';
 
@@ -66,6 +67,8 @@ export async function startHarness(options: StartHarnessOptions): Promise<Harnes
     clock: options.clock ?? clockFromEnvironment(),
   });
   ctxRef = ctx;
+  // Automatic backups on their schedule (data safety); stopped on close.
+  const stopBackups = startBackupScheduler(ctx);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const invoke = createInvoker(ctx, { validateOutput: true });
   const server = createHarnessServer({
@@ -87,6 +90,7 @@ export async function startHarness(options: StartHarnessOptions): Promise<Harnes
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopBackups();
       await platform.close();
       await ctx.close();
     },
