@@ -17,7 +17,7 @@ async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: { me
   return r.data;
 }
 
-export async function seedProfileAndUnits(a: E2EApp) {
+async function seedProfileAndUnits(a: E2EApp) {
   await ok(
     a.rpc('settings.update', {
       profile: {

@@ -105,7 +105,7 @@ export function InspectionDetail({ id, today, onBack, onOpenTask }: { id: string
                   </Text>
                 </div>
                 <Group gap="xs">
-                  <Badge color={REPORT_BADGE[t.reportState].color} variant="light">
+                  <Badge tt="none" color={REPORT_BADGE[t.reportState].color} variant="light">
                     {REPORT_BADGE[t.reportState].label}
                   </Badge>
                   <Button size="xs" variant="default" onClick={() => setVisit(t)}>

@@ -123,10 +123,10 @@ export function InspectionEditor({ opened, inspection, today, onClose, onSaved }
               const set = (change: Partial<MemberDraft>) => setTeams((l) => l.map((t, i) => (i === ti ? { ...t, members: t.members.map((x, j) => (j === mi ? { ...x, ...change } : x)) } : t)));
               return (
                 <Group key={mi} gap="xs" mb={4} align="flex-start" wrap="nowrap">
-                  <Select placeholder="Thành viên BCĐ" searchable clearable data={memberOptions} value={m.memberId} onChange={(v) => set({ memberId: v })} w={300} aria-label="Thành viên" error={errors[`teams.${ti}.members.${mi}.memberId`]} />
-                  <TextInput placeholder="hoặc họ tên (cán bộ giúp việc)" value={m.fullName} onChange={(e) => set({ fullName: e.currentTarget.value })} w={220} aria-label="Họ tên" error={errors[`teams.${ti}.members.${mi}.fullName`]} />
+                  <Select placeholder="Thành viên BCĐ" searchable clearable data={memberOptions} value={m.memberId} onChange={(v) => set({ memberId: v })} w={300} aria-label={`Thành viên ${mi + 1}`} error={errors[`teams.${ti}.members.${mi}.memberId`]} />
+                  <TextInput placeholder="hoặc họ tên (cán bộ giúp việc)" value={m.fullName} onChange={(e) => set({ fullName: e.currentTarget.value })} w={220} aria-label={`Họ tên ${mi + 1}`} error={errors[`teams.${ti}.members.${mi}.fullName`]} />
                   <TextInput placeholder="Chức vụ" value={m.position} onChange={(e) => set({ position: e.currentTarget.value })} w={180} aria-label="Chức vụ" />
-                  <Select data={TEAM_ROLES.map((r) => ({ value: r, label: TEAM_ROLE_LABELS[r] }))} value={m.role} allowDeselect={false} onChange={(v) => set({ role: (v ?? 'thanh_vien') as TeamRole })} w={200} aria-label="Vai trò" />
+                  <Select data={TEAM_ROLES.map((r) => ({ value: r, label: TEAM_ROLE_LABELS[r] }))} value={m.role} allowDeselect={false} onChange={(v) => set({ role: (v ?? 'thanh_vien') as TeamRole })} w={200} aria-label={`Vai trò ${mi + 1}`} />
                   <ActionIcon variant="subtle" color="red" mt={6} aria-label="Bỏ người này" onClick={() => setTeams((l) => l.map((t, i) => (i === ti ? { ...t, members: t.members.filter((_, j) => j !== mi) } : t)))}>
                     <IconTrash size={14} />
                   </ActionIcon>
@@ -148,11 +148,11 @@ export function InspectionEditor({ opened, inspection, today, onClose, onSaved }
           return (
             <Group key={t.key} gap="xs" align="flex-start" wrap="nowrap">
               <div style={{ width: 320 }}>
-                <UnitSelect label={i === 0 ? 'Đơn vị' : ''} value={t.unitId} onChange={(v) => set({ unitId: v })} error={errors[`targets.${i}.unitId`]} />
+                <UnitSelect label={i === 0 ? 'Đơn vị' : ''} aria-label={`Đơn vị được kiểm tra ${i + 1}`} value={t.unitId} onChange={(v) => set({ unitId: v })} error={errors[`targets.${i}.unitId`]} />
               </div>
               <Select label={i === 0 ? 'Loại hình (nếu khác)' : ''} placeholder="Theo đơn vị" clearable data={Object.entries(QCDC_TYPE_LABELS).map(([value, label]) => ({ value, label }))} value={t.qcdcType} onChange={(v) => set({ qcdcType: v })} w={260} />
               <Select label={i === 0 ? 'Đoàn' : ''} clearable data={teamOptions} value={t.teamIndex === null ? null : String(t.teamIndex)} onChange={(v) => set({ teamIndex: v === null ? null : Number(v) })} w={150} />
-              <DateInput label={i === 0 ? 'Ngày làm việc' : ''} value={t.visitDate} onChange={(v) => set({ visitDate: v })} w={150} clearable error={errors[`targets.${i}.visitDate`]} />
+              <DateInput label={i === 0 ? 'Ngày làm việc' : ''} aria-label={`Ngày làm việc ${i + 1}`} value={t.visitDate} onChange={(v) => set({ visitDate: v })} w={150} clearable error={errors[`targets.${i}.visitDate`]} />
               <ActionIcon variant="subtle" color="red" mt={i === 0 ? 30 : 6} aria-label="Bỏ đơn vị" onClick={() => setTargets((l) => l.filter((_, j) => j !== i))}>
                 <IconTrash size={16} />
               </ActionIcon>

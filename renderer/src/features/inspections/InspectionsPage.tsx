@@ -97,7 +97,7 @@ function InspectionList({ today, onOpen }: { today: string; onOpen: (id: string)
                 <Table.Td>
                   {r.recommendationCount} kiến nghị
                   {r.openRecommendationCount > 0 && (
-                    <Badge ml={6} color="orange" variant="light">
+                    <Badge tt="none" ml={6} color="orange" variant="light">
                       {r.openRecommendationCount} đang theo dõi
                     </Badge>
                   )}

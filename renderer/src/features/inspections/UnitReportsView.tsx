@@ -72,7 +72,7 @@ export function UnitReportsView({ today }: { today: string }) {
                     <Table.Td key={j} ta="center">
                       {c ? (
                         <Tooltip label="Bấm để ghi ngày nhận báo cáo">
-                          <Badge
+                          <Badge tt="none"
                             color={STATE_COLORS[c.state]}
                             variant={c.state === 'missing' ? 'filled' : 'light'}
                             style={{ cursor: 'pointer' }}

@@ -45,7 +45,7 @@ export function CalendarView({ today, onOpenTask }: { today: string; onOpenTask:
         </Group>
         <Group gap="xs">
           {(Object.keys(KIND_LABELS) as CalendarEvent['kind'][]).map((k) => (
-            <Badge key={k} color={KIND_COLORS[k]} variant="light">
+            <Badge tt="none" key={k} color={KIND_COLORS[k]} variant="light">
               {KIND_LABELS[k]}
             </Badge>
           ))}
@@ -78,7 +78,7 @@ export function CalendarView({ today, onOpenTask }: { today: string; onOpenTask:
                         bg={`${KIND_COLORS[e.kind]}.0`}
                         onClick={() => e.kind === 'task' && onOpenTask(e.refId)}
                       >
-                        <Text size="10px" lineClamp={2} lh={1.25}>
+                        <Text size="11px" lineClamp={2} lh={1.25}>
                           {e.title}
                         </Text>
                       </Box>

@@ -70,7 +70,7 @@ export function PlansView({ planId, onSelect, onOpenTask, today }: { planId: str
                 <Table.Td>
                   {p.doneCount}/{p.itemCount} xong
                   {p.overdueCount > 0 && (
-                    <Badge color="red" ml={4} size="sm">
+                    <Badge tt="none" color="red" ml={4} size="sm">
                       {p.overdueCount} quá hạn
                     </Badge>
                   )}
@@ -160,7 +160,7 @@ function PlanDetail({ id, onBack, onOpenTask, today, onSelect }: { id: string; o
                 <Text size="sm">
                   {p.doneCount}/{p.itemCount} nội dung hoàn thành
                   {p.overdueCount > 0 && (
-                    <Badge color="red" ml={6}>
+                    <Badge tt="none" color="red" ml={6}>
                       {p.overdueCount} quá hạn
                     </Badge>
                   )}

@@ -10,11 +10,11 @@ export function TaskTable({ tasks, onOpen, showSource = true }: { tasks: readonl
         <Table.Tr>
           <Table.Th w={40}>TT</Table.Th>
           <Table.Th>Nhiệm vụ</Table.Th>
-          <Table.Th w={190}>Chủ trì</Table.Th>
+          <Table.Th w={180}>Chủ trì</Table.Th>
           <Table.Th w={130}>Thời hạn</Table.Th>
           <Table.Th w={110}>Tiến độ</Table.Th>
-          <Table.Th w={130}>Trạng thái</Table.Th>
-          <Table.Th w={140}>Tình trạng</Table.Th>
+          <Table.Th w={140}>Trạng thái</Table.Th>
+          <Table.Th w={150}>Tình trạng</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

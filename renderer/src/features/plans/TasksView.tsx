@@ -62,12 +62,12 @@ export function TasksView({ onOpenTask, today }: { onOpenTask: (id: string) => v
                 <Accordion.Control>
                   <Group gap="xs">
                     <Text fw={500}>{g.ownerLabel}</Text>
-                    <Badge variant="light">{g.total} nhiệm vụ</Badge>
-                    <Badge variant="light" color="green">
+                    <Badge tt="none" variant="light">{g.total} nhiệm vụ</Badge>
+                    <Badge tt="none" variant="light" color="green">
                       {g.done} xong
                     </Badge>
-                    {g.overdue > 0 && <Badge color="red">{g.overdue} quá hạn</Badge>}
-                    {g.dueSoon > 0 && <Badge color="orange">{g.dueSoon} sắp đến hạn</Badge>}
+                    {g.overdue > 0 && <Badge tt="none" color="red">{g.overdue} quá hạn</Badge>}
+                    {g.dueSoon > 0 && <Badge tt="none" color="orange">{g.dueSoon} sắp đến hạn</Badge>}
                   </Group>
                 </Accordion.Control>
                 <Accordion.Panel>

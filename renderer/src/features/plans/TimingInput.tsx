@@ -31,7 +31,7 @@ export function TimingInput({ value, onChange, defaultYear, error }: { value: Ti
     <Group gap="xs" align="flex-start" wrap="nowrap">
       <Select
         aria-label="Loại thời hạn"
-        w={150}
+        w={165}
         value={value.kind}
         allowDeselect={false}
         onChange={(k) => setKind((k ?? 'none') as TimingKind)}

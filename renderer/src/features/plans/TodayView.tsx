@@ -71,7 +71,7 @@ export function TodayView({ onOpenTask }: { onOpenTask: (id: string, today: stri
       </Group>
       {today && (
         <Text size="sm" c="dimmed">
-          Tính đến ngày {formatDate(today)}. <Badge variant="light">{items.length} nhiệm vụ cần đôn đốc</Badge>
+          Tính đến ngày {formatDate(today)}. <Badge variant="light" tt="none">{items.length} nhiệm vụ cần đôn đốc</Badge>
         </Text>
       )}
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />

@@ -34,7 +34,7 @@ export function dueText(t: Pick<Task, 'dueState' | 'daysLeft'>): string {
 
 export function DueBadge({ task }: { task: Pick<Task, 'dueState' | 'daysLeft'> }) {
   return (
-    <Badge color={DUE_COLORS[task.dueState]} variant={task.dueState === 'overdue' ? 'filled' : 'light'} radius="sm">
+    <Badge color={DUE_COLORS[task.dueState]} variant={task.dueState === 'overdue' ? 'filled' : 'light'} radius="sm" tt="none" fw={600}>
       {dueText(task)}
     </Badge>
   );
@@ -42,7 +42,7 @@ export function DueBadge({ task }: { task: Pick<Task, 'dueState' | 'daysLeft'> }
 
 export function StatusBadge({ status }: { status: TaskStatus }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" radius="sm">
+    <Badge color={STATUS_COLORS[status]} variant="light" radius="sm" tt="none" fw={600}>
       {TASK_STATUS_LABELS[status]}
     </Badge>
   );
@@ -89,7 +89,7 @@ export function useMemberOptions() {
   return (members.data?.items ?? []).map((m) => ({ value: m.id, label: m.position ? `${m.fullName} — ${m.position}` : m.fullName }));
 }
 
-export function UnitSelect(props: { label: string; value: string | null; onChange: (v: string | null) => void; error?: string | undefined; placeholder?: string }) {
+export function UnitSelect(props: { label: string; value: string | null; onChange: (v: string | null) => void; error?: string | undefined; placeholder?: string; 'aria-label'?: string }) {
   const options = useUnitOptions();
   return <Select searchable clearable data={options} nothingFoundMessage="Không tìm thấy đơn vị" {...props} />;
 }
