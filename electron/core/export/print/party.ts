@@ -23,7 +23,7 @@ import {
   type SignatureBlock,
 } from '../document';
 import { embeddedFontFaceCss, PRINT_FONT_STACK } from './fonts';
-import { html, joinHtml, textWithBreaks, unsafeRaw, type SafeHtml } from './html';
+import { escapeHtml, html, joinHtml, textWithBreaks, unsafeRaw, type SafeHtml } from './html';
 
 export interface RenderOptions {
   /**
@@ -74,12 +74,18 @@ function renderBlock(block: Block, landscape: boolean): SafeHtml {
       const widths = columnPercents(block.columns);
       const size = block.fontSize ?? (landscape ? 12 : 13);
       const alignOf = (i: number) => block.columns[i]?.align ?? 'left';
-      const row = (cells: readonly (string | number | null | undefined)[], cls = '') =>
-        html`<tr class="${cls}">${cells.map((c, i) => html`<td class="${ALIGN_CLASS[alignOf(i)]}">${textWithBreaks(cellText(c))}</td>`)}</tr>`;
+      // Registers can have 100k rows: build row strings directly (every cell still escaped).
+      const tdOpen = block.columns.map((_, i) => `<td class="${ALIGN_CLASS[alignOf(i)]}">`);
+      const cellHtml = (c: string | number | null | undefined) => escapeHtml(cellText(c)).replace(/\r\n?|\n/g, '<br>');
+      const row = (cells: readonly (string | number | null | undefined)[], cls = '') => {
+        let out = cls ? `<tr class="${cls}">` : '<tr>';
+        for (let i = 0; i < block.columns.length; i += 1) out += `${tdOpen[i]}${cellHtml(cells[i])}</td>`;
+        return `${out}</tr>\n`;
+      };
       return html`<table class="grid" style="font-size:${unsafeRaw(`${Number(size) || 13}pt`)}">
 <colgroup>${widths.map((w) => html`<col style="width:${unsafeRaw(w.toFixed(2))}%">`)}</colgroup>
 <thead><tr>${block.columns.map((c) => html`<th>${textWithBreaks(c.header)}</th>`)}</tr></thead>
-<tbody>${block.rows.map((r) => row(r))}${block.totalsRow ? row(block.totalsRow, 'total') : ''}</tbody>
+<tbody>${unsafeRaw(block.rows.map((r) => row(r)).join('') + (block.totalsRow ? row(block.totalsRow, 'total') : ''))}</tbody>
 </table>`;
     }
     case 'pageBreak':
