@@ -31,6 +31,7 @@ describe('App shell', () => {
     expect(nav.querySelectorAll('a').length).toBe(9);
     expect(window.location.hash).toBe('#/cai-dat');
     expect((await screen.findByTestId('header-committee')).textContent).toContain('ĐẢNG BỘ TỈNH BẮC KẠN');
+    expect(screen.getByTestId('header-today').textContent).toMatch(/^(Thứ (hai|ba|tư|năm|sáu|bảy)|Chủ nhật), \d{2}\/\d{2}\/\d{4}$/);
     act(() => bridge.emit('app.notify', { title: 'Nhiệm vụ sắp đến hạn', body: '3 nhiệm vụ đến hạn trong 7 ngày tới.' }));
     expect(await screen.findByText('3 nhiệm vụ đến hạn trong 7 ngày tới.')).toBeTruthy();
   });

@@ -2,9 +2,17 @@ import { Suspense } from 'react';
 import { Anchor, AppShell, Box, Center, Group, Loader, NavLink, ScrollArea, Text, Title, Tooltip } from '@mantine/core';
 import { IconBuildingBank } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
 import { AREAS } from './areas';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useApiQuery } from '../lib/query';
+
+/** "Thứ sáu, 27/11/2026": officers date documents and deadlines against today. */
+function todayLabel(now: Date = new Date()): string {
+  const label = dayjs(now).locale('vi').format('dddd, DD/MM/YYYY');
+  return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
+}
 
 /** The committee the app is set up for, in the header, so the officer knows whose data this is. */
 function CommitteeName() {
@@ -57,6 +65,9 @@ export function Shell() {
             </Title>
           </Group>
           <CommitteeName />
+          <Text size="sm" c="dimmed" style={{ flexShrink: 0, marginLeft: 'auto' }} data-testid="header-today">
+            {todayLabel()}
+          </Text>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Điều hướng chính" component="nav">
