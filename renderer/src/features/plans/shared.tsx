@@ -122,13 +122,23 @@ export function PrintModal({
   onSaveDocx?: () => Promise<unknown>;
   onSavePdf?: () => Promise<unknown>;
 }) {
+  // A hidden same-origin frame holding the core's print HTML (escaped, script-free) is printed
+  // directly: window.open is blocked in the desktop app, and the preview frame is sandboxed.
   const print = () => {
-    const w = window.open('', '_blank');
-    if (!w || !html) return;
-    w.document.write(html);
-    w.document.close();
-    w.focus();
-    w.print();
+    if (!html) return;
+    const frame = document.createElement('iframe');
+    frame.style.position = 'fixed';
+    frame.style.width = '0';
+    frame.style.height = '0';
+    frame.style.border = '0';
+    frame.setAttribute('aria-hidden', 'true');
+    frame.onload = () => {
+      frame.contentWindow?.focus();
+      frame.contentWindow?.print();
+      setTimeout(() => frame.remove(), 60_000);
+    };
+    frame.srcdoc = html;
+    document.body.appendChild(frame);
   };
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={landscape ? '90%' : 'xl'}>
