@@ -218,7 +218,11 @@ export async function meetingLookups(ctx: Pick<AppContext, 'db'>): Promise<Meeti
 // ---------------------------------------------------------------------------------------------
 
 /** References must exist: an unknown member, unit or kind is a VALIDATION error naming the field. */
-async function assertReferences(db: Db, m: MeetingData): Promise<void> {
+/**
+ * `known` holds member ids the meeting already records: a member deleted from the committee
+ * since then stays in the old minutes (history is not rewritten), only new references must exist.
+ */
+async function assertReferences(db: Db, m: MeetingData, known: ReadonlySet<string> = new Set()): Promise<void> {
   const fields: Record<string, string> = {};
   const memberRefs: [string, string][] = [];
   if (m.chair.memberId) memberRefs.push(['meeting.chair.memberId', m.chair.memberId]);
@@ -236,7 +240,7 @@ async function assertReferences(db: Db, m: MeetingData): Promise<void> {
   );
   const members = await existingIds(db, 'members', memberRefs.map(([, id]) => id));
   const units = await existingIds(db, 'units', unitRefs.map(([, id]) => id));
-  for (const [path, id] of memberRefs) if (!members.has(id)) fields[path] ??= 'Thành viên không tồn tại (có thể đã bị xóa).';
+  for (const [path, id] of memberRefs) if (!members.has(id) && !known.has(id)) fields[path] ??= 'Thành viên không tồn tại (có thể đã bị xóa).';
   for (const [path, id] of unitRefs) if (!units.has(id)) fields[path] ??= 'Đơn vị không tồn tại (có thể đã bị xóa).';
   if (m.kindId && !(await existingIds(db, 'catalog_items', [m.kindId])).has(m.kindId)) {
     fields['meeting.kindId'] = 'Loại hội nghị không có trong danh mục.';
@@ -455,8 +459,13 @@ export async function updateMeeting(ctx: Ctx, id: string, m: MeetingData): Promi
     const row = await findMeetingRow(trx, id);
     if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy hội nghị (có thể đã bị xóa).');
     assertEditable(row);
-    await assertReferences(trx, m);
     const before = await loadMeeting(trx, id);
+    const known = new Set(
+      [before.chair.memberId, before.secretary.memberId, ...before.attendees.map((a) => a.memberId), ...before.opinions.map((o) => o.speakerMemberId)].filter(
+        (x): x is string => Boolean(x),
+      ),
+    );
+    await assertReferences(trx, m, known);
     const kindName = await kindNameOf(trx, m);
     await updateMeetingRow(trx, id, { ...headerColumns(m, kindName), updated_at: at });
     await writeChildren(trx, ctx, id, m, at);

@@ -138,6 +138,18 @@ describe('meetings: bad input saves nothing', () => {
 
     expect(await counts(a)).toEqual(before);
   });
+
+  it('keeps a member deleted later in the old minutes, but refuses a deleted member in a new meeting', async () => {
+    const a = await open();
+    const input = conferenceInput(s);
+    const m = await a.call('meetings.create', { meeting: input });
+    await a.ctx.db.updateTable('members').set({ deleted_at: '2023-01-01T00:00:00.000Z' }).where('id', '=', s.member('Ma Thị Hoa')).execute();
+    const again = await a.call('meetings.update', { id: m.id, meeting: { ...input, place: 'Hội trường Tỉnh ủy' } });
+    expect(again.attendees.find((x) => x.fullName === 'Ma Thị Hoa')?.status).toBe('absent');
+    const fresh = await a.invoke('meetings.create', { meeting: input });
+    expect(fresh.ok).toBe(false);
+    if (!fresh.ok) expect(Object.values(fresh.error.fields ?? {})).toContain('Thành viên không tồn tại (có thể đã bị xóa).');
+  });
 });
 
 describe('meetings: lifecycle and locking', () => {
