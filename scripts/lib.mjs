@@ -47,7 +47,9 @@ export function run(command, args, options = {}) {
 
 /** Runs a package's bin with the current Node (no .cmd shims, works the same on Windows). */
 export function runBin(pkg, binName, args, options = {}) {
-  const pkgJsonPath = require.resolve(`${pkg}/package.json`);
+  // Some packages (e.g. @electron/rebuild) do not export ./package.json: look in node_modules first.
+  const direct = path.join(ROOT, 'node_modules', pkg, 'package.json');
+  const pkgJsonPath = fs.existsSync(direct) ? direct : require.resolve(`${pkg}/package.json`);
   const pkgJson = JSON.parse(fs.readFileSync(pkgJsonPath, 'utf8'));
   const bin = typeof pkgJson.bin === 'string' ? pkgJson.bin : pkgJson.bin[binName];
   return run(process.execPath, [path.join(path.dirname(pkgJsonPath), bin), ...args], options);
