@@ -181,6 +181,21 @@ describe('files as units really send them', () => {
     ]);
   });
 
+  it('trusts legacy font names and restores capitals typed in .VnTimeH', async () => {
+    const bytes = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet('DS');
+      ws.addRow(['danh s¸ch m« h×nh']).getCell(1).font = { name: '.VnTimeH' };
+      const header = ws.addRow(['TT', '§¬n vÞ', 'Tªn m« h×nh']);
+      header.eachCell((c) => (c.font = { name: '.VnTime' }));
+      const row = ws.addRow([1, 'X· Yªn C\u00ad', 'Hßa gi¶i']);
+      row.eachCell((c) => (c.font = { name: '.VnTime' }));
+    });
+    const book = await readWorkbook(bytes);
+    expect(book.encoding).toBe('tcvn3');
+    expect(book.sheets[0]!.rows[0]![0]).toBe('DANH SÁCH MÔ HÌNH');
+    expect(book.sheets[0]!.rows[2]).toEqual([1, 'Xã Yên Cư', 'Hòa giải']);
+  });
+
   it('fills vertically merged unit cells into every row they cover', async () => {
     const bytes = await workbookBytes((wb) => {
       const ws = wb.addWorksheet('DS');

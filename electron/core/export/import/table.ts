@@ -97,14 +97,41 @@ export async function readWorkbook(bytes: Uint8Array, options: { convertLegacy?:
   const texts = function* () {
     for (const s of sheets) for (const r of s.rows) for (const v of r) if (typeof v === 'string') yield v;
   };
-  const encoding = options.convertLegacy === false ? 'unicode' : detectEncoding(texts());
+  const encoding = options.convertLegacy === false ? 'unicode' : encodingFromFonts(sheets) ?? detectEncoding(texts());
   if (encoding !== 'unicode') {
     for (const s of sheets) {
       s.name = toUnicode(s.name, encoding);
       for (const r of s.rows) for (let i = 0; i < r.length; i += 1) if (typeof r[i] === 'string') r[i] = toUnicode(r[i] as string, encoding);
+      if (encoding === 'tcvn3') {
+        for (const [r, c] of s.capitalsFontCells) {
+          const v = s.rows[r]?.[c];
+          if (typeof v === 'string') s.rows[r]![c] = v.toLocaleUpperCase('vi');
+        }
+      }
     }
   }
   return { sheets, encoding };
+}
+
+/**
+ * The fonts say it best: text typed in ".VnTime"/".VnArial…" is TCVN3, in "VNI-…" is VNI. Decides
+ * only when legacy-font text cells are the majority of text cells with non-ASCII letters.
+ */
+function encodingFromFonts(sheets: RawSheet[]): TextEncoding | null {
+  let tcvn3 = 0;
+  let vni = 0;
+  let total = 0;
+  for (const s of sheets) {
+    for (const [font, n] of Object.entries(s.textFonts)) {
+      total += n;
+      if (/^\.vn/i.test(font)) tcvn3 += n;
+      else if (/^vni[- ]/i.test(font)) vni += n;
+    }
+  }
+  if (total === 0) return null;
+  if (tcvn3 * 2 > total) return 'tcvn3';
+  if (vni * 2 > total) return 'vni';
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,10 @@ export interface RawSheet {
   merges: { top: number; left: number; bottom: number; right: number }[];
   /** Hidden sheets are still read; callers usually skip them. */
   hidden: boolean;
+  /** How many text cells use each font ("Times New Roman", ".VnTime", "VNI-Times"…): legacy-encoding evidence. */
+  textFonts: Record<string, number>;
+  /** Text cells (0-based [row, col]) in a legacy capitals-only font (".VnTimeH", ".VnArialH"). */
+  capitalsFontCells: [number, number][];
 }
 
 export type FileKind = 'xlsx' | 'ole-encrypted' | 'xls' | 'empty' | 'unknown';
@@ -116,12 +120,23 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<RawSheet[]> {
   const sheets: RawSheet[] = [];
   workbook.eachSheet((ws) => {
     const rows: SheetCell[][] = [];
+    const textFonts: Record<string, number> = {};
+    const capitalsFontCells: [number, number][] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: SheetCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         // Merged slave cells report the master's value in exceljs; we fill merges below anyway.
         if (cell.isMerged && cell.master !== cell) return;
-        values[colNumber - 1] = plainValue(cell.value);
+        const value = plainValue(cell.value);
+        values[colNumber - 1] = value;
+        if (typeof value === 'string' && /[^\x00-\x7f]/.test(value)) {
+          const font = cell.font?.name;
+          if (font) {
+            textFonts[font] = (textFonts[font] ?? 0) + 1;
+            // TCVN3 has no capital toned letters: ".VnTimeH" draws lowercase codes as capitals.
+            if (/^\.vn.*h$/i.test(font)) capitalsFontCells.push([rowNumber - 1, colNumber - 1]);
+          }
+        }
       });
       for (let i = 0; i < values.length; i += 1) if (values[i] === undefined) values[i] = null;
       rows[rowNumber - 1] = values;
@@ -143,7 +158,7 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<RawSheet[]> {
     }
     for (let i = 0; i < rows.length; i += 1) if (!rows[i]) rows[i] = [];
     while (rows.length && rows[rows.length - 1]!.every((v) => v === null || v === '')) rows.pop();
-    sheets.push({ name: ws.name, rows, merges: mergeRanges, hidden: ws.state !== 'visible' });
+    sheets.push({ name: ws.name, rows, merges: mergeRanges, hidden: ws.state !== 'visible', textFonts, capitalsFontCells });
   });
   return sheets;
 }
