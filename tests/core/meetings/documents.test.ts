@@ -105,3 +105,28 @@ describe('thông báo kết luận', () => {
     expect(preview.html).not.toContain('<script');
   });
 });
+
+describe('long proceedings', () => {
+  it('flow over several pages and never split the signature block', async () => {
+    const base = await app.call('meetings.get', { id: meeting.id });
+    const long = await app.call('meetings.prefillFrom', { id: meeting.id });
+    const opinions = Array.from({ length: 40 }, (_, i) => ({
+      speakerName: base.opinions[i % 3]!.speakerName,
+      speakerPosition: base.opinions[i % 3]!.speakerPosition,
+      summary: `Ý kiến thứ ${i + 1}: ${OPINIONS[i % 3]!.summary}`,
+    }));
+    const created = await app.call('meetings.create', {
+      meeting: { ...long, title: 'Hội nghị có nhiều ý kiến', endTime: '17:00', opinions, conclusions: [{ content: 'Kết luận chung của hội nghị.', tasks: [] }] },
+    });
+    const file = await app.call('meetings.exportMinutes', { id: created.id, format: 'pdf' });
+    const pages = pdfPages(file.bytes);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    const text = pdfText(pages);
+    for (let i = 1; i <= 40; i++) expect(text).toContain(`Ý kiến thứ ${i}:`);
+    const signaturePage = pages.findIndex((p) => p.includes('THƯ KÝ'));
+    expect(signaturePage).toBeGreaterThan(0);
+    // Titles and names of both signers sit on the same page.
+    for (const s2 of ['CHỦ TRÌ', 'Hà Thị Thu', 'Nguyễn Văn Hùng']) expect(pages[signaturePage]).toContain(s2);
+    pdfToPngs(file.bytes, 'bien-ban-dai', PNG_DIR);
+  });
+});
