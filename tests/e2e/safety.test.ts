@@ -145,3 +145,34 @@ describe('data safety', () => {
     expect(fs.readdirSync(path.join(dataDir, 'backups')).some((n) => n.startsWith('hong-'))).toBe(true);
   }, 120_000);
 });
+
+describe('users and the app lock', () => {
+  it('adds the first administrator from the screen, locks, refuses calls while locked, signs in again', async () => {
+    app = await startE2EApp();
+    await configure(app);
+    const page = app.page;
+    await app.open('/du-lieu/nguoi-dung');
+    await page.getByLabel('Họ tên').fill('Nguyễn Thị Lan');
+    await page.getByLabel('Mật khẩu (ít nhất 6 ký tự)').fill('lan@2026');
+    await page.getByRole('button', { name: 'Thêm' }).click();
+    await page.getByText('Đang đăng nhập:').waitFor();
+    await page.getByRole('table', { name: 'Người dùng' }).getByText('Nguyễn Thị Lan').waitFor();
+    await shot(app, 'safety-users-admin');
+
+    await page.getByRole('button', { name: 'Khóa ngay' }).click();
+    await page.getByRole('heading', { name: 'QCDC Desk đang khóa' }).waitFor();
+    const locked = await app.rpc('units.list', {});
+    expect(locked.ok ? null : locked.error.code).toBe('LOCKED');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Tên người dùng hoặc mật khẩu không đúng.').waitFor();
+    await shot(app, 'safety-lock-screen');
+    await page.getByLabel('Mật khẩu').fill('lan@2026');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Sao lưu, dữ liệu' }).waitFor();
+    expect((await app.rpc('units.list', {})).ok).toBe(true);
+    // The audit log names her.
+    const audit = await call(app, 'audit.list', { filter: { entity: 'app_users' } });
+    expect(audit.items[0]?.user).toBeTruthy();
+  }, 120_000);
+});

@@ -9,6 +9,7 @@ import { AuditPanel } from './AuditPanel';
 import { DataDirPanel } from './DataDirPanel';
 import { UsersPanel } from './UsersPanel';
 import { DamagedDatabase } from './DamagedDatabase';
+import { LockScreen } from './SafetyGate';
 
 const TABS = [
   { value: 'sao-luu', label: 'Sao lưu và phục hồi', icon: IconArchive },
@@ -23,10 +24,13 @@ export default function DataPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const integrity = useApiQuery('integrity.status', {}, { staleTime: Infinity });
+  const lock = useApiQuery('lock.status', {});
   const segment = location.pathname.split('/')[2] ?? '';
   const tab = TABS.some((t) => t.value === segment) ? segment : 'sao-luu';
   // The recovery screen also lives here, so it is reachable even where the app shell shows first.
   if (integrity.data && !integrity.data.ok) return <DamagedDatabase status={integrity.data} />;
+  // Same for the sign-in card while the app is locked (SafetyGate shows it over every page).
+  if (lock.data?.locked) return <LockScreen users={lock.data.users} />;
   return (
     <>
       <PageHeader

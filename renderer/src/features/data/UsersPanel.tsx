@@ -112,7 +112,7 @@ export function UsersPanel() {
           <Text fw={600} mb="xs">
             {first ? 'Thêm người quản trị đầu tiên' : 'Thêm người dùng'}
           </Text>
-          <Group align="flex-start">
+          <Group align="flex-end">
             <TextInput label="Họ tên" required w={240} value={name} onChange={(e) => setName(e.currentTarget.value)} error={create.error?.fields.name} />
             <Select
               label="Vai trò"
@@ -132,7 +132,7 @@ export function UsersPanel() {
               onChange={(e) => setPassword(e.currentTarget.value)}
               error={create.error?.fields.password}
             />
-            <Button type="submit" mt={24} leftSection={<IconUserPlus size={16} />} loading={create.isPending}>
+            <Button type="submit" leftSection={<IconUserPlus size={16} />} loading={create.isPending}>
               Thêm
             </Button>
           </Group>
