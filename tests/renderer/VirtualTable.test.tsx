@@ -77,6 +77,34 @@ describe('VirtualTable', () => {
     expect(firstCellTexts()[0]).toBe('Trần Văn Ân');
   });
 
+  it('sorts people by given name, then middle and family name, with empty cells last', () => {
+    const rows = [
+      { id: 'a', name: 'Trần Văn Bình', year: 1 },
+      { id: 'b', name: '', year: 2 },
+      { id: 'c', name: 'Nguyễn Thị An', year: 3 },
+      { id: 'd', name: 'Lê Văn Bình', year: 4 },
+      { id: 'e', name: 'Đỗ Đức', year: 5 },
+    ];
+    const personColumns: VirtualColumn<Person>[] = [{ key: 'name', header: 'Họ và tên', sortValue: (p) => p.name, sortAs: 'person' }];
+    renderWithApp(<VirtualTable label="Người" rows={rows} columns={personColumns} getRowId={(p) => p.id} height={600} />);
+    fireEvent.click(screen.getByRole('button', { name: /Họ và tên/ }));
+    const names = () => bodyRows().map((r) => within(r).getAllByRole('gridcell')[0]!.textContent);
+    expect(names()).toEqual(['Nguyễn Thị An', 'Lê Văn Bình', 'Trần Văn Bình', 'Đỗ Đức', '']);
+    fireEvent.click(screen.getByRole('button', { name: /Họ và tên/ }));
+    expect(names()).toEqual(['Đỗ Đức', 'Trần Văn Bình', 'Lê Văn Bình', 'Nguyễn Thị An', '']);
+  });
+
+  it('sorts 100,000 rows and shows the right first rows', () => {
+    const rows = makeRows(100_000).map((p, i) => ({ ...p, name: `${p.name} ${100_000 - i}` }));
+    renderWithApp(<Harness rows={rows} />);
+    fireEvent.click(screen.getByRole('button', { name: /Họ và tên/ }));
+    // "An Khánh 100.000 - 7k" rows come first, numbers in numeric order ("… 2" before "… 10").
+    const first = firstCellTexts().slice(0, 3);
+    expect(first.every((t) => t.startsWith('An Khánh '))).toBe(true);
+    const numbers = first.map((t) => Number(t.split(' ').pop()));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+
   it('sorts numbers numerically', () => {
     const rows = [
       { id: 'a', name: 'A', year: 2010 },

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState, type CSSProperties, type Keyboa
 import { Box, Center, Checkbox, Group, Loader, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { personSortKey, vietnameseSortKey } from '../../../shared/text';
+import { splitPersonName } from '../../../shared/text';
 import { formatNumber } from '../lib/format';
 import { EmptyState } from './EmptyState';
 import classes from './VirtualTable.module.css';
@@ -17,7 +17,7 @@ export interface VirtualColumn<T> {
   render?: (row: T) => ReactNode;
   /** Makes the column sortable. Text sorts in Vietnamese order (see `sortAs`), numbers numerically. */
   sortValue?: (row: T) => string | number | null | undefined;
-  /** 'text' (default): Vietnamese alphabetical; 'person': by given name; 'key': already a binary sort key. */
+  /** 'text' (default): Vietnamese alphabetical; 'person': by given name, then middle, then family name; 'key': already a binary sort key (e.g. a `sort_key` column). */
   sortAs?: 'text' | 'person' | 'key';
 }
 
@@ -65,11 +65,34 @@ function minTrack(width: number | string | undefined): number {
   return m ? Number(m[1]) : 120;
 }
 
-function sortKeyOf(value: string | number | null | undefined, as: VirtualColumn<unknown>['sortAs']): string | number {
-  if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'number') return value;
-  if (as === 'key') return value;
-  return as === 'person' ? personSortKey(value) : vietnameseSortKey(value);
+/**
+ * Vietnamese dictionary order (a ă â b c d đ e ê …, tones ngang → nặng, "a9" before "a10"), as
+ * ICU implements it. Used instead of `vietnameseSortKey` for in-memory sorting because building a
+ * key per row costs ~90 µs: 9 s for 100,000 rows, against ~0.2 s for collator-ranked sorting.
+ */
+const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'variant' });
+
+function comparePersonNames(a: string, b: string): number {
+  const pa = splitPersonName(a);
+  const pb = splitPersonName(b);
+  return collator.compare(pa.given, pb.given) || collator.compare(pa.middle, pb.middle) || collator.compare(pa.family, pb.family) || collator.compare(a, b);
+}
+
+type SortCell = string | number | null | undefined;
+
+/**
+ * One comparable number (or binary string for `sortAs: 'key'`) per row; null for empty cells.
+ * Text is ranked: distinct values are sorted once with the collator, then rows sort by rank,
+ * which is fast when many rows share a value (units, statuses, years).
+ */
+function sortKeys(values: SortCell[], as: VirtualColumn<unknown>['sortAs']): Array<number | string | null> {
+  const empty = (v: SortCell) => v === null || v === undefined || v === '';
+  if (values.every((v) => empty(v) || typeof v === 'number')) return values.map((v) => (empty(v) ? null : (v as number)));
+  if (as === 'key') return values.map((v) => (empty(v) ? null : String(v)));
+  const distinct = [...new Set(values.filter((v) => !empty(v)).map(String))];
+  distinct.sort(as === 'person' ? comparePersonNames : collator.compare);
+  const rank = new Map(distinct.map((v, i) => [v, i]));
+  return values.map((v) => (empty(v) ? null : rank.get(String(v))!));
 }
 
 /**
@@ -110,13 +133,15 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     if (manualSort || !sort) return rows;
     const column = columns.find((c) => c.key === sort.key);
     if (!column?.sortValue) return rows;
-    // Decorate–sort–undecorate: one sort key per row, not two per comparison.
-    const decorated = rows.map((row, index) => ({ row, index, key: sortKeyOf(column.sortValue!(row), column.sortAs) }));
+    // Decorate–sort–undecorate: one key per row, not two per comparison.
+    const keys = sortKeys(rows.map((row) => column.sortValue!(row)), column.sortAs);
+    const decorated = rows.map((row, index) => ({ row, index, key: keys[index] ?? null }));
     const dir = sort.direction === 'asc' ? 1 : -1;
     decorated.sort((a, b) => {
-      const ae = a.key === '';
-      const be = b.key === '';
-      if (ae !== be) return ae ? 1 : -1; // empty cells last in both directions
+      if (a.key === null || b.key === null) {
+        if (a.key === b.key) return a.index - b.index;
+        return a.key === null ? 1 : -1; // empty cells last in both directions
+      }
       if (a.key < b.key) return -dir;
       if (a.key > b.key) return dir;
       return a.index - b.index; // stable
