@@ -242,7 +242,7 @@ function MeetingForm({
         </Tabs.List>
         <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <Tabs.Panel value="chung" pt="md">
-            <GeneralSection form={form} lookups={lookups} />
+            <GeneralSection form={form} lookups={lookups} numberText={meeting?.numberText ?? null} />
           </Tabs.Panel>
           <Tabs.Panel value="thanh-phan" pt="md">
             <AttendanceSection form={form} lookups={lookups} />

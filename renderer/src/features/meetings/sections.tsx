@@ -58,7 +58,7 @@ function PersonFields({ form, path, label, lookups }: { form: Form; path: 'chair
   );
 }
 
-export function GeneralSection({ form, lookups }: { form: Form; lookups: MeetingLookups }) {
+export function GeneralSection({ form, lookups, numberText }: { form: Form; lookups: MeetingLookups; numberText?: string | null }) {
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
@@ -70,7 +70,12 @@ export function GeneralSection({ form, lookups }: { form: Form; lookups: Meeting
           data={lookups.kinds.map((k) => ({ value: k.id, label: k.name }))}
           {...form.getInputProps('kindId')}
         />
-        <TextInput label="Số biên bản" description="Để trống: cấp số tiếp theo khi hoàn tất" placeholder="tự động" {...form.getInputProps('manualNumber')} />
+        {numberText ? (
+          // A number once issued stays with the minutes, also when they are re-opened.
+          <TextInput label="Số biên bản" description="Đã cấp trong sổ đăng ký văn bản" value={numberText} readOnly />
+        ) : (
+          <TextInput label="Số biên bản" description="Để trống: cấp số tiếp theo khi hoàn tất" placeholder="tự động" {...form.getInputProps('manualNumber')} />
+        )}
         <TextInput label="Ngày thông báo kết luận" description="Để trống: cùng ngày họp" placeholder="dd/mm/yyyy" {...form.getInputProps('noticeDate')} />
       </SimpleGrid>
       <Textarea label="Tên hội nghị" withAsterisk autosize minRows={1} maxRows={3} {...form.getInputProps('title')} />
