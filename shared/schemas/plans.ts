@@ -604,6 +604,11 @@ export const plansChannels = {
     output: fileOutput,
     summary: 'Urging letter (công văn đôn đốc) listing overdue and due-soon tasks, as DOCX or PDF.',
   }),
+  'tasks.evidenceFile': channel({
+    input: byId,
+    output: fileOutput,
+    summary: 'The bytes of one evidence file of a task update (checked against its SHA-256).',
+  }),
   'tasks.dueNotice': channel({
     input: z.object({}).strict(),
     output: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), title: z.string(), body: z.string() }),
@@ -643,6 +648,12 @@ export const plansChannels = {
     input: z.object({ id: idSchema, document: z.enum(['plan', 'conclusion']), targetId: idSchema.optional() }),
     output: printOutput,
     summary: 'Printable inspection plan, or the conclusion notice of one visited unit.',
+  }),
+
+  'inspections.export': channel({
+    input: z.object({ id: idSchema, document: z.enum(['plan', 'conclusion']), targetId: idSchema.optional(), format: z.enum(['docx', 'pdf']).default('docx') }),
+    output: fileOutput,
+    summary: 'The inspection plan or a conclusion notice as DOCX or PDF bytes.',
   }),
 
   // Unit reports

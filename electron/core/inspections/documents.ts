@@ -1,11 +1,12 @@
 /** Printed inspection plan (KẾ HOẠCH kiểm tra) and the conclusion notice of one visited unit (THÔNG BÁO kết luận). */
 import type { AppContext } from '../context';
 import { getProfile } from '../settings/service';
-import { committeeSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
+import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
+import { renderPartyPdf } from '../export/print/pdf';
 import { AppError } from '../errors';
 import { formatDate } from '../../../shared/text/format';
 import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type Inspection } from '../../../shared/schemas/plans';
-import { paragraphs, recipientItems } from '../plans/documents';
+import { DOCX_MIME, fileSlug, paragraphs, recipientItems } from '../plans/documents';
 import { getInspection } from './service';
 
 type Profile = Awaited<ReturnType<typeof getProfile>>;
@@ -107,12 +108,26 @@ export function conclusionDocument(i: Inspection, targetId: string, profile: Pro
   };
 }
 
-export async function printInspection(ctx: AppContext, input: { id: string; document: 'plan' | 'conclusion'; targetId?: string | undefined }): Promise<{ html: string; title: string }> {
+async function documentOf(ctx: AppContext, input: { id: string; document: 'plan' | 'conclusion'; targetId?: string | undefined }): Promise<PartyDocument> {
   const i = await getInspection(ctx, input.id);
   const profile = await getProfile(ctx);
   if (input.document === 'conclusion' && !input.targetId) {
     throw new AppError('VALIDATION', 'Chọn đơn vị để in thông báo kết luận.', { targetId: 'Chưa chọn đơn vị.' });
   }
-  const doc = input.document === 'plan' ? inspectionPlanDocument(i, profile) : conclusionDocument(i, input.targetId!, profile);
+  return input.document === 'plan' ? inspectionPlanDocument(i, profile) : conclusionDocument(i, input.targetId!, profile);
+}
+
+export async function printInspection(ctx: AppContext, input: { id: string; document: 'plan' | 'conclusion'; targetId?: string | undefined }): Promise<{ html: string; title: string }> {
+  const doc = await documentOf(ctx, input);
   return { html: renderPartyDocument(doc), title: doc.title! };
+}
+
+export async function exportInspection(
+  ctx: AppContext,
+  input: { id: string; document: 'plan' | 'conclusion'; targetId?: string | undefined; format: 'docx' | 'pdf' },
+): Promise<{ fileName: string; bytes: Uint8Array; mimeType: string }> {
+  const doc = await documentOf(ctx, input);
+  const base = fileSlug(doc.title ?? 'kiem-tra');
+  if (input.format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: 'application/pdf' };
+  return { fileName: `${base}.docx`, bytes: await buildPartyDocx(doc), mimeType: DOCX_MIME };
 }

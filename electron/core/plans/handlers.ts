@@ -5,7 +5,7 @@
 import type { HandlerMap } from '../registry';
 import type { plansChannels } from '../../../shared/schemas/plans';
 import { createTask, deleteTask, getTaskDetail, listTasks, updateTask } from '../tasks/service';
-import { addTaskUpdate } from '../tasks/progress';
+import { addTaskUpdate, evidenceFile } from '../tasks/progress';
 import { tasksByOwner } from '../tasks/views';
 import { dueNotice } from '../tasks/notify';
 import { urgingLetter, urgingListHtml } from '../tasks/urging';
@@ -21,7 +21,7 @@ import {
   updateInspection,
   updateRecommendation,
 } from '../inspections/service';
-import { printInspection } from '../inspections/documents';
+import { exportInspection, printInspection } from '../inspections/documents';
 import { createPeriod, listPeriods, recordReport, reportMatrix } from '../unitReports/service';
 import { exportMatrixXlsx, printMatrix } from '../unitReports/documents';
 import { calendarMonth } from '../calendar/service';
@@ -49,6 +49,7 @@ export const plansHandlers = {
   'tasks.addUpdate': (input, ctx) => addTaskUpdate(ctx, input),
   'tasks.byOwner': (input, ctx) => tasksByOwner(ctx, input),
   'tasks.dueNotice': (_input, ctx) => dueNotice(ctx),
+  'tasks.evidenceFile': (input, ctx) => evidenceFile(ctx, input.id),
   'tasks.urgingList': (input, ctx) => urgingListHtml(ctx, input),
   'tasks.urgingLetter': (input, ctx) => urgingLetter(ctx, input),
 
@@ -62,6 +63,7 @@ export const plansHandlers = {
   'inspections.addRecommendation': (input, ctx) => addRecommendation(ctx, input),
   'inspections.updateRecommendation': (input, ctx) => updateRecommendation(ctx, input),
   'inspections.print': (input, ctx) => printInspection(ctx, input),
+  'inspections.export': (input, ctx) => exportInspection(ctx, input),
 
   // Unit reports
   'unitReports.periods': (input, ctx) => listPeriods(ctx, input.year),

@@ -11,7 +11,7 @@ import { recordAudit } from '../db/audit';
 import { newId } from '../db/ids';
 import { isoNow, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
-import { saveAttachment } from '../attachments/service';
+import { readAttachment, saveAttachment } from '../attachments/service';
 import { formatDate } from '../../../shared/text/format';
 import type { AddUpdateData, TaskDetail, TaskStatus } from '../../../shared/schemas/plans';
 import { insertUpdate, selectTask, updateTaskRow } from './repository';
@@ -82,4 +82,10 @@ export async function addTaskUpdate(ctx: AppContext, input: AddUpdateData): Prom
     });
   });
   return getTaskDetail(ctx, input.taskId);
+}
+
+/** One evidence file's bytes (only attachments owned by task updates are served here). */
+export async function evidenceFile(ctx: AppContext, id: string): Promise<{ fileName: string; bytes: Uint8Array; mimeType: string }> {
+  const file = await readAttachment(ctx.db, ctx, id, { ownerType: 'task_update' });
+  return { fileName: file.fileName, bytes: file.bytes, mimeType: file.mimeType };
 }

@@ -308,6 +308,11 @@ describe('inspections', () => {
     expect(noticeText).toContain('THÔNG BÁO');
     expect(noticeText).toContain('Kiện toàn Ban Thanh tra nhân dân (hoàn thành trước ngày 30/04/2023)');
     pdfToPngs(noticePdf, 'thong-bao-ket-luan', ARTIFACTS);
+    const noticeDocx = await app.call('inspections.export', { id: insp.id, document: 'conclusion', targetId: choMoi!.id, format: 'docx' });
+    const noticeParagraphs = wordParagraphs(unzipEntry(noticeDocx.bytes, 'word/document.xml'));
+    expect(noticeParagraphs).toContain('THÔNG BÁO');
+    expect(noticeParagraphs).toContain('tại Huyện ủy Chợ Mới');
+    expect(noticeParagraphs.join('\n')).toContain('Kiện toàn Ban Thanh tra nhân dân (hoàn thành trước ngày 30/04/2023).');
   });
 });
 

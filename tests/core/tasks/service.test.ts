@@ -81,6 +81,8 @@ describe('tasks service', () => {
     expect(detail.progress).toBe(40);
     expect(detail.updates).toHaveLength(1);
     expect(detail.updates[0]!.evidence.map((e) => e.fileName)).toEqual(['ke-hoach-doi-thoai.pdf']);
+    const file = await app.call('tasks.evidenceFile', { id: detail.updates[0]!.evidence[0]!.id });
+    expect(new TextDecoder().decode(file.bytes)).toBe('%PDF-1.4 thử');
 
     app.clock.set('2023-02-10T02:00:00.000Z');
     expect((await app.call('tasks.list', { dueWithinDays: 7 })).items.map((t) => t.id)).toEqual([task.id]);

@@ -10,7 +10,7 @@ import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
 import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/plans';
-import { DueBadge, PrintModal, StatusBadge, usePrintState } from '../plans/shared';
+import { downloadFile, DueBadge, PrintModal, StatusBadge, usePrintState } from '../plans/shared';
 import { InspectionEditor } from './InspectionEditor';
 
 const REPORT_BADGE: Record<InspectionTarget['reportState'], { color: string; label: string }> = {
@@ -29,6 +29,7 @@ export function InspectionDetail({ id, today, onBack, onOpenTask }: { id: string
   const [visit, setVisit] = useState<InspectionTarget | null>(null);
   const [recFor, setRecFor] = useState<InspectionTarget | null>(null);
   const printing = usePrintState();
+  const [printed, setPrinted] = useState<{ document: 'plan' | 'conclusion'; targetId?: string } | null>(null);
   const confirm = useConfirm();
   const remove = useApiMutation('inspections.delete', { invalidate: [...READS] });
   const i = q.data;
@@ -55,7 +56,10 @@ export function InspectionDetail({ id, today, onBack, onOpenTask }: { id: string
             <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
               Sửa
             </Button>
-            <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => printing.open('Kế hoạch kiểm tra', () => api('inspections.print', { id: i.id, document: 'plan' }))}>
+            <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => {
+                setPrinted({ document: 'plan' });
+                void printing.open('Kế hoạch kiểm tra', () => api('inspections.print', { id: i.id, document: 'plan' }));
+              }}>
               In kế hoạch kiểm tra
             </Button>
             <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={del}>
@@ -111,7 +115,10 @@ export function InspectionDetail({ id, today, onBack, onOpenTask }: { id: string
                   <Button size="xs" variant="default" onClick={() => setVisit(t)}>
                     Ghi kết quả làm việc
                   </Button>
-                  <Button size="xs" variant="default" leftSection={<IconFileText size={14} />} onClick={() => printing.open(`Thông báo kết luận — ${t.unitName}`, () => api('inspections.print', { id: i.id, document: 'conclusion', targetId: t.id }))}>
+                  <Button size="xs" variant="default" leftSection={<IconFileText size={14} />} onClick={() => {
+                      setPrinted({ document: 'conclusion', targetId: t.id });
+                      void printing.open(`Thông báo kết luận — ${t.unitName}`, () => api('inspections.print', { id: i.id, document: 'conclusion', targetId: t.id }));
+                    }}>
                     Thông báo kết luận
                   </Button>
                 </Group>
@@ -158,7 +165,14 @@ export function InspectionDetail({ id, today, onBack, onOpenTask }: { id: string
           <RecommendationModal target={recFor} onClose={() => setRecFor(null)} />
         </>
       )}
-      <PrintModal opened={!!printing.state} onClose={printing.close} title={printing.state?.title ?? ''} html={printing.state?.html ?? null} />
+      <PrintModal
+        opened={!!printing.state}
+        onClose={printing.close}
+        title={printing.state?.title ?? ''}
+        html={printing.state?.html ?? null}
+        onSaveDocx={() => downloadFile(() => api('inspections.export', { id, document: printed?.document ?? 'plan', ...(printed?.targetId ? { targetId: printed.targetId } : {}), format: 'docx' }))}
+        onSavePdf={() => downloadFile(() => api('inspections.export', { id, document: printed?.document ?? 'plan', ...(printed?.targetId ? { targetId: printed.targetId } : {}), format: 'pdf' }))}
+      />
     </Stack>
   );
 }

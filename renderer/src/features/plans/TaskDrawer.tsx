@@ -4,12 +4,12 @@ import { Anchor, Button, Divider, Drawer, FileInput, Group, NumberInput, Select,
 import { DateInput } from '@mantine/dates';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useApiMutation, useApiQuery } from '../../lib/query';
-import { ApiError } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { TASK_SOURCE_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus } from '../../../../shared/schemas/plans';
-import { DueBadge, DueDate, ProgressCell, StatusBadge } from './shared';
+import { downloadFile, DueBadge, DueDate, ProgressCell, StatusBadge } from './shared';
 
 /** Channels whose reads change when a task changes. */
 export const TASK_READS = ['tasks.list', 'tasks.get', 'tasks.byOwner', 'plans.get', 'plans.list', 'inspections.get', 'inspections.list', 'calendar.month'] as const;
@@ -129,7 +129,7 @@ export function TaskDrawer({ taskId, today, onClose }: { taskId: string | null; 
                 <Timeline.Item key={u.id} title={`${formatDate(u.date)} — ${u.progress}% — ${TASK_STATUS_LABELS[u.status]}`}>
                   {u.note && <Text size="sm">{u.note}</Text>}
                   {u.evidence.map((e) => (
-                    <Anchor key={e.id} size="xs" component="span" display="block">
+                    <Anchor key={e.id} size="xs" component="button" type="button" display="block" onClick={() => downloadFile(() => api('tasks.evidenceFile', { id: e.id }))}>
                       <IconPaperclip size={12} /> {e.fileName}
                     </Anchor>
                   ))}
