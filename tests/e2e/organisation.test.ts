@@ -165,15 +165,15 @@ describe('organisation end to end', () => {
     await page.getByRole('textbox', { name: 'Tìm đơn vị' }).fill('');
     await page.getByRole('button', { name: 'Thao tác khác với Đảng bộ xã Như Cố' }).click();
     await page.getByRole('menuitem', { name: 'Sáp nhập, giải thể…' }).click();
-    await page.getByRole('textbox', { name: 'Đơn vị tiếp nhận' }).fill('thanh mai');
+    await page.getByLabel('Đơn vị tiếp nhận').first().fill('thanh mai');
     await page.getByRole('option', { name: /Đảng bộ xã Thanh Mai/ }).click();
     await page.getByLabel('Ngày kết thúc hoạt động (ngày cuối cùng)').fill('30/06/2025');
-    await page.keyboard.press('Escape');
+    await page.getByLabel('Căn cứ, ghi chú').fill('Nghị quyết số 1234/NQ-UBTVQH15');
     await app.screenshot('organisation-units-merge');
     await page.getByRole('button', { name: 'Sáp nhập…' }).click();
     await page.getByText(/Số liệu từ năm 2026 được cộng vào/).waitFor();
     await app.screenshot('organisation-units-merge-confirm');
-    await page.getByRole('button', { name: 'Sáp nhập', exact: true }).click();
+    await page.getByRole('button', { name: 'Xác nhận sáp nhập' }).click();
     await page.getByText('Đã sáp nhập vào Đảng bộ xã Thanh Mai (từ sau 30/06/2025)').waitFor();
     const units = await app.rpc('units.list', { search: 'nhu co' });
     expect(units.ok && units.data.items[0]?.validTo).toBe('2025-06-30');
@@ -203,10 +203,14 @@ describe('organisation end to end', () => {
     await page.getByRole('button', { name: 'Cấp số văn bản' }).first().click();
     await page.getByLabel('Số tự nhập (để trống để lấy số tiếp theo)').fill('1');
     await page.getByRole('button', { name: 'Cấp số', exact: true }).click();
-    await page.getByRole('dialog', { name: 'Số văn bản bị trùng' }).waitFor();
+    await page.getByRole('alertdialog').getByText(/Số 01-CV\/BCĐ đã được cấp cho/).waitFor();
     await app.screenshot('organisation-docnumbers-duplicate');
-    await page.getByRole('button', { name: 'Hủy', exact: true }).last().click();
-    await page.getByRole('button', { name: 'Hủy', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Vẫn dùng số này' }).click();
+    await page.getByText('Đã cấp số 01-CV/BCĐ.').waitFor();
+    const register = await app.rpc('docNumbers.list', { kindCode: 'CV' });
+    expect(register.ok && register.data.items.map((n) => `${n.numberText} ${n.manual ? 'tự nhập' : 'tự động'}`).sort()).toEqual(['01-CV/BCĐ tự nhập', '01-CV/BCĐ tự động']);
+    expect((await app.rpc('docNumbers.list', {})).ok).toBe(true);
+    await page.getByRole('table', { name: 'Sổ số văn bản' }).getByText('01-BB/BCĐ').waitFor();
     await app.screenshot('organisation-docnumbers');
   }, 60_000);
 
@@ -230,7 +234,7 @@ describe('organisation end to end', () => {
       'Bắc Kạn, ngày 27 tháng 11 năm 2026',
       'DANH SÁCH',
       'Phương Thị Thanh',
-      'Phó Trưởng ban thường trực',
+      'Đỗ Thị Minh Hoa',
       'Đảng bộ huyện Chợ Mới',
       'T/M BAN CHỈ ĐẠO',
       'TRƯỞNG BAN',

@@ -57,7 +57,7 @@ describe('document numbers', () => {
     expect(dup.ok).toBe(false);
     if (dup.ok) return;
     expect(dup.error.code).toBe('CONFLICT');
-    expect(dup.error.fields?.manualNumber).toMatch(/Số 01-BB\/BCĐ đã được cấp cho "Họp Ban Chỉ đạo quý I", ngày 10\/01\/2026/);
+    expect(dup.error.fields?.manualNumber).toMatch(/Số 01-BB\/BCĐ đã được cấp cho «Họp Ban Chỉ đạo quý I», ngày 10\/01\/2026/);
     expect((await app.call('docNumbers.list', {})).items).toHaveLength(2);
     const forced = await app.call('docNumbers.reserve', { kindCode: 'BB', date: '2026-02-11', manualNumber: 1, allowDuplicate: true });
     expect(forced.numberText).toBe('01-BB/BCĐ');

@@ -103,7 +103,7 @@ export async function reserveDocNumber(trx: Db, ctx: Pick<AppContext, 'actor' | 
     number = input.manualNumber!;
     const existing = await selectIssued(trx, kind.code, termLabel, number);
     if (existing && !input.allowDuplicate) {
-      const where = [existing.summary ? `"${existing.summary}"` : null, existing.issued_date ? `ngày ${formatDate(existing.issued_date)}` : null]
+      const where = [existing.summary ? `«${existing.summary}»` : null, existing.issued_date ? `ngày ${formatDate(existing.issued_date)}` : null]
         .filter(Boolean)
         .join(', ');
       const message = `Số ${existing.number_text} đã được cấp${where ? ` cho ${where}` : ''} trong nhiệm kỳ ${termLabel}. Vẫn dùng số này?`;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Badge, Box, Button, Group, Modal, NumberInput, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Modal, NumberInput, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBan, IconPlus, IconSearch } from '@tabler/icons-react';
@@ -20,7 +20,10 @@ function ReserveModal({ opened, onClose, kinds }: { opened: boolean; onClose: ()
   const [fields, setFields] = useState<Record<string, string>>({});
   const next = useApiQuery('docNumbers.next', { kindCode: kindCode ?? 'CV' }, { enabled: opened && Boolean(kindCode) });
   const reserve = useApiMutation('docNumbers.reserve', { invalidate: ['docNumbers.list', 'docNumbers.next'] });
-  const confirm = useConfirm();
+  const [duplicate, setDuplicate] = useState<string | null>(null);
+  useEffect(() => {
+    setDuplicate(null);
+  }, [kindCode, manual]);
   useEffect(() => {
     if (opened) {
       setSummary('');
@@ -37,7 +40,7 @@ function ReserveModal({ opened, onClose, kinds }: { opened: boolean; onClose: ()
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT' && error.fields.manualNumber) {
-        if (await confirm({ title: 'Số văn bản bị trùng', message: error.message, confirmLabel: 'Vẫn dùng số này', danger: true })) await submit(true);
+        setDuplicate(error.message); // shown in this dialog, with "Vẫn dùng số này"
         return;
       }
       if (error instanceof ApiError) setFields(error.fields);
@@ -58,13 +61,24 @@ function ReserveModal({ opened, onClose, kinds }: { opened: boolean; onClose: ()
           onChange={(v) => setManual(typeof v === 'number' ? v : '')}
           error={fields.manualNumber}
         />
+        {duplicate && (
+          <Alert color="orange" title="Số văn bản bị trùng" role="alertdialog">
+            <Text size="sm">{duplicate}</Text>
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Hủy
           </Button>
-          <Button onClick={() => submit(false)} loading={reserve.isPending}>
-            Cấp số
-          </Button>
+          {duplicate ? (
+            <Button color="orange" onClick={() => submit(true)} loading={reserve.isPending}>
+              Vẫn dùng số này
+            </Button>
+          ) : (
+            <Button onClick={() => submit(false)} loading={reserve.isPending}>
+              Cấp số
+            </Button>
+          )}
         </Group>
       </Stack>
     </Modal>
@@ -127,7 +141,7 @@ export function DocNumbersPanel() {
                   <Table.Th>Trích yếu</Table.Th>
                   <Table.Th w={110}>Nhiệm kỳ</Table.Th>
                   <Table.Th w={150}>Cấp lúc</Table.Th>
-                  <Table.Th w={80} />
+                  <Table.Th w={90} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -143,8 +157,8 @@ export function DocNumbersPanel() {
                     <Table.Td>{formatDateTime(n.createdAt)}</Table.Td>
                     <Table.Td>
                       {!n.cancelledAt && (
-                        <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconBan size={14} />} onClick={() => doCancel(n.id, n.numberText)}>
-                          Hủy
+                        <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconBan size={14} />} onClick={() => doCancel(n.id, n.numberText)} aria-label={`Hủy số ${n.numberText}`}>
+                          Hủy số
                         </Button>
                       )}
                     </Table.Td>

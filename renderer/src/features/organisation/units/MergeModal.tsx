@@ -5,7 +5,6 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import type { UnitListItem } from '../../../../../shared/schemas/organisation';
 import { useApiMutation } from '../../../lib/query';
 import { formatDate } from '../../../lib/format';
-import { useConfirm } from '../../../components/ConfirmAction';
 import { showError, showSuccess } from '../../../components/notify';
 
 function descendants(units: UnitListItem[], id: string): Set<string> {
@@ -24,7 +23,7 @@ export function MergeModal({ opened, onClose, unit, units }: { opened: boolean; 
   const [closeDate, setCloseDate] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const confirm = useConfirm();
+  const [confirming, setConfirming] = useState<string | null>(null);
   const merge = useApiMutation('units.merge', { invalidate: ['units.list', 'members.list', 'assignments.list'] });
   const update = useApiMutation('units.update', { invalidate: ['units.list'] });
 
@@ -35,6 +34,7 @@ export function MergeModal({ opened, onClose, unit, units }: { opened: boolean; 
       setCloseDate(null);
       setNote('');
       setErrors({});
+      setConfirming(null);
     }
   }, [opened]);
 
@@ -50,7 +50,8 @@ export function MergeModal({ opened, onClose, unit, units }: { opened: boolean; 
   const target = units.find((u) => u.id === targetId);
   const year = closeDate ? Number(closeDate.slice(0, 4)) : null;
 
-  const submit = async () => {
+  // The confirmation is shown inside this dialog (not a second modal stacked over it).
+  const review = () => {
     const next: Record<string, string> = {};
     if (!closeDate) next.closeDate = 'Chọn ngày kết thúc hoạt động.';
     if (mode === 'merge' && !targetId) next.targetId = 'Chọn đơn vị tiếp nhận.';
@@ -60,8 +61,10 @@ export function MergeModal({ opened, onClose, unit, units }: { opened: boolean; 
       mode === 'merge'
         ? `«${unit.name}» kết thúc hoạt động ngày ${formatDate(closeDate)} và sáp nhập vào «${target?.name}». Số liệu từ năm ${year! + 1} được cộng vào «${target?.name}»; số liệu năm ${year} trở về trước vẫn giữ ở «${unit.name}». Các đơn vị trực thuộc được chuyển sang đơn vị tiếp nhận.`
         : `«${unit.name}» kết thúc hoạt động (giải thể) ngày ${formatDate(closeDate)}. Dữ liệu cũ vẫn được giữ nguyên.`;
-    const ok = await confirm({ title: mode === 'merge' ? 'Sáp nhập đơn vị?' : 'Giải thể đơn vị?', message, confirmLabel: mode === 'merge' ? 'Sáp nhập' : 'Giải thể', danger: true });
-    if (!ok) return;
+    setConfirming(message);
+  };
+
+  const submit = async () => {
     try {
       if (mode === 'merge') {
         await merge.mutateAsync({ sourceIds: [unit.id], targetId: targetId!, closeDate: closeDate!, note: note || null });
@@ -99,14 +102,30 @@ export function MergeModal({ opened, onClose, unit, units }: { opened: boolean; 
             </Text>
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Hủy
-          </Button>
-          <Button color="red" onClick={submit} loading={merge.isPending || update.isPending}>
-            {mode === 'merge' ? 'Sáp nhập…' : 'Giải thể…'}
-          </Button>
-        </Group>
+        {confirming ? (
+          <Alert color="red" title={mode === 'merge' ? 'Xác nhận sáp nhập' : 'Xác nhận giải thể'} role="alertdialog">
+            <Stack gap="sm">
+              <Text size="sm">{confirming}</Text>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setConfirming(null)}>
+                  Quay lại
+                </Button>
+                <Button color="red" onClick={submit} loading={merge.isPending || update.isPending}>
+                  {mode === 'merge' ? 'Xác nhận sáp nhập' : 'Xác nhận giải thể'}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : (
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Hủy
+            </Button>
+            <Button color="red" onClick={review}>
+              {mode === 'merge' ? 'Sáp nhập…' : 'Giải thể…'}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Modal>
   );
