@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { newId } from '../../../electron/core/db/ids';
 import { insertCatalogRow, insertUnitRow } from '../../../electron/core/models/repository';
-import type { TestApp } from '../../support/context';
+import type { AppContext } from '../../../electron/core/context';
+
+/** Anything holding an app context: a TestApp, or the e2e harness. */
+type HasCtx = { ctx: AppContext };
 import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
 
 export const FIXTURE = path.resolve(__dirname, '../../../../shared/fixtures/dvk-cho-moi-2023.xlsx');
@@ -18,7 +21,7 @@ export const BAC_KAN_FIELDS = [
 
 const AT = '2026-01-01T00:00:00.000Z';
 
-export async function addCatalogItem(app: TestApp, catalog: string, name: string, sortOrder = 0): Promise<string> {
+export async function addCatalogItem(app: HasCtx, catalog: string, name: string, sortOrder = 0): Promise<string> {
   const id = newId();
   await insertCatalogRow(app.ctx.db, {
     id,
@@ -39,7 +42,7 @@ export async function addCatalogItem(app: TestApp, catalog: string, name: string
 }
 
 /** Loads Bắc Kạn's field catalogue unless a preset already put it there. */
-export async function loadBacKanFields(app: TestApp): Promise<string[]> {
+export async function loadBacKanFields(app: HasCtx): Promise<string[]> {
   const existing = await app.ctx.db.selectFrom('catalog_items').select(['id', 'name']).where('catalog', '=', 'field').where('deleted_at', 'is', null).execute();
   const ids: string[] = [];
   for (const [i, name] of BAC_KAN_FIELDS.entries()) {
@@ -49,7 +52,7 @@ export async function loadBacKanFields(app: TestApp): Promise<string[]> {
   return ids;
 }
 
-export async function addUnit(app: TestApp, name: string, parentId: string | null = null, extra: { merged_into_id?: string; valid_to?: string } = {}): Promise<string> {
+export async function addUnit(app: HasCtx, name: string, parentId: string | null = null, extra: { merged_into_id?: string; valid_to?: string } = {}): Promise<string> {
   const id = newId();
   await insertUnitRow(app.ctx.db, {
     id,

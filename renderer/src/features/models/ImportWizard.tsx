@@ -42,7 +42,7 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
 }
 
 /** Upload (pick or drop) → column mapping → preview with bad rows → commit with progress → report. */
-export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: () => void }) {
+export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: (year: number) => void }) {
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -128,7 +128,7 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
       );
       setResult(r);
       setStep(3);
-      onDone();
+      onDone(r.year);
     } catch (e) {
       setError(e);
     }
@@ -254,7 +254,7 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
               Chọn tệp khác
             </Button>
             <Button onClick={() => void remap()} loading={busy} disabled={typeof mapping.name !== 'number'}>
-              Xem trước
+              Tiếp tục: xem trước
             </Button>
           </Group>
         </Stack>
@@ -397,7 +397,7 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
             </ScrollArea.Autosize>
           )}
           <Group justify="flex-end">
-            <Button onClick={close}>Đóng</Button>
+            <Button onClick={close}>Xem sổ mô hình</Button>
           </Group>
         </Stack>
       )}

@@ -252,7 +252,10 @@ export default function ModelsPage() {
       <ImportWizard
         opened={importing}
         onClose={() => setImporting(false)}
-        onDone={refresh}
+        onDone={(importedYear) => {
+          setYear(importedYear);
+          refresh();
+        }}
       />
       <ModelDrawer id={openId} onClose={() => setOpenId(null)} onChanged={refresh} />
       <BulkRecognise

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { startE2EApp, ARTIFACTS_DIR, type E2EApp } from './support/harness';
+import { FIXTURE, loadBacKanFields } from '../core/models/support';
+
+let app: E2EApp;
+beforeAll(async () => {
+  app = await startE2EApp();
+  await loadBacKanFields(app.harness);
+  // A configured profile, so the app opens on its pages rather than the first-run wizard.
+  const saved = await app.rpc('settings.update', {
+    profile: {
+      parentBody: 'Huyện ủy Chợ Mới',
+      committeeName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở và phong trào "Dân vận khéo"',
+      committeeCode: 'BCĐ',
+      placeName: 'Chợ Mới',
+      standingAgency: 'Ban Dân vận Huyện ủy',
+      termLabel: '2020 - 2025',
+      termStartYear: 2020,
+      termEndYear: 2025,
+      signingMode: 'onBehalf',
+      headName: 'Nguyễn Văn Đông',
+      margins: { top: 20, bottom: 20, left: 30, right: 15 },
+    },
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+async function pickOption(label: string | RegExp, option: string | RegExp) {
+  await app.page.getByRole('combobox', { name: label }).first().click();
+  await app.page.getByRole('option', { name: option }).first().click();
+}
+
+describe('"Dân vận khéo" register in the browser', () => {
+  it('imports the Chợ Mới fixture through the wizard, including the mapping step', async () => {
+    const page = app.page;
+    await app.open('/mo-hinh');
+    await page.getByText('Sổ mô hình chưa có dữ liệu').waitFor();
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).first().click();
+    await page.locator('input[type=file]').setInputFiles(FIXTURE);
+
+    // Mapping step: detected from the header on row 4; the officer drops the empty "Ghi chú" column.
+    await page.getByText('dòng tên cột là dòng 4').waitFor();
+    await expect(page.getByRole('combobox', { name: 'Cột cho Tên mô hình' }).inputValue()).resolves.toBe('Cột C: Tên mô hình');
+    await expect(page.getByRole('combobox', { name: 'Cột cho Người, tập thể thực hiện' }).inputValue()).resolves.toBe('Cột G: Người phụ trách');
+    await pickOption('Cột cho Ghi chú', '(không nhập)');
+    await app.screenshot('models-import-mapping');
+    await page.getByRole('button', { name: 'Tiếp tục: xem trước' }).click();
+
+    // Preview: 64 read, 60 valid, the four bad rows named with their Excel row numbers.
+    const errors = page.getByRole('table', { name: 'Các dòng lỗi' });
+    await errors.waitFor();
+    await expect(errors.getByRole('row').count()).resolves.toBe(5);
+    const text = await errors.innerText();
+    expect(text).toMatch(/11\s+7\s+Thiếu tên mô hình/);
+    expect(text).toMatch(/Hộ gia đình/);
+    expect(text).toMatch(/Thể thao/);
+    expect(text).toMatch(/54\s+50\s+Thiếu đơn vị đăng ký/);
+    await expect(page.getByText('Dòng đọc được', { exact: true }).locator('..').innerText()).resolves.toContain('64');
+    await expect(page.getByText('Dòng hợp lệ', { exact: true }).locator('..').innerText()).resolves.toContain('60');
+    await app.screenshot('models-import-preview');
+    await page.getByRole('button', { name: 'Nhập 60 dòng hợp lệ' }).click();
+    await page.getByText('Đã nhập xong sổ mô hình năm 2023').waitFor();
+    await expect(page.getByText(/Thêm mới 60, cập nhật 0, không đổi 0, bỏ qua 4 dòng/).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Xem sổ mô hình' }).click();
+
+    await page.getByText('60 lượt mô hình').waitFor();
+    await app.screenshot('models-register');
+  }, 120_000);
+
+  it('filters by unit and searches without diacritics', async () => {
+    const page = app.page;
+    await pickOption('Đơn vị (gồm trực thuộc)', 'Đảng ủy xã Thanh Mai');
+    await page.getByText('12 lượt mô hình').waitFor();
+    await page.getByRole('textbox', { name: 'Tìm kiếm' }).fill('bon tot');
+    const expected = await app.rpc('models.list', { year: 2023, search: 'bốn tốt', limit: 100 });
+    if (!expected.ok) throw new Error(expected.error.message);
+    const inUnit = expected.data.rows.filter((r) => r.unitName === 'Đảng ủy xã Thanh Mai').length;
+    await page.getByText(`${inUnit} lượt mô hình`).waitFor();
+    await page.getByRole('textbox', { name: 'Tìm kiếm' }).fill('');
+    await page.getByText('12 lượt mô hình').waitFor();
+  }, 60_000);
+
+  it('bulk-recognises the filtered models under one decision, with confirmation', async () => {
+    const page = app.page;
+    await page.getByRole('checkbox', { name: 'Chọn tất cả các dòng đã tải' }).check();
+    await page.getByRole('button', { name: 'Công nhận 12 mô hình đã chọn' }).click();
+    await page.getByRole('textbox', { name: 'Số quyết định' }).fill('125-QĐ/HU');
+    await page.getByLabel('Ngày quyết định').fill('2023-12-20');
+    await page.getByRole('dialog', { name: /Công nhận 12 mô hình/ }).getByRole('button', { name: 'Công nhận', exact: true }).click();
+    // The confirmation dialog.
+    await page.getByText('Công nhận các mô hình đã chọn?').waitFor();
+    await page.getByRole('dialog', { name: 'Công nhận các mô hình đã chọn?' }).getByRole('button', { name: 'Công nhận', exact: true }).click();
+    await page.getByText('Đã công nhận 12 mô hình.').waitFor();
+    const stats = await app.rpc('models.stats', { year: 2023 });
+    if (!stats.ok) throw new Error(stats.error.message);
+    expect(stats.data.recognised).toBe(12);
+    expect(stats.data.registered).toBe(60);
+  }, 60_000);
+
+  it('exports the filtered register to XLSX and reads it back', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Xuất, in' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Sổ mô hình \(Excel/ }).click()]);
+    const file = path.join(ARTIFACTS_DIR, 'models-register-export.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getCell('A4').value)).toBe('DANH SÁCH MÔ HÌNH "DÂN VẬN KHÉO" NĂM 2023');
+    const rows: string[][] = [];
+    for (let r = 8; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      if (row.getCell(3).value === 'Cộng') break;
+      rows.push([String(row.getCell(3).value), String(row.getCell(4).value), String(row.getCell(10).value), String(row.getCell(11).value)]);
+    }
+    expect(rows).toHaveLength(12);
+    for (const r of rows) {
+      expect(r[0]).toBe('Đảng ủy xã Thanh Mai');
+      expect(r[2]).toMatch(/^Được công nhận/);
+      expect(r[3]).toContain('125-QĐ/HU');
+      expect(r[3]).toContain('20/12/2023');
+    }
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+  }, 60_000);
+
+  it('shows the detail drawer and the statistics with units reviewed', async () => {
+    const page = app.page;
+    await page.locator('[data-row-id]').first().click();
+    await page.getByRole('table', { name: 'Các năm của mô hình' }).waitFor();
+    await app.screenshot('models-drawer');
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: /Thống kê/ }).click();
+    await page.getByTestId('units-reviewed').waitFor();
+    // Importing results is not a review; the bulk recognition was typed in the app.
+    await expect(page.getByTestId('units-reviewed').innerText()).resolves.toBe('0/5');
+    await app.screenshot('models-stats');
+    await page.getByRole('tab', { name: 'Họp xét' }).click();
+    await page.getByRole('checkbox', { name: 'Đảng ủy xã Thanh Mai đã họp xét' }).check();
+    await page.getByRole('tab', { name: /Thống kê/ }).click();
+    await expect(page.getByTestId('units-reviewed').innerText()).resolves.toBe('1/5');
+  }, 60_000);
+});
