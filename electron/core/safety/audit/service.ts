@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { AuditFilter, AuditItem } from '../../../../shared/schemas/safety';
 import type { AppContext } from '../../context';
 import type { JobReporter } from '../../jobs/jobs';
+import { writeTableXlsx } from '../../export/xlsx';
+import { formatNumber } from '../../../../shared/text/format';
 import { actionLabel, entityLabel, fieldLabel, TECHNICAL_FIELDS } from '../labels';
 import { distinctEntities, distinctUsers, listAudit, type AuditRow } from './repository';
 
@@ -85,44 +86,48 @@ export function formatAt(iso: string): string {
 }
 
 /**
- * The filtered log as XLSX, one row per changed field (so before → after reads across), up to
- * 200,000 entries. Text cells are plain strings: exceljs never evaluates them, and a value that
- * starts with "=" is written as text, not as a formula.
+ * The filtered log as XLSX through the shared streaming writer (electron/core/export/xlsx), one
+ * row per changed field so before → after reads across, up to 200,000 entries. Cells are written
+ * as text, so a value that starts with "=" stays text and is never a formula.
  */
 export async function exportAuditXlsx(ctx: AppContext, filter: AuditFilter, job?: JobReporter) {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'QCDC Desk';
-  const sheet = workbook.addWorksheet('Nhật ký thay đổi', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: 'Thời gian', key: 'at', width: 20 },
-    { header: 'Người thực hiện', key: 'user', width: 22 },
-    { header: 'Loại dữ liệu', key: 'entity', width: 24 },
-    { header: 'Mã bản ghi', key: 'entityId', width: 38 },
-    { header: 'Thao tác', key: 'action', width: 22 },
-    { header: 'Trường', key: 'field', width: 22 },
-    { header: 'Trước', key: 'before', width: 40 },
-    { header: 'Sau', key: 'after', width: 40 },
-    { header: 'Ghi chú', key: 'note', width: 30 },
-  ];
-  sheet.getRow(1).font = { bold: true };
   const pageSize = 2000;
   const { total } = await listAudit(ctx.db, filter, 1, 0);
   const limit = Math.min(total, 200_000);
-  for (let offset = 0; offset < limit; offset += pageSize) {
-    const { rows } = await listAudit(ctx.db, filter, pageSize, offset);
-    for (const r of rows) {
-      const item = toItem(r);
-      const base = { at: formatAt(item.at), user: item.user, entity: item.entityLabel, entityId: item.entityId, action: item.actionLabel, note: item.note ?? '' };
-      if (item.changes.length === 0) sheet.addRow({ ...base, field: '', before: '', after: '' });
-      for (const c of item.changes) sheet.addRow({ ...base, field: c.label, before: c.before ?? '', after: c.after ?? '' });
+  async function* rows() {
+    for (let offset = 0; offset < limit; offset += pageSize) {
+      const { rows: page } = await listAudit(ctx.db, filter, pageSize, offset);
+      for (const r of page) {
+        const item = toItem(r);
+        const base = { at: formatAt(item.at), user: item.user, entity: item.entityLabel, entityId: item.entityId, action: item.actionLabel, note: item.note ?? '' };
+        if (item.changes.length === 0) yield { ...base, field: '', before: '', after: '' };
+        for (const c of item.changes) yield { ...base, field: c.label, before: c.before ?? '', after: c.after ?? '' };
+      }
+      await job?.progress('Đang xuất nhật ký', Math.min(offset + pageSize, limit), limit);
     }
-    await job?.progress('Đang xuất nhật ký', Math.min(offset + pageSize, limit), limit);
   }
-  const buffer = await workbook.xlsx.writeBuffer();
-  const stamp = formatAt(ctx.clock.now().toISOString()).slice(0, 10).split('/').reverse().join('-');
+  const now = formatAt(ctx.clock.now().toISOString());
+  const bytes = await writeTableXlsx({
+    sheetName: 'Nhật ký thay đổi',
+    title: { title: 'Nhật ký thay đổi dữ liệu', subtitle: `Xuất lúc ${now}; ${formatNumber(total)} thay đổi khớp bộ lọc` },
+    columns: [
+      { header: 'Thời gian', key: 'at', width: 20 },
+      { header: 'Người thực hiện', key: 'user', width: 22 },
+      { header: 'Loại dữ liệu', key: 'entity', width: 24 },
+      { header: 'Mã bản ghi', key: 'entityId', width: 38 },
+      { header: 'Thao tác', key: 'action', width: 22 },
+      { header: 'Trường', key: 'field', width: 22 },
+      { header: 'Trước', key: 'before', width: 40 },
+      { header: 'Sau', key: 'after', width: 40 },
+      { header: 'Ghi chú', key: 'note', width: 30 },
+    ],
+    rows: rows(),
+    rowCount: limit,
+  });
+  const stamp = now.slice(0, 10).split('/').reverse().join('-');
   return {
     fileName: `nhat-ky-thay-doi-${stamp}.xlsx`,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    bytes: new Uint8Array(buffer as ArrayBuffer),
+    bytes,
   };
 }
