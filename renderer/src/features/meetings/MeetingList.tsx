@@ -10,6 +10,7 @@ import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { formatDate, formatNumber } from '../../lib/format';
+import { hasFormDraft } from '../../lib/useFormDraft';
 import { MEETING_STATUS_LABELS, type MeetingSummary } from '../../../../shared/schemas/meetings';
 
 type StatusFilter = 'all' | 'draft' | 'finalized';
@@ -190,6 +191,11 @@ export function MeetingList() {
                 </Table.Td>
                 <Table.Td>
                   <StatusBadge status={m.status} />
+                  {m.status === 'draft' && hasFormDraft(`meetings.${m.id}`) && (
+                    <Text size="xs" c="orange" mt={2}>
+                      Có nội dung chưa lưu
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td onClick={(e) => e.stopPropagation()}>
                   <Group gap={2} wrap="nowrap">
