@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { readXlsxSheets, sniffSpreadsheet, writeTableXlsx, type XlsxColumn } from '../../../electron/core/export/xlsx';
+import { readXlsxSheets, sniffSpreadsheet, writeTablesXlsx, writeTableXlsx, type XlsxColumn } from '../../../electron/core/export/xlsx';
+import { detectHeader, mapColumns, readRows } from '../../../electron/core/export/import';
 import { AppError } from '../../../electron/core/errors';
 
 const COLUMNS: XlsxColumn[] = [
@@ -58,6 +59,50 @@ describe('writeTableXlsx', () => {
     const [sheet] = await readXlsxSheets(bytes);
     expect(sheet!.rows[7]).toEqual([1, 'Đảng ủy xã số 1', 'Mô hình "Dân vận khéo" số 1', '2023-02-16', 1000]);
     expect(sheet!.rows[11]![5]).toBe('x');
+  });
+
+  it('writes several summary tables with two-level headers into one workbook, readable by the import engine', async () => {
+    const columns: XlsxColumn[] = [
+      { header: 'TT', key: 'tt', type: 'integer' },
+      { header: 'Đơn vị', key: 'unit', width: 28 },
+      { header: 'Tập thể', key: 'regC', type: 'integer' },
+      { header: 'Cá nhân', key: 'regI', type: 'integer' },
+      { header: 'Tập thể', key: 'recC', type: 'integer' },
+      { header: 'Cá nhân', key: 'recI', type: 'integer' },
+    ];
+    const rows = [
+      { tt: 1, unit: 'Đảng ủy xã Yên Đĩnh', regC: 3, regI: 2, recC: 2, recI: 1 },
+      { tt: 2, unit: 'Đảng ủy xã Thanh Mai', regC: 4, regI: 0, recC: 3, recI: 0 },
+    ];
+    const bytes = await writeTablesXlsx([
+      { sheetName: 'Theo đơn vị', title: { title: 'Biểu tổng hợp theo đơn vị' }, columns, rows, headerGroups: [{ title: '', span: 2 }, { title: 'Đăng ký', span: 2 }, { title: 'Công nhận', span: 2 }], totals: { unit: 'Cộng', regC: 7, regI: 2, recC: 5, recI: 1 } },
+      { sheetName: 'Theo đơn vị', columns: [{ header: 'Lĩnh vực', key: 'f' }], rows: [{ f: 'Cải cách hành chính' }] },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Theo đơn vị', 'Theo đơn vị (2)']);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A3').value).toBe('TT');
+    expect(ws.getCell('A4').isMerged).toBe(true);
+    expect(ws.getCell('C3').value).toBe('Đăng ký');
+    expect(ws.getCell('E3').value).toBe('Công nhận');
+    expect(ws.getCell('E4').value).toBe('Tập thể');
+    expect(ws.getCell('F5').value).toBe(1);
+    // The import engine reads our own two-level header back.
+    const [sheet] = await readXlsxSheets(bytes);
+    const fields = [
+      { key: 'unit', label: 'Đơn vị', aliases: [] },
+      { key: 'recC', label: 'Công nhận Tập thể', aliases: [] },
+      { key: 'recI', label: 'Công nhận Cá nhân', aliases: [] },
+      { key: 'regC', label: 'Đăng ký Tập thể', aliases: [] },
+    ];
+    const header = detectHeader(sheet!, fields)!;
+    expect(header.rowNumber).toBe(3);
+    const mapping = mapColumns(header, fields);
+    expect(mapping.fields).toEqual({ unit: 1, recC: 4, recI: 5, regC: 2 });
+    const read = readRows(sheet!, header, mapping);
+    expect(read.rows.map((r) => [r.values.unit, r.values.recC])).toEqual([['Đảng ủy xã Yên Đĩnh', 2], ['Đảng ủy xã Thanh Mai', 3]]);
+    expect(read.skipped.map((s) => s.reason)).toEqual(['totals']);
   });
 
   it('streams 100,000 rows quickly and without holding them in memory', async () => {

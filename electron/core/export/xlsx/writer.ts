@@ -53,6 +53,13 @@ export interface TableXlsxOptions {
   progressEvery?: number;
   /** Repeat the header row on every printed page and freeze panes under it (default true). */
   freezeHeader?: boolean;
+  /**
+   * A second header level above the column headers, left to right, e.g.
+   * [{ title: '', span: 2 }, { title: 'Đăng ký', span: 2 }, { title: 'Công nhận', span: 2 }] for
+   * "TT | Đơn vị | Đăng ký: Tập thể, Cá nhân | Công nhận: Tập thể, Cá nhân". An empty title leaves
+   * its columns' own headers spanning both header rows.
+   */
+  headerGroups?: readonly { title: string; span: number }[];
 }
 
 const FONT = { name: 'Times New Roman', size: 12 } as const;
@@ -110,7 +117,12 @@ async function* iterate(rows: Iterable<XlsxRow> | AsyncIterable<XlsxRow>): Async
 }
 
 /** Writes one table sheet and returns the .xlsx bytes. */
-export async function writeTableXlsx(options: TableXlsxOptions): Promise<Uint8Array> {
+export function writeTableXlsx(options: TableXlsxOptions): Promise<Uint8Array> {
+  return writeTablesXlsx([options]);
+}
+
+/** Writes several table sheets (e.g. the summary tables a higher level asks for) into one workbook. */
+export async function writeTablesXlsx(sheets: readonly TableXlsxOptions[]): Promise<Uint8Array> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
@@ -118,25 +130,40 @@ export async function writeTableXlsx(options: TableXlsxOptions): Promise<Uint8Ar
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'QCDC Desk';
+  const used = new Set<string>();
+  for (const [i, options] of sheets.entries()) {
+    // Sheet names must be unique (case-insensitive) in a workbook.
+    let name = safeSheetName(options.sheetName ?? (sheets.length > 1 ? `Biểu ${i + 1}` : 'Danh sách'));
+    for (let k = 2; used.has(name.toLowerCase()); k += 1) name = safeSheetName(`${name.slice(0, 27)} (${k})`);
+    used.add(name.toLowerCase());
+    await writeSheet(workbook, name, options);
+  }
+  await workbook.commit();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: string, options: TableXlsxOptions): Promise<void> {
   const columns = options.columns;
   const n = Math.max(1, columns.length);
   const title = options.title ?? null;
+  const groups = options.headerGroups?.length ? options.headerGroups : null;
   const headerRowNo = titleRowCount(title) + 1;
+  const lastHeaderRowNo = headerRowNo + (groups ? 1 : 0);
   const freeze = options.freezeHeader ?? true;
   // The streaming writer takes views and print titles only at creation.
-  const sheet = workbook.addWorksheet(safeSheetName(options.sheetName ?? 'Danh sách'), {
+  const sheet = workbook.addWorksheet(sheetName, {
     pageSetup: {
       paperSize: 9,
       orientation: n > 6 ? 'landscape' : 'portrait',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      ...(freeze ? { printTitlesRow: `${headerRowNo}:${headerRowNo}` } : {}),
+      ...(freeze ? { printTitlesRow: `${headerRowNo}:${lastHeaderRowNo}` } : {}),
     },
-    ...(freeze ? { views: [{ state: 'frozen' as const, ySplit: headerRowNo, xSplit: 0 }] } : {}),
+    ...(freeze ? { views: [{ state: 'frozen' as const, ySplit: lastHeaderRowNo, xSplit: 0 }] } : {}),
   });
   sheet.columns = columns.map((c) => ({ key: c.key, width: c.width ?? 16 }));
 
@@ -207,14 +234,42 @@ export async function writeTableXlsx(options: TableXlsxOptions): Promise<Uint8Ar
   }
 
   if (rowNo + 1 !== headerRowNo) throw new Error('titleRowCount is out of step with the title rows written');
-  addRow(
-    columns.map((c) => c.header),
-    (cell) => {
-      cell.font = { ...FONT, bold: true };
-      cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-      cell.border = BORDER;
-    },
-  ).commit();
+  const headerStyle = (cell: ExcelJS.Cell) => {
+    cell.font = { ...FONT, bold: true };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.border = BORDER;
+  };
+  if (groups) {
+    // Row 1: group titles across their columns; ungrouped columns carry their own header.
+    const top: ExcelJS.CellValue[] = columns.map((c) => c.header);
+    const bottom: ExcelJS.CellValue[] = columns.map((c) => c.header);
+    const merges: [number, number, number, number][] = [];
+    let col = 0;
+    for (const g of groups) {
+      const span = Math.max(1, Math.min(g.span, n - col));
+      if (g.title) {
+        for (let k = col; k < col + span; k += 1) top[k] = k === col ? g.title : null;
+        if (span > 1) merges.push([headerRowNo, col + 1, headerRowNo, col + span]);
+      } else {
+        for (let k = col; k < col + span; k += 1) {
+          bottom[k] = null;
+          merges.push([headerRowNo, k + 1, headerRowNo + 1, k + 1]);
+        }
+      }
+      col += span;
+      if (col >= n) break;
+    }
+    for (let k = col; k < n; k += 1) {
+      bottom[k] = null;
+      merges.push([headerRowNo, k + 1, headerRowNo + 1, k + 1]);
+    }
+    addRow(top, headerStyle, 22);
+    addRow(bottom, headerStyle);
+    for (const [r1, c1, r2, c2] of merges) sheet.mergeCells(r1, c1, r2, c2);
+    sheet.getRow(rowNo).commit();
+  } else {
+    addRow(columns.map((c) => c.header), headerStyle).commit();
+  }
 
   // One shared style object per column: exceljs caches style ids by object identity (a WeakMap),
   // so 100k rows cost one lookup each instead of hashing a fresh style per cell (~3x faster).
@@ -254,11 +309,7 @@ export async function writeTableXlsx(options: TableXlsxOptions): Promise<Uint8Ar
     writeData(columns.map((c) => cellValue(c, totals[c.key])), totalStyles);
   }
   await options.onProgress?.(count, total ?? count);
-
   sheet.commit();
-  await workbook.commit();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function titleRowCount(title: XlsxTitle | null): number {
