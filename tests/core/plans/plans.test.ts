@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -11,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 
 /** PDF text in reading order (cell by cell), whitespace collapsed, so wrapped cells read whole. */
 function pdfPlain(bytes: Uint8Array): string {
-  const file = path.join(fs.mkdtempSync(path.join(ARTIFACTS, 'pdf-')), 'doc.pdf');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qcdc-plans-pdf-')), 'doc.pdf');
   fs.writeFileSync(file, bytes);
   return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }

@@ -51,6 +51,27 @@ function fromPlan(plan: Plan): ItemDraft[] {
   }));
 }
 
+/** A new plan half typed survives closing the dialog or a crash (localStorage, cleared on save). */
+const DRAFT_KEY = 'qcdc.draft.plans.new';
+interface Draft {
+  kind: PlanKind;
+  year: number;
+  date: string | null;
+  title: string;
+  purpose: string;
+  implementation: string;
+  recipients: string;
+  items: ItemDraft[];
+}
+function readDraft(): Draft | null {
+  try {
+    const raw = localStorage.getItem(DRAFT_KEY);
+    return raw ? (JSON.parse(raw) as Draft) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function PlanEditor({ opened, plan, today, onClose, onSaved }: { opened: boolean; plan: Plan | null; today: string; onClose: () => void; onSaved: (id: string) => void }) {
   const year0 = Number(today.slice(0, 4)) || 2023;
   const [kind, setKind] = useState<PlanKind>('qcdc');
@@ -82,18 +103,34 @@ export function PlanEditor({ opened, plan, today, onClose, onSaved }: { opened: 
       setReserveNumber(false);
       setItems(fromPlan(plan));
     } else {
-      setKind('qcdc');
-      setYear(year0 + (Number(today.slice(5, 7)) >= 11 ? 1 : 0));
-      setDate(today || null);
-      setTitle('');
-      setPurpose('');
-      setImplementation('');
-      setRecipients('');
+      const draft = readDraft();
+      setKind(draft?.kind ?? 'qcdc');
+      setYear(draft?.year ?? year0 + (Number(today.slice(5, 7)) >= 11 ? 1 : 0));
+      setDate(draft?.date ?? (today || null));
+      setTitle(draft?.title ?? '');
+      setPurpose(draft?.purpose ?? '');
+      setImplementation(draft?.implementation ?? '');
+      setRecipients(draft?.recipients ?? '');
       setNumberText('');
       setReserveNumber(true);
-      setItems([emptyItem()]);
+      setItems(draft?.items?.length ? draft.items : [emptyItem()]);
+      if (draft) showSuccess('Đã khôi phục bản nháp kế hoạch đang nhập dở.', 'Bản nháp');
     }
   }, [opened, plan?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!opened || plan) return;
+    const t = setTimeout(() => {
+      try {
+        const empty = !title && !purpose && items.every((i) => !i.content);
+        if (empty) localStorage.removeItem(DRAFT_KEY);
+        else localStorage.setItem(DRAFT_KEY, JSON.stringify({ kind, year, date, title, purpose, implementation, recipients, items } satisfies Draft));
+      } catch {
+        // storage unavailable: the form still works
+      }
+    }, 400);
+    return () => clearTimeout(t);
+  }, [opened, plan, kind, year, date, title, purpose, implementation, recipients, items]);
 
   const patch = (key: string, change: Partial<ItemDraft>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...change } : i)));
   const err = (i: number, field: string) => errors[`items.${i}.${field}`];
@@ -126,6 +163,13 @@ export function PlanEditor({ opened, plan, today, onClose, onSaved }: { opened: 
     };
     try {
       const saved = plan ? await update.mutateAsync({ id: plan.id, ...payload }) : await create.mutateAsync(payload);
+      if (!plan) {
+        try {
+          localStorage.removeItem(DRAFT_KEY);
+        } catch {
+          // ignore
+        }
+      }
       showSuccess(plan ? 'Đã lưu kế hoạch.' : `Đã tạo kế hoạch${saved.numberText ? ` số ${saved.numberText}` : ''}.`);
       onSaved(saved.id);
     } catch (e) {
