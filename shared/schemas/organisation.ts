@@ -531,6 +531,11 @@ export const organisationChannels = {
     output: fileResultSchema,
     summary: 'The printable assignment list (Party format) as a PDF.',
   }),
+  'assignments.printDocx': channel({
+    input: z.object({ date: optionalDate('Ngày ký') }).strict(),
+    output: fileResultSchema,
+    summary: 'The assignment list (Party format) as a Word file, for editing before signature.',
+  }),
 
   // Catalogues ----------------------------------------------------------------------------------
   'catalogs.list': channel({

@@ -25,7 +25,7 @@ import {
 import { applyCatalogPreset, listCatalog, saveCatalog } from './catalogs/service';
 import { cancelDocNumber, listDocNumbers, previewNextDocNumber, reserveDocNumberStandalone } from './docNumbers/service';
 import { commitMemberImport, commitUnitImport, previewMemberImport, previewUnitImport } from './importing';
-import { assignmentListHtml, assignmentListPdf, exportMembersXlsx, exportUnitsXlsx } from './print';
+import { assignmentListDocx, assignmentListHtml, assignmentListPdf, exportMembersXlsx, exportUnitsXlsx } from './print';
 
 /** Channel → service, thin. Validation happened in the registry (shared/schemas/organisation.ts). */
 export const organisationHandlers = {
@@ -68,6 +68,7 @@ export const organisationHandlers = {
   },
   'assignments.printHtml': async (input, ctx) => ({ html: await assignmentListHtml(ctx, input.date) }),
   'assignments.printPdf': (input, ctx) => assignmentListPdf(ctx, input.date),
+  'assignments.printDocx': (input, ctx) => assignmentListDocx(ctx, input.date),
 
   'catalogs.list': async (input, ctx) => ({ items: await listCatalog(ctx.db, input.catalog, input) }),
   'catalogs.update': async (input, ctx) => ({ items: await saveCatalog(ctx, input.catalog, input.items) }),

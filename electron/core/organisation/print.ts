@@ -4,6 +4,7 @@ import { localToday } from '../clock';
 import { getProfile } from '../settings/service';
 import { committeeSignature, headerFromProfile, type PartyDocument } from '../export/document';
 import { renderPartyDocument } from '../export/print';
+import { buildPartyDocx } from '../export/docx';
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES, QCDC_TYPE_LABELS, UNIT_KIND_LABELS } from '../../../shared/schemas/organisation';
 import { formatDate } from '../../../shared/text/format';
 import { foldText } from '../../../shared/text/vietnamese';
@@ -64,6 +65,16 @@ export async function assignmentListPdf(ctx: Pick<AppContext, 'db' | 'clock' | '
   const html = renderPartyDocument(await assignmentListDocument(ctx.db, day));
   const bytes = await ctx.platform.renderPdf(html);
   return { fileName: `danh-sach-phan-cong-${day}.pdf`, mimeType: 'application/pdf', bytes };
+}
+
+export async function assignmentListDocx(ctx: Pick<AppContext, 'db' | 'clock'>, date?: string | null) {
+  const day = date ?? localToday(ctx.clock);
+  const bytes = await buildPartyDocx(await assignmentListDocument(ctx.db, day));
+  return {
+    fileName: `danh-sach-phan-cong-${day}.docx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    bytes,
+  };
 }
 
 export async function exportUnitsXlsx(ctx: Pick<AppContext, 'db' | 'clock'>, opts: { search?: string | undefined; includeClosed?: boolean | undefined }) {

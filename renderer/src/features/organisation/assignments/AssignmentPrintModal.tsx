@@ -21,16 +21,32 @@ export function AssignmentPrintModal({ opened, onClose }: { opened: boolean; onC
       showError(error);
     }
   };
+  const saveDocx = async () => {
+    try {
+      const file = await api('assignments.printDocx', { date: date ?? undefined });
+      await saveBytes(file.fileName, file.bytes, file.mimeType);
+    } catch (error) {
+      showError(error);
+    }
+  };
+  // The preview frame is sandboxed and window.open is blocked in the desktop app: print the same
+  // (escaped, script-free) HTML from a hidden same-origin frame.
   const print = () => {
-    // The preview iframe is sandboxed (no scripts); print through a throwaway window of the same HTML.
     const html = preview.data?.html;
     if (!html) return;
-    const w = window.open('', '_blank');
-    if (!w) return showError('Không mở được cửa sổ in; hãy dùng «Lưu PDF».');
-    w.document.write(html);
-    w.document.close();
-    w.focus();
-    w.print();
+    const frame = document.createElement('iframe');
+    frame.style.position = 'fixed';
+    frame.style.width = '0';
+    frame.style.height = '0';
+    frame.style.border = '0';
+    frame.setAttribute('aria-hidden', 'true');
+    frame.onload = () => {
+      frame.contentWindow?.focus();
+      frame.contentWindow?.print();
+      setTimeout(() => frame.remove(), 60_000);
+    };
+    frame.srcdoc = html;
+    document.body.appendChild(frame);
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Danh sách phân công thành viên phụ trách đơn vị" size={980}>
@@ -38,7 +54,7 @@ export function AssignmentPrintModal({ opened, onClose }: { opened: boolean; onC
         <DateInput label="Ngày ký" value={date} onChange={setDate} w={180} clearable={false} />
       </Group>
       <ErrorAlert error={preview.error} />
-      <PrintPreview html={preview.data?.html ?? null} title="Danh sách phân công phụ trách" height="62vh" onSavePdf={savePdf} onPrint={print} />
+      <PrintPreview html={preview.data?.html ?? null} title="Danh sách phân công phụ trách" height="62vh" onSavePdf={savePdf} onSaveDocx={saveDocx} onPrint={print} />
     </Modal>
   );
 }
