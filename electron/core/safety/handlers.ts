@@ -12,6 +12,7 @@ import {
   verifyBackup,
 } from './backup/service';
 import { integrityStatus } from './integrity';
+import { duringMaintenance } from './maintenance';
 import { listTrash, restoreFromTrash } from './trash/service';
 import { exportAuditXlsx, listAuditLog } from './audit/service';
 import { dataDirInfo, moveDataDir, openDataDir } from './dataDir/service';
@@ -40,7 +41,9 @@ export const safetyHandlers = {
   'backup.verify': (input, ctx) => ctx.jobs.run(input.jobId, (job) => verifyBackup(ctx, input.fileName, job)),
   'backup.delete': async (input, ctx) => ({ deleted: deleteBackup(ctx, input.fileName) }),
   'backup.restore': async (input, ctx) => {
-    const result = await ctx.jobs.run(input.jobId, (job) => restoreBackup(ctx, input.fileName, job));
+    const result = await duringMaintenance(ctx, 'phục hồi dữ liệu', () =>
+      ctx.jobs.run(input.jobId, (job) => restoreBackup(ctx, input.fileName, job)),
+    );
     invalidateUsersCache(ctx);
     return result;
   },
@@ -57,7 +60,8 @@ export const safetyHandlers = {
   'audit.exportXlsx': (input, ctx) => ctx.jobs.run(input.jobId, (job) => exportAuditXlsx(ctx, input.filter, job)),
   'dataDir.info': (_input, ctx) => dataDirInfo(ctx),
   'dataDir.open': (_input, ctx) => openDataDir(ctx),
-  'dataDir.move': (input, ctx) => ctx.jobs.run(input.jobId, (job) => moveDataDir(ctx, job)),
+  'dataDir.move': (input, ctx) =>
+    duringMaintenance(ctx, 'chuyển thư mục dữ liệu', () => ctx.jobs.run(input.jobId, (job) => moveDataDir(ctx, job))),
   'users.list': (_input, ctx) => listAppUsers(ctx),
   'users.create': (input, ctx) => createUser(ctx, input),
   'users.update': (input, ctx) => updateAppUser(ctx, input),

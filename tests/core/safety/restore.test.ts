@@ -100,3 +100,21 @@ describe('restore', () => {
     expect((await app.call('settings.get', {})).profile.committeeCode).toBe('TỐT');
   });
 });
+
+describe('restore window', () => {
+  it('refuses other calls while the files are being swapped, so no write lands in the replaced database', async () => {
+    app = await openTestApp();
+    await setCode(app, 'TRƯỚC');
+    const backup = await app.call('backup.create', {});
+    const { profile } = await app.call('settings.get', {});
+    const restoring = app.invoke('backup.restore', { fileName: backup.fileName });
+    // Fired while the restore is under way (it yields at every progress step).
+    await new Promise((r) => setImmediate(r));
+    const write = await app.invoke('settings.update', { profile: { ...profile, parentBody: 'HUYỆN ỦY X', placeName: 'Xã Y', committeeCode: 'GIỮA' } });
+    expect(write.ok ? null : write.error.code).toBe('CONFLICT');
+    if (!write.ok) expect(write.error.message).toMatch(/phục hồi/);
+    expect((await restoring).ok).toBe(true);
+    expect((await app.call('settings.get', {})).profile.committeeCode).toBe('TRƯỚC');
+    expect((await app.invoke('settings.update', { profile: { ...profile, parentBody: 'HUYỆN ỦY X', placeName: 'Xã Y', committeeCode: 'SAU' } })).ok).toBe(true);
+  });
+});

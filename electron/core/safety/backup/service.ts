@@ -22,6 +22,7 @@ import {
   type Sidecar,
 } from './files';
 import { backupsToRemove, DEFAULT_ROTATION } from './rotation';
+import { maintenanceInProgress } from '../maintenance';
 
 const SCHEDULE_KEY = 'safety.backupSchedule';
 const DEFAULT_INTERVAL_HOURS = 4;
@@ -172,7 +173,7 @@ export async function setSchedule(ctx: AppContext, intervalHours: number): Promi
  * something changed since (the audit log grew), so an idle PC does not fill the disk.
  */
 export async function runScheduledBackupIfDue(ctx: AppContext): Promise<BackupInfo | null> {
-  if (ctx.startupIntegrity !== 'ok') return null;
+  if (ctx.startupIntegrity !== 'ok' || maintenanceInProgress(ctx)) return null;
   const schedule = await getSchedule(ctx);
   if (schedule.intervalHours <= 0) return null;
   const backups = listBackups(ctx);

@@ -9,6 +9,7 @@ import { isoNow } from '../../clock';
 import { AppError, notFound } from '../../errors';
 import { readSetting, writeSetting } from '../../settings/repository';
 import { hashPassword, verifyPassword } from './password';
+import { maintenanceInProgress } from '../maintenance';
 import { permissionFor, roleAllows } from './permissions';
 import { countAdmins, countUsers, findUser, findUserByName, insertUser, listUsers, updateUser, type UserRow } from './repository';
 
@@ -87,6 +88,10 @@ const RECOVERY = new Set(['settings.get', 'integrity.status', 'backup.list', 'ba
  * channel, and the app locks after the idle time. Returns the error to answer, or null.
  */
 export async function checkAccess(ctx: AppContext, channel: string): Promise<AppErrorShape | null> {
+  const maintenance = maintenanceInProgress(ctx);
+  if (maintenance && !['lock.status', 'jobs.cancel', 'system.info', 'integrity.status'].includes(channel)) {
+    return { code: 'CONFLICT', message: `Đang ${maintenance}; vui lòng chờ giây lát rồi thử lại.` };
+  }
   if (ctx.startupIntegrity !== 'ok') {
     return RECOVERY.has(channel) || channel.startsWith('lock.')
       ? null
