@@ -95,7 +95,7 @@ describe('"Dân vận khéo" register in the browser', () => {
     await page.getByRole('dialog', { name: /Công nhận 12 mô hình/ }).getByRole('button', { name: 'Công nhận', exact: true }).click();
     // The confirmation dialog.
     await page.getByText('Công nhận các mô hình đã chọn?').waitFor();
-    await page.getByRole('dialog', { name: 'Công nhận các mô hình đã chọn?' }).getByRole('button', { name: 'Công nhận', exact: true }).click();
+    await page.getByRole('button', { name: 'Xác nhận công nhận' }).click();
     await page.getByText('Đã công nhận 12 mô hình.').waitFor();
     const stats = await app.rpc('models.stats', { year: 2023 });
     if (!stats.ok) throw new Error(stats.error.message);
@@ -140,7 +140,7 @@ describe('"Dân vận khéo" register in the browser', () => {
     // Importing results is not a review; the bulk recognition was typed in the app.
     await expect(page.getByTestId('units-reviewed').innerText()).resolves.toBe('0/5');
     await app.screenshot('models-stats');
-    await page.getByRole('tab', { name: 'Họp xét' }).click();
+    await page.getByRole('tab', { name: 'Họp xét', exact: true }).click();
     await page.getByRole('checkbox', { name: 'Đảng ủy xã Thanh Mai đã họp xét' }).check();
     await page.getByRole('tab', { name: /Thống kê/ }).click();
     await expect(page.getByTestId('units-reviewed').innerText()).resolves.toBe('1/5');

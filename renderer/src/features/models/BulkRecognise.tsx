@@ -3,7 +3,6 @@ import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '
 import { useApiQuery } from '../../lib/query';
 import { api, ApiError } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
-import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 
 /** Marks the selected yearly records recognised under one decision (number, date, level). */
@@ -15,15 +14,11 @@ export function BulkRecognise({ ids, opened, onClose, onDone }: { ids: string[];
   const [typical, setTypical] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const confirm = useConfirm();
+  // Confirmation is a second step inside this dialog (a stacked modal would sit under it).
+  const [confirming, setConfirming] = useState(false);
 
   const submit = async () => {
-    const ok = await confirm({
-      title: 'Công nhận các mô hình đã chọn?',
-      message: `${formatNumber(ids.length)} mô hình sẽ được ghi là “Được công nhận” theo quyết định số ${decisionNo || '…'}${date ? ` ngày ${date.split('-').reverse().join('/')}` : ''}. Mỗi thay đổi được ghi vào nhật ký.`,
-      confirmLabel: 'Công nhận',
-    });
-    if (!ok) return;
+    setConfirming(false);
     setBusy(true);
     setFields({});
     try {
@@ -40,6 +35,7 @@ export function BulkRecognise({ ids, opened, onClose, onDone }: { ids: string[];
       onClose();
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fields);
+      setConfirming(false);
       showError(e);
     } finally {
       setBusy(false);
@@ -67,10 +63,27 @@ export function BulkRecognise({ ids, opened, onClose, onDone }: { ids: string[];
           <Button variant="default" onClick={onClose}>
             Hủy
           </Button>
-          <Button onClick={() => void submit()} loading={busy}>
+          <Button onClick={() => setConfirming(true)} loading={busy} disabled={confirming}>
             Công nhận
           </Button>
         </Group>
+        {confirming && (
+          <Stack gap="xs" p="sm" role="alertdialog" aria-label="Xác nhận công nhận" style={{ border: '1px solid var(--mantine-color-yellow-5)', borderRadius: 6, background: 'var(--mantine-color-yellow-0)' }}>
+            <Text fw={600}>Công nhận các mô hình đã chọn?</Text>
+            <Text size="sm">
+              {formatNumber(ids.length)} mô hình sẽ được ghi là “Được công nhận” theo quyết định số {decisionNo || '…'}
+              {date ? ` ngày ${date.split('-').reverse().join('/')}` : ''}. Mỗi thay đổi được ghi vào nhật ký.
+            </Text>
+            <Group justify="flex-end" gap="xs">
+              <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+                Quay lại
+              </Button>
+              <Button size="xs" color="green" onClick={() => void submit()}>
+                Xác nhận công nhận
+              </Button>
+            </Group>
+          </Stack>
+        )}
       </Stack>
     </Modal>
   );

@@ -172,7 +172,7 @@ export function RegisterTable({ filter, sort, onSortChange, version, selected, o
           </Box>
         ))}
       </Box>
-      <Box ref={scrollRef} style={{ height: 'calc(100vh - 330px)', minHeight: 260, overflow: 'auto' }} role="rowgroup" aria-label="Sổ mô hình">
+      <Box ref={scrollRef} style={{ height: 'calc(100vh - 400px)', minHeight: 260, overflow: 'auto' }} role="rowgroup" aria-label="Sổ mô hình">
         {total === null && !error && (
           <Center h={200}>
             <Loader aria-label="Đang tải" />
