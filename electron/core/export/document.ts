@@ -60,6 +60,45 @@ export interface TableBlock {
   fontSize?: number;
   /** A bold last row (Cộng / Tổng cộng). */
   totalsRow?: readonly (string | number | null | undefined)[];
+  /**
+   * A second header level above the column headers, left to right (biểu tổng hợp): e.g.
+   * [{ title: '', span: 2 }, { title: 'Đăng ký', span: 2 }] — an empty title lets its columns'
+   * own headers span both header rows.
+   */
+  headerGroups?: readonly { title: string; span: number }[];
+}
+
+/** Header cells of a two-level table header, resolved for both renderers. */
+export interface HeaderCell {
+  text: string;
+  /** 0-based first column. */
+  col: number;
+  colSpan: number;
+  rowSpan: 1 | 2;
+}
+
+/** Rows of header cells: one row without groups, two with (`rowSpan` 2 = spans both). */
+export function headerRows(block: TableBlock): HeaderCell[][] {
+  const n = block.columns.length;
+  const groups = block.headerGroups?.length ? block.headerGroups : null;
+  if (!groups) return [block.columns.map((c, i) => ({ text: c.header, col: i, colSpan: 1, rowSpan: 1 }))];
+  const top: HeaderCell[] = [];
+  const bottom: HeaderCell[] = [];
+  let col = 0;
+  const single = (k: number) => top.push({ text: block.columns[k]!.header, col: k, colSpan: 1, rowSpan: 2 });
+  for (const g of groups) {
+    if (col >= n) break;
+    const span = Math.max(1, Math.min(g.span, n - col));
+    if (g.title) {
+      top.push({ text: g.title, col, colSpan: span, rowSpan: 1 });
+      for (let k = col; k < col + span; k += 1) bottom.push({ text: block.columns[k]!.header, col: k, colSpan: 1, rowSpan: 1 });
+    } else {
+      for (let k = col; k < col + span; k += 1) single(k);
+    }
+    col += span;
+  }
+  for (let k = col; k < n; k += 1) single(k);
+  return [top, bottom];
 }
 
 export interface PageBreakBlock {

@@ -60,11 +60,16 @@ describe('buildPartyDocx', () => {
       orientation: 'landscape',
       header: { parentBody: HOSTILE, issuingBody: 'Ban Chỉ đạo', number: null, placeDate: null },
       kind: 'Sổ mô hình',
-      body: [{ type: 'table', columns: [{ header: 'TT' }, { header: HOSTILE }], rows: [[1, HOSTILE]] }],
+      body: [{ type: 'table', columns: [{ header: 'TT' }, { header: HOSTILE }, { header: 'Tập thể' }, { header: 'Cá nhân' }], rows: [[1, HOSTILE, 2, 3]], headerGroups: [{ title: '', span: 2 }, { title: 'Công nhận', span: 2 }] }],
     };
     const xml = unzipEntry(await buildPartyDocx(doc), 'word/document.xml');
     expect(xml).not.toContain('<script');
     expect(wordParagraphs(xml)).toContain(HOSTILE);
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    // Two-level header: "Công nhận" spans two columns, TT spans both header rows.
+    expect(xml).toContain('<w:gridSpan w:val="2"/>');
+    expect(xml).toContain('<w:vMerge w:val="restart"/>');
+    expect(xml).toMatch(/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/);
+    expect(wordParagraphs(xml)).toEqual(expect.arrayContaining(['Công nhận', 'Tập thể', 'Cá nhân']));
   });
 });

@@ -110,13 +110,16 @@ describe('renderPartyDocument', () => {
       header: { parentBody: PROFILE.parentBody, issuingBody: PROFILE.committeeName, number: null, placeDate: null },
       kind: 'Sổ theo dõi mô hình "Dân vận khéo"',
       summary: 'Năm 2023',
-      body: [{ type: 'table', columns: [{ header: 'TT', width: 1, align: 'center' }, { header: 'Đơn vị', width: 3 }, { header: 'Tên mô hình', width: 9 }, { header: 'Loại', width: 2 }, { header: 'Kết quả', width: 2 }], rows }],
+      body: [{ type: 'table', columns: [{ header: 'TT', width: 1, align: 'center' }, { header: 'Đơn vị', width: 3 }, { header: 'Tên mô hình', width: 9 }, { header: 'Loại', width: 2 }, { header: 'Kết quả', width: 2 }], rows, headerGroups: [{ title: '', span: 3 }, { title: 'Phân loại và kết quả xét', span: 2 }] }],
     };
     const pdf = await renderer.render(renderPartyDocument(doc), { landscape: true });
     pdfToPngs(pdf, 'so-mo-hinh');
     const pages = pdfPages(pdf);
     expect(pages.length).toBeGreaterThan(2);
-    for (const page of pages) expect(page).toContain('Tên mô hình');
+    for (const page of pages) {
+      expect(page).toContain('Tên mô hình');
+      expect(page).toContain('Phân loại và kết quả xét');
+    }
     expect(squash(pages.join('\n'))).toContain('Mô hình "Dân vận khéo" số 90');
   });
 });

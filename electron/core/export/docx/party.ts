@@ -25,12 +25,14 @@ import {
   TableRow,
   TextRun,
   VerticalAlign,
+  VerticalMergeType,
   WidthType,
   type ISectionOptions,
 } from 'docx';
 import {
   cellText,
   columnPercents,
+  headerRows,
   inlineRuns,
   listMarker,
   marginsOf,
@@ -157,6 +159,14 @@ function gridTable(block: Extract<Block, { type: 'table' }>, width: number, land
   const alignOf = (i: number): Align => block.columns[i]?.align ?? 'left';
   const para = (text: string, align: Align, bold = false) =>
     new Paragraph({ alignment: ALIGN[align], spacing: { after: 0, line: TIGHT_LINE }, children: runs(text, { size, bold }) });
+  const headerCell = (text: string, width: number, columnSpan: number, verticalMerge?: (typeof VerticalMergeType)[keyof typeof VerticalMergeType]) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      ...(columnSpan > 1 ? { columnSpan } : {}),
+      ...(verticalMerge ? { verticalMerge } : {}),
+      children: [para(text, 'center', true)],
+    });
   const row = (cells: readonly (string | number | null | undefined)[], bold = false) =>
     new TableRow({
       cantSplit: true,
@@ -169,17 +179,25 @@ function gridTable(block: Extract<Block, { type: 'table' }>, width: number, land
     borders: GRID_BORDERS,
     margins: { top: 30, bottom: 30, left: 80, right: 80 },
     rows: [
-      new TableRow({
-        tableHeader: true, // repeats on every page
-        cantSplit: true,
-        children: block.columns.map(
-          (c, i) =>
-            new TableCell({
-              width: { size: widths[i]!, type: WidthType.DXA },
-              verticalAlign: VerticalAlign.CENTER,
-              children: [para(c.header, 'center', true)],
-            }),
-        ),
+      // Header rows repeat on every page; a two-level header uses column spans and vertical merges.
+      ...headerRows(block).map((cells, level) => {
+        const children: TableCell[] = [];
+        if (level === 1) {
+          // Columns spanning both rows continue their vertical merge in the second row.
+          const top = headerRows(block)[0]!;
+          const below = new Map(cells.map((c) => [c.col, c]));
+          for (let k = 0; k < block.columns.length; k += 1) {
+            const cell = below.get(k);
+            if (cell) children.push(headerCell(cell.text, widths[k]!, 1));
+            else if (top.some((t) => t.col === k && t.rowSpan === 2)) children.push(new TableCell({ width: { size: widths[k]!, type: WidthType.DXA }, verticalMerge: VerticalMergeType.CONTINUE, children: [new Paragraph({})] }));
+          }
+        } else {
+          for (const c of cells) {
+            const w = widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
+            children.push(headerCell(c.text, w, c.colSpan, c.rowSpan === 2 ? VerticalMergeType.RESTART : undefined));
+          }
+        }
+        return new TableRow({ tableHeader: true, cantSplit: true, children });
       }),
       ...block.rows.map((r) => row(r)),
       ...(block.totalsRow ? [row(block.totalsRow, true)] : []),

@@ -13,6 +13,7 @@
 import {
   cellText,
   columnPercents,
+  headerRows,
   inlineRuns,
   listMarker,
   marginsOf,
@@ -84,7 +85,12 @@ function renderBlock(block: Block, landscape: boolean): SafeHtml {
       };
       return html`<table class="grid" style="font-size:${unsafeRaw(`${Number(size) || 13}pt`)}">
 <colgroup>${widths.map((w) => html`<col style="width:${unsafeRaw(w.toFixed(2))}%">`)}</colgroup>
-<thead><tr>${block.columns.map((c) => html`<th>${textWithBreaks(c.header)}</th>`)}</tr></thead>
+<thead>${headerRows(block).map(
+        (cells) =>
+          html`<tr>${cells.map(
+            (c) => html`<th${unsafeRaw(`${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ' rowspan="2"' : ''}`)}>${textWithBreaks(c.text)}</th>`,
+          )}</tr>`,
+      )}</thead>
 <tbody>${unsafeRaw(block.rows.map((r) => row(r)).join('') + (block.totalsRow ? row(block.totalsRow, 'total') : ''))}</tbody>
 </table>`;
     }
