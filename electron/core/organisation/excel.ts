@@ -6,8 +6,7 @@ import { formatDate, parseVietnameseDate, isIsoDate } from '../../../shared/text
 /*
  * The Excel edge of the organisation feature: reading a sheet into text cells, finding the header
  * and mapping columns by their folded names (units send lists with title rows above the header,
- * a "(1) (2) …" numbering row, stray spaces), and writing simple list workbooks.
- * exceljs stays behind this one module so it can be swapped (ARCHITECTURE.md).
+ * a "(1) (2) …" numbering row, stray spaces). Exports go through the shared writer (export/xlsx).
  */
 
 export interface SheetText {
@@ -153,49 +152,6 @@ export function parseDateCell(value: string): string | null | undefined {
   if (!value) return null;
   if (isIsoDate(value)) return value;
   return parseVietnameseDate(value) ?? undefined;
-}
-
-export interface XlsxColumn {
-  header: string;
-  width: number;
-}
-
-/** A one-sheet list workbook: a bold title, a bold header row with borders, frozen panes. */
-export async function writeListXlsx(
-  sheetName: string,
-  title: string,
-  columns: XlsxColumn[],
-  rows: Array<Array<string | number | null>>,
-): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'QCDC Desk';
-  const ws = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 3 }] });
-  ws.columns = columns.map((c) => ({ width: c.width }));
-  ws.mergeCells(1, 1, 1, columns.length);
-  const titleCell = ws.getCell(1, 1);
-  titleCell.value = title;
-  titleCell.font = { name: 'Times New Roman', size: 14, bold: true };
-  titleCell.alignment = { horizontal: 'center' };
-  const header = ws.getRow(3);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: 'Times New Roman', size: 12, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-  });
-  rows.forEach((values, r) => {
-    const row = ws.getRow(4 + r);
-    values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = v ?? '';
-      cell.font = { name: 'Times New Roman', size: 12 };
-      cell.alignment = { vertical: 'top', wrapText: true };
-      cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-    });
-  });
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

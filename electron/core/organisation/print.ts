@@ -5,12 +5,12 @@ import { getProfile } from '../settings/service';
 import { committeeSignature, headerFromProfile, type PartyDocument } from '../export/document';
 import { renderPartyDocument } from '../export/print';
 import { buildPartyDocx } from '../export/docx';
-import { MEMBER_ROLE_LABELS, MEMBER_ROLES, QCDC_TYPE_LABELS, UNIT_KIND_LABELS } from '../../../shared/schemas/organisation';
-import { formatDate } from '../../../shared/text/format';
-import { foldText } from '../../../shared/text/vietnamese';
+import { MEMBER_ROLE_LABELS, QCDC_TYPE_LABELS, UNIT_KIND_LABELS } from '../../../shared/schemas/organisation';
+import { partyDateLine } from '../../../shared/text/format';
 import { listMembers } from './members/service';
 import { listUnits } from './units/service';
-import { writeListXlsx, XLSX_MIME } from './excel';
+import { XLSX_MIME } from './excel';
+import { writeTableXlsx } from '../export/xlsx';
 
 /*
  * Printed and exported lists of the organisation: the assignment list (danh sách phân công
@@ -77,59 +77,82 @@ export async function assignmentListDocx(ctx: Pick<AppContext, 'db' | 'clock'>, 
   };
 }
 
+/** Party-style title block of exported lists (parent body, committee, date line). */
+async function xlsxTitle(db: Db, title: string, today: string) {
+  const profile = await getProfile({ db: db as AppContext['db'] });
+  return {
+    parentBody: profile.parentBody,
+    issuingBody: profile.committeeName,
+    partyLine: true,
+    placeDate: profile.placeName ? partyDateLine(profile.placeName, today) : null,
+    title,
+  };
+}
+
 export async function exportUnitsXlsx(ctx: Pick<AppContext, 'db' | 'clock'>, opts: { search?: string | undefined; includeClosed?: boolean | undefined }) {
   const today = localToday(ctx.clock);
   const units = await listUnits(ctx.db, { search: opts.search, includeClosed: opts.includeClosed ?? true }, today);
   const byId = new Map(units.map((u) => [u.id, u]));
-  const bytes = await writeListXlsx(
-    'Đơn vị',
-    'DANH SÁCH ĐƠN VỊ',
-    [
-      { header: 'TT', width: 6 },
-      { header: 'Tên đơn vị', width: 42 },
-      { header: 'Đơn vị cấp trên', width: 32 },
-      { header: 'Tên viết tắt', width: 14 },
-      { header: 'Loại đơn vị', width: 16 },
-      { header: 'Loại hình', width: 30 },
-      { header: 'Hiệu lực từ', width: 12 },
-      { header: 'Hiệu lực đến', width: 12 },
-      { header: 'Sáp nhập vào', width: 28 },
-      { header: 'Thành viên phụ trách', width: 30 },
+  const bytes = await writeTableXlsx({
+    sheetName: 'Đơn vị',
+    title: await xlsxTitle(ctx.db, 'DANH SÁCH ĐƠN VỊ', today),
+    columns: [
+      { key: 'tt', header: 'TT', width: 6, type: 'integer', align: 'center' },
+      { key: 'name', header: 'Tên đơn vị', width: 42 },
+      { key: 'parent', header: 'Đơn vị cấp trên', width: 32 },
+      { key: 'shortName', header: 'Tên viết tắt', width: 14 },
+      { key: 'kind', header: 'Loại đơn vị', width: 16 },
+      { key: 'qcdcType', header: 'Loại hình', width: 30 },
+      { key: 'validFrom', header: 'Hiệu lực từ', width: 12, type: 'date' },
+      { key: 'validTo', header: 'Hiệu lực đến', width: 12, type: 'date' },
+      { key: 'mergedInto', header: 'Sáp nhập vào', width: 28 },
+      { key: 'members', header: 'Thành viên phụ trách', width: 30 },
     ],
-    units.map((u, i) => [
-      i + 1,
-      `${'   '.repeat(u.depth)}${u.name}`,
-      u.parentId ? (byId.get(u.parentId)?.name ?? u.path[u.path.length - 1] ?? '') : '',
-      u.shortName,
-      UNIT_KIND_LABELS[u.kind],
-      u.qcdcType ? QCDC_TYPE_LABELS[u.qcdcType] : '',
-      u.validFrom ? formatDate(u.validFrom) : '',
-      u.validTo ? formatDate(u.validTo) : '',
-      u.mergedIntoName,
-      u.memberNames.join('; '),
-    ]),
-  );
+    rowCount: units.length,
+    rows: units.map((u, i) => ({
+      tt: i + 1,
+      // Indented so the tree reads in Excel; the import trims it back.
+      name: `${'   '.repeat(u.depth)}${u.name}`,
+      parent: u.parentId ? (byId.get(u.parentId)?.name ?? u.path[u.path.length - 1] ?? '') : '',
+      shortName: u.shortName,
+      kind: UNIT_KIND_LABELS[u.kind],
+      qcdcType: u.qcdcType ? QCDC_TYPE_LABELS[u.qcdcType] : '',
+      validFrom: u.validFrom,
+      validTo: u.validTo,
+      mergedInto: u.mergedIntoName,
+      members: u.memberNames.join('; '),
+    })),
+  });
   return { fileName: `don-vi-${today}.xlsx`, mimeType: XLSX_MIME, bytes };
 }
 
 export async function exportMembersXlsx(ctx: Pick<AppContext, 'db' | 'clock'>, opts: { search?: string | undefined }) {
   const today = localToday(ctx.clock);
   const members = await listMembers(ctx.db, { search: opts.search, order: 'role' }, today);
-  const bytes = await writeListXlsx(
-    'Thành viên',
-    'DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO',
-    [
-      { header: 'TT', width: 6 },
-      { header: 'Họ và tên', width: 26 },
-      { header: 'Chức danh trong Ban Chỉ đạo', width: 24 },
-      { header: 'Chức vụ', width: 30 },
-      { header: 'Cơ quan công tác', width: 30 },
-      { header: 'Điện thoại', width: 14 },
-      { header: 'Thư điện tử', width: 24 },
-      { header: 'Đơn vị phụ trách', width: 40 },
+  const bytes = await writeTableXlsx({
+    sheetName: 'Thành viên',
+    title: await xlsxTitle(ctx.db, 'DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO', today),
+    columns: [
+      { key: 'tt', header: 'TT', width: 6, type: 'integer', align: 'center' },
+      { key: 'fullName', header: 'Họ và tên', width: 26 },
+      { key: 'role', header: 'Chức danh trong Ban Chỉ đạo', width: 24 },
+      { key: 'position', header: 'Chức vụ', width: 30 },
+      { key: 'agency', header: 'Cơ quan công tác', width: 30 },
+      { key: 'phone', header: 'Điện thoại', width: 14 },
+      { key: 'email', header: 'Thư điện tử', width: 24 },
+      { key: 'units', header: 'Đơn vị phụ trách', width: 40 },
     ],
-    members.map((m, i) => [i + 1, m.fullName, MEMBER_ROLE_LABELS[m.role], m.position, m.agency, m.phone, m.email, m.unitNames.join('; ')]),
-  );
+    rowCount: members.length,
+    rows: members.map((m, i) => ({
+      tt: i + 1,
+      fullName: m.fullName,
+      role: MEMBER_ROLE_LABELS[m.role],
+      position: m.position,
+      agency: m.agency,
+      phone: m.phone,
+      email: m.email,
+      units: m.unitNames.join('; '),
+    })),
+  });
   return { fileName: `thanh-vien-bcd-${today}.xlsx`, mimeType: XLSX_MIME, bytes };
 }
-
