@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { Box, Center, Checkbox, Group, Loader, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -95,6 +95,67 @@ function sortKeys(values: SortCell[], as: VirtualColumn<unknown>['sortAs']): Arr
   return values.map((v) => (empty(v) ? null : rank.get(String(v))!));
 }
 
+interface RowEvents<T> {
+  click(row: T): void;
+  focus(index: number): void;
+  keyDown(event: KeyboardEvent<HTMLDivElement>, row: T, index: number): void;
+  toggle(id: string): void;
+}
+
+interface VirtualRowProps<T> {
+  row: T;
+  id: string;
+  index: number;
+  start: number;
+  height: number;
+  gridStyle: CSSProperties;
+  columns: VirtualColumn<T>[];
+  selectable: boolean;
+  selected: boolean;
+  clickable: boolean;
+  focusable: boolean;
+  events: RowEvents<T>;
+}
+
+function VirtualRowImpl<T>({ row, id, index, start, height, gridStyle, columns, selectable, selected, clickable, focusable, events }: VirtualRowProps<T>) {
+  const className = [classes.row, index % 2 === 1 ? classes.odd : '', clickable ? classes.clickable : ''].join(' ');
+  return (
+    <div
+      data-index={index}
+      className={className}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selectable ? selected : undefined}
+      tabIndex={focusable ? 0 : -1}
+      style={{ ...gridStyle, height, transform: `translateY(${start}px)` }}
+      onClick={clickable ? () => events.click(row) : undefined}
+      onFocus={() => events.focus(index)}
+      onKeyDown={(e) => events.keyDown(e, row, index)}
+    >
+      {selectable && (
+        <div className={`${classes.cell} ${classes.checkCell}`} role="gridcell" onClick={(e) => e.stopPropagation()}>
+          {/* A native checkbox: a Mantine one per row costs too much when 40 rows re-render per scroll frame. */}
+          <input
+            type="checkbox"
+            className={classes.check}
+            tabIndex={-1}
+            aria-label={`Chọn dòng ${index + 1}`}
+            checked={selected}
+            onChange={() => events.toggle(id)}
+          />
+        </div>
+      )}
+      {columns.map((column) => (
+        <div key={column.key} className={classes.cell} role="gridcell" style={{ textAlign: column.align ?? 'left' }}>
+          {column.render ? column.render(row) : String(column.sortValue?.(row) ?? '')}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const VirtualRow = memo(VirtualRowImpl) as typeof VirtualRowImpl;
+
 /**
  * The list component for every register: a fixed header, sortable columns (Vietnamese order),
  * checkbox selection, row click / Enter, arrow-key navigation, and virtual rows so 100,000 rows
@@ -175,7 +236,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
 
   const templateColumns = (selectable ? `${CHECK_WIDTH}px ` : '') + columns.map((c) => track(c.width)).join(' ');
   const minWidth = (selectable ? CHECK_WIDTH : 0) + columns.reduce((sum, c) => sum + minTrack(c.width), 0);
-  const gridStyle: CSSProperties = { gridTemplateColumns: templateColumns, minWidth };
+  const gridStyle = useMemo<CSSProperties>(() => ({ gridTemplateColumns: templateColumns, minWidth }), [templateColumns, minWidth]);
 
   const allIds = useMemo(() => (selectable ? sortedRows.map(getRowId) : []), [selectable, sortedRows, getRowId]);
   const selectedCount = selectedIds?.size ?? 0;
@@ -218,6 +279,20 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       toggle(getRowId(row));
     }
   };
+
+  // Rows are memoised; they call the latest handlers through one stable object, so scrolling
+  // re-renders only the rows that appear, not all visible ones (Mantine inputs are costly).
+  const latest = useRef({ onRowKeyDown, toggle, onRowClick, setActiveIndex });
+  latest.current = { onRowKeyDown, toggle, onRowClick, setActiveIndex };
+  const events = useMemo<RowEvents<T>>(
+    () => ({
+      click: (row) => latest.current.onRowClick?.(row),
+      focus: (index) => latest.current.setActiveIndex(index),
+      keyDown: (e, row, index) => latest.current.onRowKeyDown(e, row, index),
+      toggle: (id) => latest.current.toggle(id),
+    }),
+    [],
+  );
 
   const showEmpty = !loading && sortedRows.length === 0;
 
@@ -292,48 +367,22 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           {virtualizer.getVirtualItems().map((item) => {
             const row = sortedRows[item.index]!;
             const id = getRowId(row);
-            const isSelected = selectable && selectedIds!.has(id);
-            const className = [
-              classes.row,
-              item.index % 2 === 1 ? classes.odd : '',
-              onRowClick ? classes.clickable : '',
-            ].join(' ');
             return (
-              <div
+              <VirtualRow
                 key={id}
-                data-index={item.index}
-                className={className}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={selectable ? isSelected : undefined}
-                tabIndex={item.index === Math.max(activeIndex, 0) ? 0 : -1}
-                style={{ ...gridStyle, height: rowHeight, transform: `translateY(${item.start}px)` }}
-                onClick={onRowClick ? () => onRowClick(row) : undefined}
-                onFocus={() => setActiveIndex(item.index)}
-                onKeyDown={(e) => onRowKeyDown(e, row, item.index)}
-              >
-                {selectable && (
-                  <div className={`${classes.cell} ${classes.checkCell}`} role="gridcell" onClick={(e) => e.stopPropagation()}>
-                    <Checkbox
-                      size="xs"
-                      tabIndex={-1}
-                      aria-label={`Chọn dòng ${item.index + 1}`}
-                      checked={isSelected}
-                      onChange={() => toggle(id)}
-                    />
-                  </div>
-                )}
-                {columns.map((column) => (
-                  <div
-                    key={column.key}
-                    className={classes.cell}
-                    role="gridcell"
-                    style={{ textAlign: column.align ?? 'left' }}
-                  >
-                    {column.render ? column.render(row) : String(column.sortValue?.(row) ?? '')}
-                  </div>
-                ))}
-              </div>
+                row={row}
+                id={id}
+                index={item.index}
+                start={item.start}
+                height={rowHeight}
+                gridStyle={gridStyle}
+                columns={columns}
+                selectable={selectable}
+                selected={selectable && selectedIds!.has(id)}
+                clickable={Boolean(onRowClick)}
+                focusable={item.index === Math.max(activeIndex, 0)}
+                events={events}
+              />
             );
           })}
         </div>
