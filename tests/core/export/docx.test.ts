@@ -55,6 +55,15 @@ describe('buildPartyDocx', () => {
     }
   });
 
+  it('puts two signatures side by side and "Nơi nhận" under them when minutes are sent out', async () => {
+    const doc = { ...sampleMinutes(0), recipients: ['Thường trực Huyện ủy', 'Lưu VP'] };
+    const paragraphs = wordParagraphs(unzipEntry(await buildPartyDocx(doc), 'word/document.xml'));
+    const at = (s: string) => paragraphs.indexOf(s);
+    for (const s of ['THƯ KÝ', 'CHỦ TRÌ', 'Nơi nhận:', '- Thường trực Huyện ủy,', '- Lưu VP.']) expect(at(s), s).toBeGreaterThan(0);
+    expect(at('THƯ KÝ')).toBeLessThan(at('CHỦ TRÌ'));
+    expect(at('CHỦ TRÌ')).toBeLessThan(at('Nơi nhận:'));
+  });
+
   it('keeps hostile text as text and writes landscape registers', async () => {
     const doc: PartyDocument = {
       orientation: 'landscape',
