@@ -148,8 +148,17 @@ export async function selectSourceLabels(
   db: Db,
   planIds: readonly string[],
   inspectionIds: readonly string[],
+  meetingIds: readonly string[] = [],
 ): Promise<Map<string, string>> {
   const map = new Map<string, string>();
+  if (meetingIds.length > 0) {
+    // Read-only look at the meetings feature's table, for the "Nguồn" column.
+    const rows = await db.selectFrom('meetings').select(['id', 'date', 'number_text', 'notice_number_text']).where('id', 'in', [...meetingIds]).execute();
+    for (const r of rows) {
+      const [y, m, d] = r.date.split('-');
+      map.set(r.id, r.notice_number_text ? `Thông báo kết luận số ${r.notice_number_text}` : `Kết luận hội nghị ngày ${d}/${m}/${y}`);
+    }
+  }
   if (planIds.length > 0) {
     const rows = await db.selectFrom('plans').select(['id', 'number_text', 'title', 'year']).where('id', 'in', [...planIds]).execute();
     for (const r of rows) map.set(r.id, r.number_text ? `Kế hoạch số ${r.number_text}` : `Kế hoạch: ${r.title}`);

@@ -7,25 +7,25 @@ import { ApiError } from '../../lib/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState } from '../../components/EmptyState';
 import { showError, showSuccess } from '../../components/notify';
-import { TASK_SOURCE_LABELS, TASK_SOURCE_TYPES, TASK_STATUSES, TASK_STATUS_LABELS, type TaskSourceType, type TaskStatus } from '../../../../shared/schemas/plans';
+import { TASK_SOURCE_LABELS, TASK_SOURCE_TYPES, TASK_STATUSES, TASK_STATUS_LABELS, type Task, type TaskSourceType, type TaskStatus } from '../../../../shared/schemas/plans';
 import { TaskTable } from './TaskTable';
 import { MemberSelect, UnitMultiSelect, UnitSelect } from './shared';
 import { TimingInput, type TimingValue } from './TimingInput';
 
 export function TasksView({ onOpenTask, today }: { onOpenTask: (id: string) => void; today: string }) {
-  const [mode, setMode] = useState<'list' | 'owner'>('list');
+  const [mode, setMode] = useState<'list' | 'owner' | 'source'>('list');
   const [search, setSearch] = useState('');
   const [source, setSource] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
-  const list = useApiQuery('tasks.list', { ...(search ? { search } : {}), ...(source ? { sourceType: source as TaskSourceType } : {}), ...(status ? { status: status as TaskStatus } : {}) }, { enabled: mode === 'list' });
+  const list = useApiQuery('tasks.list', { ...(search ? { search } : {}), ...(source ? { sourceType: source as TaskSourceType } : {}), ...(status ? { status: status as TaskStatus } : {}) }, { enabled: mode !== 'owner' });
   const owners = useApiQuery('tasks.byOwner', { openOnly: false }, { enabled: mode === 'owner' });
 
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Group gap="xs">
-          <SegmentedControl value={mode} onChange={(v) => setMode(v as typeof mode)} data={[{ value: 'list', label: 'Danh sách' }, { value: 'owner', label: 'Theo đơn vị chủ trì' }]} />
+          <SegmentedControl value={mode} onChange={(v) => setMode(v as typeof mode)} data={[{ value: 'list', label: 'Danh sách' }, { value: 'owner', label: 'Theo đơn vị chủ trì' }, { value: 'source', label: 'Theo nguồn' }]} />
           {mode === 'list' && (
             <>
               <TextInput placeholder="Tìm nhiệm vụ (không cần dấu)" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={240} aria-label="Tìm nhiệm vụ" />
@@ -52,6 +52,24 @@ export function TasksView({ onOpenTask, today }: { onOpenTask: (id: string) => v
             <TaskTable tasks={list.data?.items ?? []} onOpen={onOpenTask} />
           )}
         </>
+      )}
+      {mode === 'source' && (
+        <Accordion multiple variant="separated">
+          {groupBySource(list.data?.items ?? []).map(([label, tasks]) => (
+            <Accordion.Item key={label} value={label}>
+              <Accordion.Control>
+                <Group gap="xs">
+                  <Text fw={500}>{label}</Text>
+                  <Badge tt="none" variant="light">{tasks.length} nhiệm vụ</Badge>
+                  {tasks.some((t) => t.dueState === 'overdue') && <Badge tt="none" color="red">{tasks.filter((t) => t.dueState === 'overdue').length} quá hạn</Badge>}
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <TaskTable tasks={tasks} onOpen={onOpenTask} showSource={false} />
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
       )}
       {mode === 'owner' && (
         <>
@@ -81,6 +99,16 @@ export function TasksView({ onOpenTask, today }: { onOpenTask: (id: string) => v
       <NewTaskModal opened={adding} onClose={() => setAdding(false)} today={today} />
     </Stack>
   );
+}
+
+/** Tasks grouped by where they came from (a plan, a meeting, an inspection, typed directly). */
+function groupBySource(tasks: readonly Task[]): [string, Task[]][] {
+  const groups = new Map<string, Task[]>();
+  for (const t of tasks) {
+    const label = t.sourceLabel ?? TASK_SOURCE_LABELS[t.sourceType];
+    groups.set(label, [...(groups.get(label) ?? []), t]);
+  }
+  return [...groups.entries()];
 }
 
 function NewTaskModal({ opened, onClose, today }: { opened: boolean; onClose: () => void; today: string }) {
