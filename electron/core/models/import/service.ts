@@ -75,20 +75,6 @@ function getSession(ctx: object, importId: string): Session {
   return sess;
 }
 
-// ------------------------------------------------------------------ legacy encodings
-
-/** TCVN3 (ABC) and VNI text shows as Latin-1 look-alikes; we detect it and warn (conversion: see report). */
-function detectLegacy(layouts: SheetLayout[]): 'none' | 'tcvn3' | 'vni' {
-  const sample = layouts
-    .flatMap((l) => l.sheet.rows.slice(0, 60))
-    .flat()
-    .join(' ');
-  if (/[\u1EA0-\u1EF9ăâđêôơư]/i.test(sample)) return 'none';
-  if ((sample.match(/[¸µ¶·¹¨©ª«¬®¦§]/g) ?? []).length > 5) return 'tcvn3';
-  if ((sample.match(/[ÑØÖÙÕÒ][a-z]?|[aeiouy][ùøûõïì]/g) ?? []).length > 5) return 'vni';
-  return 'none';
-}
-
 // ------------------------------------------------------------------ resolution against the database
 
 interface Lookups {
@@ -418,7 +404,7 @@ async function buildPreview(ctx: Pick<AppContext, 'db'>, session: Session): Prom
   if (session.year === null) warnings.push('Không tìm thấy năm trong tiêu đề hoặc tên tệp: hãy chọn năm đăng ký.');
   if (session.legacyEncoding !== 'none') {
     warnings.push(
-      `Tệp có vẻ dùng bảng mã cũ (${session.legacyEncoding === 'tcvn3' ? 'TCVN3/ABC' : 'VNI'}): hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.`,
+      `Tệp dùng bảng mã cũ ${session.legacyEncoding === 'tcvn3' ? 'TCVN3 (ABC, phông .VnTime)' : 'VNI'}: chữ đã được chuyển sang Unicode; hãy kiểm tra lại tên đơn vị và tên mô hình trong bản xem trước.`,
     );
   }
   if (session.mapping.name === undefined || session.mapping.name === null) warnings.push('Chưa chọn cột “Tên mô hình”.');
@@ -477,8 +463,8 @@ export async function importPreview(
   ctx: Pick<AppContext, 'db'> & object,
   input: { fileName: string; bytes: Uint8Array; year?: number | undefined; mapping?: ImportMapping | undefined },
 ): Promise<ImportPreview> {
-  const grids = await readWorkbookGrids(input.bytes);
-  const layouts = grids.map(detectLayout).filter((l): l is SheetLayout => l !== null);
+  const book = await readWorkbookGrids(input.bytes);
+  const layouts = book.sheets.map(detectLayout).filter((l): l is SheetLayout => l !== null);
   if (!layouts.length) {
     throw new AppError('VALIDATION', 'Không tìm thấy dòng tiêu đề cột (TT, Đơn vị, Tên mô hình…) trong 30 dòng đầu của tệp.', {
       bytes: 'Không tìm thấy dòng tiêu đề cột.',
@@ -510,7 +496,7 @@ export async function importPreview(
     year: input.year ?? detectedYear,
     mapping,
     mappingSource,
-    legacyEncoding: detectLegacy(same),
+    legacyEncoding: book.encoding,
     expiresAt: Date.now() + SESSION_TTL_MS,
   };
   store(ctx).set(session.id, session);

@@ -34,7 +34,7 @@ export function StatsPanel({ stats }: { stats: ModelStats }) {
     <Stack gap="md">
       <SimpleGrid cols={{ base: 3, lg: 6 }}>
         <Card label="Mô hình đăng ký (lượt)" value={stats.registered} previous={p.registered} hint={`${formatNumber(stats.newCount)} mới, ${formatNumber(stats.carriedCount)} duy trì`} />
-        <Card label="Tập thể / cá nhân" value={stats.collective} hint={`${formatNumber(stats.individual)} cá nhân`} />
+        <Card label="Trong đó tập thể" value={stats.collective} hint={`cá nhân: ${formatNumber(stats.individual)}`} />
         <Card label="Được công nhận" value={stats.recognised} previous={p.recognised} hint={formatPercent(stats.recognised, stats.registered)} />
         <Card label="Điển hình" value={stats.typical} previous={p.typical} />
         <Card label="Biểu dương, khen thưởng" value={stats.commended} previous={p.commended} />
@@ -59,6 +59,7 @@ export function StatsPanel({ stats }: { stats: ModelStats }) {
             h={220}
             data={stats.byUnit.map((u) => ({ unit: u.unitName, 'Đăng ký': u.registered, 'Công nhận': u.recognised }))}
             dataKey="unit"
+            withLegend
             series={[
               { name: 'Đăng ký', color: 'blue.5' },
               { name: 'Công nhận', color: 'green.6' },
