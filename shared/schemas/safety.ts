@@ -2,7 +2,7 @@
 // log, data folder, users and the app lock.
 import { z } from 'zod';
 import { channel } from '../contract/define';
-import { fileResultSchema } from '../contract/bytes';
+import { bytesSchema, fileResultSchema } from '../contract/bytes';
 import { idSchema, intInRange, isoDate, text } from './common';
 
 const jobId = z.string().min(1).max(100).optional();
@@ -223,6 +223,16 @@ export const safetyChannels = {
     input: z.object({ fileName: backupFileNameSchema.optional(), jobId }).strict(),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
     summary: 'Copy a backup (or a fresh one) to a folder the user picks (USB stick); desktop app only.',
+  }),
+  'backup.importFile': channel({
+    input: z
+      .object({
+        fileName: text('Tên tệp', { min: 1, max: 260 }),
+        bytes: bytesSchema,
+      })
+      .strict(),
+    output: backupInfoSchema,
+    summary: 'Add a backup file brought from elsewhere (USB, another PC) to the list, after checking it; restore it with backup.restore.',
   }),
   'backup.download': channel({
     input: z.object({ fileName: backupFileNameSchema }).strict(),

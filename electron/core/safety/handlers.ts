@@ -4,6 +4,7 @@ import {
   currentCounts,
   deleteBackup,
   exportBackupToFolder,
+  importBackupFile,
   getSchedule,
   listBackups,
   readBackupBytes,
@@ -49,6 +50,7 @@ export const safetyHandlers = {
   },
   'backup.setSchedule': (input, ctx) => setSchedule(ctx, input.intervalHours),
   'backup.exportToFolder': (input, ctx) => ctx.jobs.run(input.jobId, (job) => exportBackupToFolder(ctx, input.fileName, job)),
+  'backup.importFile': async (input, ctx) => importBackupFile(ctx, input.fileName, input.bytes),
   'backup.download': async (input, ctx) => readBackupBytes(ctx, input.fileName),
   'trash.list': (input, ctx) => listTrash(ctx, input),
   'trash.restore': async (input, ctx) => {

@@ -118,3 +118,27 @@ describe('restore window', () => {
     expect((await app.invoke('settings.update', { profile: { ...profile, parentBody: 'HUYỆN ỦY X', placeName: 'Xã Y', committeeCode: 'SAU' } })).ok).toBe(true);
   });
 });
+
+describe('a backup brought from a USB stick', () => {
+  it('is checked, listed as a manual backup and restorable; other files are refused', async () => {
+    app = await openTestApp();
+    await setCode(app, 'MÁY-CŨ');
+    const made = await app.call('backup.create', {});
+    const bytes = new Uint8Array(fs.readFileSync(path.join(app.ctx.layout.backupsDir, made.fileName)));
+    await app.close();
+    app = await openTestApp(); // a reinstalled PC: empty data folder
+    const imported = await app.call('backup.importFile', { fileName: 'qcdc-usb.sqlite', bytes });
+    expect(imported).toMatchObject({ reason: 'manual', integrity: 'ok', note: 'Nhập từ tệp qcdc-usb.sqlite' });
+    await app.call('backup.restore', { fileName: imported.fileName });
+    expect((await app.call('settings.get', {})).profile.committeeCode).toBe('MÁY-CŨ');
+
+    const before = (await app.call('backup.list', {})).backups.length;
+    for (const bad of [new TextEncoder().encode('không phải sqlite'), bytes.slice(0, 3000)]) {
+      const r = await app.invoke('backup.importFile', { fileName: 'x.sqlite', bytes: bad });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(/Tệp "x.sqlite"/);
+    }
+    expect((await app.call('backup.list', {})).backups.length).toBe(before);
+    expect(fs.readdirSync(app.ctx.layout.backupsDir).some((n) => n.endsWith('.partial'))).toBe(false);
+  });
+});

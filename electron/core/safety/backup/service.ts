@@ -337,3 +337,47 @@ export function readBackupBytes(ctx: AppContext, fileName: string) {
   const file = backupPath(ctx.layout.backupsDir, fileName);
   return { fileName, mimeType: 'application/vnd.sqlite3', bytes: new Uint8Array(fs.readFileSync(file)) };
 }
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/**
+ * A backup file brought back from a USB stick or another PC (after reinstalling Windows): checked
+ * like any backup (a SQLite file, full integrity_check, a schema this version knows), then added
+ * to the list as a manual backup so it can be previewed and restored. Nothing else changes.
+ */
+export async function importBackupFile(ctx: AppContext, originalName: string, bytes: Uint8Array): Promise<BackupInfo> {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
+  if (bytes.length < 512 || head !== SQLITE_MAGIC) {
+    throw new AppError('VALIDATION', `Tệp "${originalName}" không phải là bản sao lưu của QCDC Desk (cần tệp .sqlite do phần mềm tạo ra).`, {
+      bytes: 'Tệp không phải bản sao lưu.',
+    });
+  }
+  const now = ctx.clock.now();
+  const file = uniqueTarget(ctx.layout.backupsDir, `qcdc-${fileStamp(now)}-manual`);
+  const temp = `${file}.partial`;
+  fs.writeFileSync(temp, bytes);
+  try {
+    const described = describeDatabase(temp, { check: true, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) });
+    if (described.integrity !== 'ok') throw new AppError('VALIDATION', `Tệp "${originalName}" bị hỏng (không vượt qua kiểm tra toàn vẹn).`);
+    if (described.migrations.length === 0) throw new AppError('VALIDATION', `Tệp "${originalName}" không phải là dữ liệu QCDC Desk.`);
+    if (described.migrations.some((m) => !Object.prototype.hasOwnProperty.call(migrations, m))) {
+      throw new AppError('VALIDATION', 'Bản sao lưu này được tạo bởi phiên bản QCDC Desk mới hơn; hãy cập nhật phần mềm trước.');
+    }
+    fs.renameSync(temp, file);
+    const sidecar: Sidecar = {
+      version: 1,
+      createdAt: now.toISOString(),
+      reason: 'manual',
+      note: `Nhập từ tệp ${originalName}`.slice(0, 300),
+      counts: described.counts,
+      integrity: 'ok',
+      schemaVersion: described.schemaVersion,
+      appVersion: ctx.appVersion,
+      auditSeq: described.auditSeq,
+    };
+    writeSidecar(file, sidecar);
+    return toInfo(file, sidecar);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}

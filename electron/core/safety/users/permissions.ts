@@ -30,6 +30,7 @@ const OVERRIDES: Record<string, Permission> = {
   'files.save': 'read', // saving an export the user is allowed to see
   'backup.create': 'write',
   'backup.exportToFolder': 'write',
+  'backup.importFile': 'write',
 };
 
 export function permissionFor(channel: string): Permission {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Menu, Modal, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconDatabaseExport, IconDots, IconDownload, IconRestore, IconShieldCheck, IconTrash, IconUsb } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, FileButton, Group, Menu, Modal, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconDatabaseExport, IconDatabaseImport, IconDots, IconDownload, IconRestore, IconShieldCheck, IconTrash, IconUsb } from '@tabler/icons-react';
 import type { BackupInfo } from '../../../../shared/schemas/safety';
 import { api } from '../../lib/api';
 import { useApiMutation, useApiQuery } from '../../lib/query';
@@ -145,6 +145,17 @@ export function BackupsPanel() {
       showError(err);
     }
   };
+  const importFile = async (file: File | null) => {
+    if (!file) return;
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const b = await job.run('Đang kiểm tra tệp sao lưu', () => api('backup.importFile', { fileName: file.name, bytes }));
+      showSuccess(`Đã thêm bản sao lưu ${formatNumber(b.totalRecords)} bản ghi vào danh sách; bấm «Phục hồi…» để dùng nó.`, 'Tệp sao lưu hợp lệ');
+      await refresh();
+    } catch (err) {
+      showError(err, 'Không dùng được tệp này');
+    }
+  };
   const download = async (b: BackupInfo) => {
     try {
       const file = await api('backup.download', { fileName: b.fileName });
@@ -206,6 +217,13 @@ export function BackupsPanel() {
                 Sao lưu ra USB…
               </Button>
             )}
+            <FileButton onChange={(f) => void importFile(f)} accept=".sqlite,application/vnd.sqlite3,application/octet-stream">
+              {(props) => (
+                <Button variant="default" leftSection={<IconDatabaseImport size={16} />} {...props}>
+                  Mở tệp sao lưu…
+                </Button>
+              )}
+            </FileButton>
             <Button leftSection={<IconDatabaseExport size={16} />} onClick={backupNow}>
               Sao lưu ngay
             </Button>

@@ -76,9 +76,11 @@ export function DataDirPanel() {
                     Mở thư mục
                   </Button>
                 )}
-                <Button leftSection={<IconFolderShare size={16} />} onClick={move} disabled={!d.canChooseFolder}>
-                  Chuyển sang thư mục khác…
-                </Button>
+                {d.canChooseFolder && (
+                  <Button leftSection={<IconFolderShare size={16} />} onClick={move}>
+                    Chuyển sang thư mục khác…
+                  </Button>
+                )}
               </Group>
               {!d.canChooseFolder && (
                 <Alert variant="light" color="gray" icon={<IconInfoCircle size={16} />}>
