@@ -1,0 +1,129 @@
+import type { AppContext } from '../context';
+import { localToday } from '../clock';
+import { yearStats } from '../models/stats';
+import { listYears } from '../models/service';
+import { listMeetings } from '../meetings/service';
+import { listTasks } from '../tasks/service';
+import { getInspection, listInspections } from '../inspections/service';
+import { reportMatrix } from '../unitReports/service';
+import { listPlans } from '../plans/service';
+import type { Task } from '../../../shared/schemas/plans';
+import type { MeetingSummary } from '../../../shared/schemas/meetings';
+import type { Overview, Trend, TrendMetric } from '../../../shared/schemas/overview';
+
+/*
+ * The overview is assembled from the other features' own services (models stats, meetings list,
+ * tasks list with computed due states, inspections, unit report matrix), so every figure here is
+ * the count of exactly the rows those lists show when the user drills down.
+ */
+
+const MEETING_PAGE = 500;
+
+/** Every meeting of a year (the list pages at 500). */
+export async function meetingsOfYear(ctx: AppContext, year: number): Promise<MeetingSummary[]> {
+  const out: MeetingSummary[] = [];
+  for (let offset = 0; ; offset += MEETING_PAGE) {
+    const page = await listMeetings(ctx, { year, limit: MEETING_PAGE, offset });
+    out.push(...page.items);
+    if (out.length >= page.total || page.items.length === 0) return out;
+  }
+}
+
+export async function tasksOfYear(ctx: AppContext, year: number): Promise<Task[]> {
+  return (await listTasks(ctx, { year, limit: 5000 })).items;
+}
+
+export function taskFigures(tasks: readonly Task[]): Overview['tasks'] {
+  const done = tasks.filter((t) => t.status === 'hoan_thanh').length;
+  const paused = tasks.filter((t) => t.status === 'tam_dung').length;
+  return {
+    total: tasks.length,
+    done,
+    paused,
+    open: tasks.length - done - paused,
+    overdue: tasks.filter((t) => t.dueState === 'overdue').length,
+  };
+}
+
+export async function buildOverview(ctx: AppContext, year: number): Promise<Overview> {
+  const today = localToday(ctx.clock);
+  const [models, meetings, tasks, inspections, matrix, plans] = await Promise.all([
+    yearStats(ctx, year),
+    meetingsOfYear(ctx, year),
+    tasksOfYear(ctx, year),
+    listInspections(ctx, year),
+    reportMatrix(ctx, { year }),
+    listPlans(ctx, { year }),
+  ]);
+
+  const byKind = new Map<string, number>();
+  for (const m of meetings) byKind.set(m.kindName, (byKind.get(m.kindName) ?? 0) + 1);
+
+  // Visited targets need the inspection detail; a year has a handful of rounds.
+  let done = 0;
+  for (const i of inspections) {
+    const detail = await getInspection(ctx, i.id);
+    done += detail.targets.filter((t) => t.visitDate !== null && t.visitDate <= today).length;
+  }
+
+  const sum = (k: 'onTime' | 'late' | 'missing' | 'pending') => matrix.totals.reduce((a, t) => a + t[k], 0);
+
+  return {
+    year,
+    today,
+    models,
+    meetings: {
+      total: meetings.length,
+      held: meetings.filter((m) => m.date <= today).length,
+      finalized: meetings.filter((m) => m.status === 'finalized').length,
+      byKind: [...byKind.entries()].map(([kindName, count]) => ({ kindName, count })),
+    },
+    tasks: taskFigures(tasks),
+    // Plan completion as the plans list shows it (items of the year's plans, done ones).
+    plans: { plans: plans.length, tasks: plans.reduce((a, p) => a + p.itemCount, 0), done: plans.reduce((a, p) => a + p.doneCount, 0) },
+    inspections: {
+      rounds: inspections.length,
+      planned: inspections.reduce((a, i) => a + i.targetCount, 0),
+      done,
+      recommendations: inspections.reduce((a, i) => a + i.recommendationCount, 0),
+      recommendationsOpen: inspections.reduce((a, i) => a + i.openRecommendationCount, 0),
+    },
+    unitReports: { periods: matrix.periods.length, onTime: sum('onTime'), late: sum('late'), missing: sum('missing'), pending: sum('pending') },
+  };
+}
+
+export function flatFigures(o: Overview): Record<TrendMetric, number> {
+  return {
+    registered: o.models.registered,
+    recognised: o.models.recognised,
+    typical: o.models.typical,
+    commended: o.models.commended,
+    collective: o.models.collective,
+    individual: o.models.individual,
+    unitsReviewed: o.models.unitsReviewed,
+    meetingsHeld: o.meetings.held,
+    tasksTotal: o.tasks.total,
+    tasksDone: o.tasks.done,
+    tasksOverdue: o.tasks.overdue,
+    inspectionsPlanned: o.inspections.planned,
+    inspectionsDone: o.inspections.done,
+    recommendationsOpen: o.inspections.recommendationsOpen,
+    reportsOnTime: o.unitReports.onTime,
+    reportsLate: o.unitReports.late,
+    reportsMissing: o.unitReports.missing,
+  };
+}
+
+/** Years that have any data: model records, meetings, tasks (oldest first). */
+export async function dataYears(ctx: AppContext): Promise<number[]> {
+  const years = new Set<number>((await listYears(ctx)).map((y) => y.year));
+  const meetings = await listMeetings(ctx, { limit: 1, offset: 0 });
+  for (const y of meetings.years) years.add(y);
+  return [...years].sort((a, b) => a - b);
+}
+
+export async function buildTrend(ctx: AppContext): Promise<Trend> {
+  const years: Trend['years'] = [];
+  for (const year of await dataYears(ctx)) years.push({ year, values: flatFigures(await buildOverview(ctx, year)) });
+  return { years };
+}
