@@ -186,6 +186,26 @@ describe('organisation end to end', () => {
     const names = await page.getByRole('table', { name: 'Danh sách thành viên' }).locator('tbody tr td:nth-child(2)').allInnerTexts();
     expect(names.slice(0, 3)).toEqual(['Dương Văn An', 'Hoàng Thị Ánh', 'Trần Quốc Bình']);
     await app.screenshot('organisation-members');
+    await page.getByRole('button', { name: 'Sửa Hà Văn Tám' }).click();
+    await page.getByRole('dialog', { name: 'Sửa thông tin: Hà Văn Tám' }).waitFor();
+    await page.getByLabel('Thư điện tử').fill('khong-hop-le');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Thư điện tử không hợp lệ.').waitFor();
+    await app.screenshot('organisation-member-form');
+    await page.getByLabel('Thư điện tử').fill('tam.hv@backan.gov.vn');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Đã lưu thông tin đồng chí Hà Văn Tám.').waitFor();
+
+    await app.open('/don-vi');
+    await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc Đảng bộ Công an tỉnh' }).click();
+    await page.getByLabel('Tên đơn vị').fill('Chi bộ Phòng Tham mưu');
+    await app.screenshot('organisation-unit-form');
+    await page.getByRole('button', { name: 'Thêm đơn vị', exact: true }).last().click();
+    await page.getByText('Đã thêm đơn vị «Chi bộ Phòng Tham mưu».').waitFor();
+    await page.getByRole('button', { name: 'Nhập Excel' }).click();
+    await page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' }).waitFor();
+    await app.screenshot('organisation-units-import');
+    await page.keyboard.press('Escape');
 
     await app.open('/don-vi/danh-muc');
     await page.getByRole('table', { name: 'Danh mục Lĩnh vực' }).waitFor();
