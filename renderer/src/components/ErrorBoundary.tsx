@@ -19,9 +19,15 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
       <Alert color="red" title="Màn hình này gặp lỗi">
         <Stack gap="xs">
           <Text size="sm">Dữ liệu đã lưu không bị ảnh hưởng. Hãy thử tải lại màn hình.</Text>
-          <Text size="xs" c="dimmed">
-            {this.state.error.message}
-          </Text>
+          {/* The raw message is English and technical: kept for support staff, folded away for the officer. */}
+          <details>
+            <summary style={{ cursor: 'pointer', fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>
+              Chi tiết kỹ thuật (gửi cho người hỗ trợ)
+            </summary>
+            <Text size="xs" c="dimmed" mt={4} style={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap' }}>
+              {this.state.error.message}
+            </Text>
+          </details>
           <Button variant="light" w="fit-content" onClick={() => this.setState({ error: null })}>
             Thử lại
           </Button>
