@@ -80,7 +80,7 @@ export function toUser(row: UserRow): AppUser {
 /** Channels that keep working on a damaged database (nothing else can read it anyway). */
 // settings.get is read-only and the app shell needs it to draw anything at all (the damaged
 // screen included); when the damage makes it unreadable it fails with its own error.
-const RECOVERY = new Set(['settings.get', 'integrity.status', 'backup.list', 'backup.restore', 'backup.verify', 'backup.download', 'system.info', 'dataDir.info', 'dataDir.open', 'lock.status', 'jobs.cancel']);
+const RECOVERY = new Set(['settings.get', 'integrity.status', 'backup.list', 'backup.restore', 'backup.verify', 'backup.download', 'backup.importFile', 'system.info', 'dataDir.info', 'dataDir.open', 'lock.status', 'jobs.cancel']);
 
 /**
  * The registry's gate (see electron/core/registry.ts): with no named users everything is allowed

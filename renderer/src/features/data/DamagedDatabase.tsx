@@ -1,6 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Center, Code, Group, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconRestore } from '@tabler/icons-react';
+import { Alert, Button, Card, Center, Code, FileButton, Group, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconDatabaseImport, IconRestore } from '@tabler/icons-react';
+import type { BackupInfo } from '../../../../shared/schemas/safety';
+import { api } from '../../lib/api';
+import { showError } from '../../components/notify';
 import type { IntegrityStatus } from '../../../../shared/schemas/safety';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { RestorePreview } from './BackupsPanel';
@@ -13,7 +16,19 @@ import { formatBytes } from './util';
 export function DamagedDatabase({ status, onRestored }: { status: IntegrityStatus; onRestored?: () => void }) {
   const [restoring, setRestoring] = useState(false);
   const [showDetail, setShowDetail] = useState(false);
-  const b = status.newestGoodBackup;
+  const [fromFile, setFromFile] = useState<BackupInfo | null>(null);
+  const b = fromFile ?? status.newestGoodBackup;
+  // A copy kept on a USB stick or another PC can be used too (checked first by the core).
+  const openFile = async (file: File | null) => {
+    if (!file) return;
+    try {
+      const info = await api('backup.importFile', { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      setFromFile(info);
+      setRestoring(true);
+    } catch (err) {
+      showError(err, 'Không dùng được tệp này');
+    }
+  };
   return (
     <Center mih="100vh" p="md" bg="gray.0">
       <Card withBorder shadow="sm" maw={720} w="100%" p="xl" role="alert" aria-label="Dữ liệu bị hỏng">
@@ -42,6 +57,13 @@ export function DamagedDatabase({ status, onRestored }: { status: IntegrityStatu
                 Phục hồi bản sao lưu này…
               </Button>
             )}
+            <FileButton onChange={(f) => void openFile(f)} accept=".sqlite,application/octet-stream">
+              {(props) => (
+                <Button variant="default" size="md" leftSection={<IconDatabaseImport size={18} />} {...props}>
+                  Dùng tệp sao lưu khác…
+                </Button>
+              )}
+            </FileButton>
             <Button variant="subtle" color="gray" onClick={() => setShowDetail((v) => !v)}>
               {showDetail ? 'Ẩn chi tiết kỹ thuật' : 'Chi tiết kỹ thuật'}
             </Button>
