@@ -25,7 +25,10 @@ export const theme = createTheme({
     Select: Select.extend({ defaultProps: { size: 'sm', allowDeselect: false, nothingFoundMessage: 'Không có lựa chọn phù hợp' } }),
     Button: Button.extend({ defaultProps: { size: 'sm' } }),
     Checkbox: Checkbox.extend({ defaultProps: { size: 'sm' } }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } } }),
+    Modal: Modal.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } },
+      styles: { title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } },
+    }),
     DateInput: DateInput.extend({
       defaultProps: {
         valueFormat: 'DD/MM/YYYY',
