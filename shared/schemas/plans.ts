@@ -99,10 +99,19 @@ export const createTaskSchema = z.object({
 export type CreateTaskInput = z.input<typeof createTaskSchema>;
 export type CreateTaskData = z.output<typeof createTaskSchema>;
 
-export const updateTaskSchema = createTaskSchema
-  .omit({ sourceType: true, sourceId: true, sourceRef: true, status: true })
-  .partial()
-  .extend({ id: idSchema });
+/** Only the fields given change (no defaults here: a missing field keeps its stored value). */
+export const updateTaskSchema = z.object({
+  id: idSchema,
+  title: text('Nội dung nhiệm vụ', { min: 1, max: 2000 }).optional(),
+  description: longText('Mô tả').nullable().optional(),
+  leadUnitId: optionalId,
+  leadMemberId: optionalId,
+  leadText: text('Đơn vị/người chủ trì', { max: 300 }).nullable().optional(),
+  coordinatingUnitIds: z.array(idSchema).max(50, 'Tối đa 50 đơn vị phối hợp.').optional(),
+  timing: timingSchema.optional(),
+  deadline: isoDate('Hạn hoàn thành').nullable().optional(),
+  year: intInRange('Năm', 1990, 2100).nullable().optional(),
+});
 export type UpdateTaskData = z.output<typeof updateTaskSchema>;
 
 export const DUE_STATES = ['overdue', 'dueSoon', 'onTrack', 'done', 'paused', 'noDeadline'] as const;

@@ -142,6 +142,20 @@ describe('tasks service', () => {
     expect(byOwner[0]).toMatchObject({ ownerLabel: 'Chưa phân công', overdue: 2 });
   });
 
+  it('updates only the fields given (timing and coordinators are kept)', async () => {
+    app = await openTestApp({ now: JAN_5 });
+    const org = await seedOrganisation(app);
+    const t = await app.call('tasks.create', { title: 'Cũ', leadUnitId: org.baBe.id, coordinatingUnitIds: [org.mttq.id], timing: { kind: 'month', value: '2023-05' } });
+    const renamed = await app.call('tasks.update', { id: t.id, title: 'Mới' });
+    expect(renamed).toMatchObject({ title: 'Mới', deadline: '2023-05-31', timingLabel: 'Tháng 5/2023' });
+    expect(renamed.coordinatingUnits.map((u) => u.name)).toEqual(['Ủy ban MTTQ tỉnh']);
+    const moved = await app.call('tasks.update', { id: t.id, timing: { kind: 'quarter', value: '2023-Q3' } });
+    expect(moved.deadline).toBe('2023-09-30');
+    const bad = await app.invoke('tasks.update', { id: t.id, leadMemberId: '0190aaaa-0000-7000-8000-000000000000' });
+    expect(bad.ok).toBe(false);
+    expect((await app.call('tasks.get', { id: t.id })).leadMember).toBeNull();
+  });
+
   it('soft-deletes a task', async () => {
     app = await openTestApp({ now: JAN_5 });
     const t = await app.call('tasks.create', { title: 'Xóa thử' });
