@@ -125,6 +125,19 @@ describe('Cài đặt: organisation profile form', () => {
     expect((main.updates()[0]!.input as { profile: { committeeName: string } }).profile.committeeName).toBe('BAN CHỈ ĐẠO QCDC HUYỆN');
   });
 
+  it('keeps the term name in step with its years while it has the usual form', async () => {
+    fakeMain();
+    const form = await openForm();
+    const label = within(form).getByLabelText(/Tên nhiệm kỳ/) as HTMLInputElement;
+    expect(label.value).toBe('2025 - 2030');
+    change(within(form).getByLabelText(/Năm bắt đầu/), '2030');
+    change(within(form).getByLabelText(/Năm kết thúc/), '2035');
+    await waitFor(() => expect(label.value).toBe('2030 - 2035'));
+    change(label, 'Khóa XII');
+    change(within(form).getByLabelText(/Năm kết thúc/), '2036');
+    expect(label.value).toBe('Khóa XII');
+  });
+
   it('shows the system information card', async () => {
     fakeMain();
     await openForm();
