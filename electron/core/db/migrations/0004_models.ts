@@ -64,17 +64,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('sort_key', 'text', (c) => c.notNull()),
   ).execute();
   await sql`CREATE UNIQUE INDEX dvk_years_model_year ON dvk_model_years (model_id, year) WHERE deleted_at IS NULL`.execute(db);
-  // Statistics of a year read only this covering index (ARCHITECTURE.md: aggregates).
-  await sql`CREATE INDEX dvk_years_stats ON dvk_model_years (year, unit_id, field_id, kind, registration, status, typical, commended) WHERE deleted_at IS NULL`.execute(
-    db,
-  );
-  // The register's default order within a year, and across years.
-  await sql`CREATE INDEX dvk_years_year_sort ON dvk_model_years (year, sort_key) WHERE deleted_at IS NULL`.execute(db);
-  await sql`CREATE INDEX dvk_years_sort ON dvk_model_years (sort_key) WHERE deleted_at IS NULL`.execute(db);
-  await sql`CREATE INDEX dvk_years_unit ON dvk_model_years (unit_id, year) WHERE deleted_at IS NULL`.execute(db);
+  // Statistics of a year read only this covering index (ARCHITECTURE.md: aggregates). deleted_at is
+  // a key column, not a partial-index predicate: SQLite does not treat predicate columns as covered,
+  // so a partial index would send every row back to the table.
+  await sql`CREATE INDEX dvk_years_stats ON dvk_model_years (year, deleted_at, unit_id, field_id, kind, registration, status, typical, commended)`.execute(db);
+  // The register's default order within a year, and across years (rowid n ends every index: stable paging).
+  await sql`CREATE INDEX dvk_years_year_sort ON dvk_model_years (year, deleted_at, sort_key)`.execute(db);
+  await sql`CREATE INDEX dvk_years_sort ON dvk_model_years (deleted_at, sort_key)`.execute(db);
+  await sql`CREATE INDEX dvk_years_unit ON dvk_model_years (unit_id, year, deleted_at)`.execute(db);
 
   // Diacritics-free search: the text is folded in TypeScript (đ → d, double marks), FTS5 only tokenises.
-  await sql`CREATE VIRTUAL TABLE dvk_years_fts USING fts5(search_text, content='dvk_model_years', content_rowid='n', tokenize='unicode61 remove_diacritics 2')`.execute(
+  await sql`CREATE VIRTUAL TABLE dvk_years_fts USING fts5(search_text, content='dvk_model_years', content_rowid='n', tokenize='unicode61 remove_diacritics 2', prefix='2 3')`.execute(
     db,
   );
   await sql`CREATE TRIGGER dvk_years_fts_ai AFTER INSERT ON dvk_model_years BEGIN
