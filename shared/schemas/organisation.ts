@@ -25,6 +25,17 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   khac: 'Khác',
 };
 
+/** Short forms for badges in narrow columns. */
+export const UNIT_KIND_SHORT_LABELS: Record<UnitKind, string> = {
+  dang_bo: 'Đảng bộ',
+  chi_bo: 'Chi bộ',
+  xa_phuong: 'Xã, phường',
+  co_quan: 'Cơ quan',
+  doanh_nghiep: 'Doanh nghiệp',
+  luc_luong_vu_trang: 'LL vũ trang',
+  khac: 'Khác',
+};
+
 /** The three types of Luật Thực hiện dân chủ ở cơ sở (10/2022/QH15) plus lực lượng vũ trang. */
 export const QCDC_TYPES = ['xa_phuong', 'co_quan_nha_nuoc', 'doanh_nghiep', 'luc_luong_vu_trang'] as const;
 export type QcdcType = (typeof QCDC_TYPES)[number];
@@ -33,6 +44,35 @@ export const QCDC_TYPE_LABELS: Record<QcdcType, string> = {
   co_quan_nha_nuoc: 'Cơ quan nhà nước, đơn vị sự nghiệp công lập',
   doanh_nghiep: 'Tổ chức có sử dụng lao động (doanh nghiệp)',
   luc_luong_vu_trang: 'Lực lượng vũ trang',
+};
+
+/**
+ * A kind guessed from a unit's name, used when a quick list or a file gives none (and as the
+ * form's suggestion): "Chi bộ…" → chi bộ; Quân sự/Công an/Biên phòng → lực lượng vũ trang;
+ * Công ty/Hợp tác xã → doanh nghiệp; xã/phường/thị trấn under a parent → xã, phường; else đảng bộ
+ * at the top level and "khác" below it.
+ */
+export function guessUnitKind(name: string, hasParent: boolean): UnitKind {
+  const f = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+  if (/^chi bo\b/.test(f)) return 'chi_bo';
+  if (/\b(quan su|cong an|bien phong|bo doi)\b/.test(f)) return 'luc_luong_vu_trang';
+  if (/\b(cong ty|doanh nghiep|hop tac xa)\b/.test(f)) return 'doanh_nghiep';
+  if (/\b(xa|phuong|thi tran)\b/.test(f) && hasParent) return 'xa_phuong';
+  if (/\b(so|ban|uy ban|van phong|truong|benh vien|trung tam)\b/.test(f) && hasParent) return 'co_quan';
+  if (/^dang bo\b/.test(f) || !hasParent) return 'dang_bo';
+  return 'khac';
+}
+
+/** The QCDC type that follows from a kind, when the kind says it. */
+export const QCDC_TYPE_OF_KIND: Partial<Record<UnitKind, QcdcType>> = {
+  xa_phuong: 'xa_phuong',
+  co_quan: 'co_quan_nha_nuoc',
+  doanh_nghiep: 'doanh_nghiep',
+  luc_luong_vu_trang: 'luc_luong_vu_trang',
 };
 
 /** Short forms for narrow table columns. */

@@ -199,6 +199,9 @@ describe('organisation end to end', () => {
     await app.open('/don-vi');
     await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc Đảng bộ Công an tỉnh' }).click();
     await page.getByLabel('Tên đơn vị').fill('Chi bộ Phòng Tham mưu');
+    // The kind is suggested from the name; the QCDC type follows the parent (lực lượng vũ trang).
+    await expect.poll(() => page.getByLabel('Loại đơn vị').first().inputValue()).toBe('Chi bộ');
+    await expect.poll(() => page.getByLabel('Loại hình thực hiện dân chủ ở cơ sở').first().inputValue()).toBe('Lực lượng vũ trang');
     await app.screenshot('organisation-unit-form');
     await page.getByRole('button', { name: 'Thêm đơn vị', exact: true }).last().click();
     await page.getByText('Đã thêm đơn vị «Chi bộ Phòng Tham mưu».').waitFor();

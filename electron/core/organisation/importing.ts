@@ -4,6 +4,7 @@ import type { JobReporter } from '../jobs/jobs';
 import { foldText } from '../../../shared/text/vietnamese';
 import {
   MEMBER_ROLE_LABELS,
+  QCDC_TYPE_OF_KIND,
   QCDC_TYPE_LABELS,
   UNIT_KIND_LABELS,
   type ImportPreview,
@@ -71,13 +72,7 @@ const parseRole = byLabel<MemberRole>(MEMBER_ROLE_LABELS, {
   'thanh vien': 'uy_vien', 'uy vien bcd': 'uy_vien', 'to thu ky': 'to_giup_viec', 'thu ky': 'to_giup_viec', 'to giup viec': 'to_giup_viec', 'thanh vien to giup viec': 'to_giup_viec', 'truong ban bcd': 'truong_ban',
 });
 
-function guessQcdc(kind: UnitKind): QcdcType | null {
-  if (kind === 'xa_phuong') return 'xa_phuong';
-  if (kind === 'co_quan') return 'co_quan_nha_nuoc';
-  if (kind === 'doanh_nghiep') return 'doanh_nghiep';
-  if (kind === 'luc_luong_vu_trang') return 'luc_luong_vu_trang';
-  return null;
-}
+const guessQcdc = (kind: UnitKind): QcdcType | null => QCDC_TYPE_OF_KIND[kind] ?? null;
 
 interface UnitDraft {
   rowNumber: number;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
-import { resolveCurrentUnit, topLevelUnits, unitSubtreeIds, findUnitByFoldedName } from '../../../electron/core/organisation/units/service';
+import { guessUnitKind, resolveCurrentUnit, topLevelUnits, unitSubtreeIds, findUnitByFoldedName } from '../../../electron/core/organisation/units/service';
 
 let app: TestApp | null = null;
 afterEach(async () => {
@@ -146,5 +146,15 @@ describe('units', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.fields?.['items.1.name']).toBe('Tên đơn vị không được để trống.');
     expect((await app.call('units.list', {})).items).toHaveLength(5);
+  });
+
+  it('guesses a kind from the name', () => {
+    expect(guessUnitKind('Chi bộ thôn Nà Pài', true)).toBe('chi_bo');
+    expect(guessUnitKind('Đảng ủy Công an tỉnh', false)).toBe('luc_luong_vu_trang');
+    expect(guessUnitKind('Đảng bộ Công ty Điện lực', true)).toBe('doanh_nghiep');
+    expect(guessUnitKind('Đảng ủy xã Đồng Thắng', true)).toBe('xa_phuong');
+    expect(guessUnitKind('Chi bộ Sở Tài chính', true)).toBe('chi_bo');
+    expect(guessUnitKind('Sở Tài chính', true)).toBe('co_quan');
+    expect(guessUnitKind('Huyện ủy Pác Nặm', false)).toBe('dang_bo');
   });
 });

@@ -5,7 +5,9 @@ import { isoNow, localToday } from '../../clock';
 import { AppError, notFound } from '../../errors';
 import { foldText, vietnameseSortKey } from '../../../../shared/text/vietnamese';
 import { formatDate } from '../../../../shared/text/format';
-import type { QcdcType, Unit, UnitFieldsInput, UnitKind, UnitListItem } from '../../../../shared/schemas/organisation';
+import { guessUnitKind, QCDC_TYPE_OF_KIND, type QcdcType, type Unit, type UnitFieldsInput, type UnitKind, type UnitListItem } from '../../../../shared/schemas/organisation';
+
+export { guessUnitKind };
 import { matchesWords, nullable, queryWords, validOn, withTrx, type WriteCtx } from '../shared';
 import {
   countLiveAssignmentsOfUnit,
@@ -414,24 +416,6 @@ export interface UnitTreeDraft {
   children?: Array<{ name: string; kind?: UnitKind | undefined }> | undefined;
 }
 
-/** A kind from the name when none is given: "Chi bộ…" → chi bộ, "Đảng ủy xã…" under a parent → xã, phường… */
-export function guessUnitKind(name: string, hasParent: boolean): UnitKind {
-  const f = foldText(name);
-  if (/^chi bo\b/.test(f)) return 'chi_bo';
-  if (/\b(quan su|cong an|bien phong|bo doi)\b/.test(f)) return 'luc_luong_vu_trang';
-  if (/\b(cong ty|doanh nghiep|hop tac xa)\b/.test(f)) return 'doanh_nghiep';
-  if (/\b(xa|phuong|thi tran)\b/.test(f) && hasParent) return 'xa_phuong';
-  if (/^dang bo\b/.test(f) || !hasParent) return 'dang_bo';
-  return 'khac';
-}
-
-const QCDC_OF_KIND: Partial<Record<UnitKind, QcdcType>> = {
-  xa_phuong: 'xa_phuong',
-  co_quan: 'co_quan_nha_nuoc',
-  doanh_nghiep: 'doanh_nghiep',
-  luc_luong_vu_trang: 'luc_luong_vu_trang',
-};
-
 /** Creates a two-level list in one transaction (the wizard's quick list); units already present are reused. */
 export async function createUnitTree(ctx: WriteCtx, parentId: string | null, items: UnitTreeDraft[]): Promise<{ created: number; skipped: number }> {
   return withTrx(ctx.db, async (trx) => {
@@ -444,7 +428,7 @@ export async function createUnitTree(ctx: WriteCtx, parentId: string | null, ite
         return existing.id;
       }
       const k = kind ?? guessUnitKind(name, parent !== null);
-      const unit = await insertUnit(trx, ctx, { parentId: parent, name, kind: k, qcdcType: QCDC_OF_KIND[k] ?? null });
+      const unit = await insertUnit(trx, ctx, { parentId: parent, name, kind: k, qcdcType: QCDC_TYPE_OF_KIND[k] ?? null });
       created++;
       return unit.id;
     };

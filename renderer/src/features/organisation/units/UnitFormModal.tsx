@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import {
   QCDC_TYPES,
   QCDC_TYPE_LABELS,
+  QCDC_TYPE_OF_KIND,
+  guessUnitKind,
   UNIT_KINDS,
   UNIT_KIND_LABELS,
   unitCreateSchema,
@@ -34,6 +36,8 @@ export function UnitFormModal({
   parent?: UnitListItem | null;
 }) {
   const form = useForm<UnitFieldsInput>({ mode: 'controlled', initialValues: EMPTY, validate: zodResolver(unitCreateSchema) });
+  // Once the officer picks a kind or type, the name stops suggesting one.
+  const kindTouched = useRef(false);
   const create = useApiMutation('units.create', { invalidate: ['units.list'] });
   const update = useApiMutation('units.update', { invalidate: ['units.list', 'members.list', 'assignments.list'] });
 
@@ -41,10 +45,11 @@ export function UnitFormModal({
     if (!opened) return;
     const values: UnitFieldsInput = unit
       ? { name: unit.name, shortName: unit.shortName ?? '', kind: unit.kind, qcdcType: unit.qcdcType, validFrom: unit.validFrom, validTo: unit.validTo, note: unit.note ?? '' }
-      : { ...EMPTY, parentId: parent?.id ?? null, kind: parent ? (parent.depth >= 1 ? 'chi_bo' : 'xa_phuong') : 'dang_bo', qcdcType: parent && parent.depth < 1 ? 'xa_phuong' : null };
+      : { ...EMPTY, parentId: parent?.id ?? null, kind: parent ? 'khac' : 'dang_bo', qcdcType: parent?.qcdcType ?? null };
     form.setValues(values);
     form.resetDirty(values);
     form.clearErrors();
+    kindTouched.current = false;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, unit?.id, parent?.id]);
 
@@ -71,10 +76,35 @@ export function UnitFormModal({
     <Modal opened={opened} onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label="Tên đơn vị" required data-autofocus placeholder="Ví dụ: Đảng bộ xã Yên Đĩnh" {...form.getInputProps('name')} />
+          <TextInput
+            label="Tên đơn vị"
+            required
+            data-autofocus
+            placeholder="Ví dụ: Đảng bộ xã Yên Đĩnh"
+            {...form.getInputProps('name')}
+            onChange={(e) => {
+              const name = e.currentTarget.value;
+              form.setFieldValue('name', name);
+              // Suggest the kind (and QCDC type) from the name until the officer picks one.
+              if (!unit && !kindTouched.current) {
+                const kind = guessUnitKind(name, Boolean(parent));
+                form.setFieldValue('kind', kind);
+                form.setFieldValue('qcdcType', QCDC_TYPE_OF_KIND[kind] ?? parent?.qcdcType ?? null);
+              }
+            }}
+          />
           <SimpleGrid cols={2}>
             <TextInput label="Tên viết tắt" placeholder="Ví dụ: ĐB Yên Đĩnh" {...form.getInputProps('shortName')} value={form.values.shortName ?? ''} />
-            <Select label="Loại đơn vị" data={KIND_OPTIONS} allowDeselect={false} {...form.getInputProps('kind')} />
+            <Select
+              label="Loại đơn vị"
+              data={KIND_OPTIONS}
+              allowDeselect={false}
+              {...form.getInputProps('kind')}
+              onChange={(v) => {
+                kindTouched.current = true;
+                form.setFieldValue('kind', (v ?? 'khac') as UnitFieldsInput['kind']);
+              }}
+            />
           </SimpleGrid>
           <Select
             label="Loại hình thực hiện dân chủ ở cơ sở"
@@ -83,10 +113,14 @@ export function UnitFormModal({
             clearable
             placeholder="(chưa xác định)"
             {...form.getInputProps('qcdcType')}
+            onChange={(v) => {
+              kindTouched.current = true;
+              form.setFieldValue('qcdcType', v as UnitFieldsInput['qcdcType']);
+            }}
           />
           <SimpleGrid cols={2}>
             <DateInput label="Hiệu lực từ ngày" {...form.getInputProps('validFrom')} value={form.values.validFrom ?? null} />
-            <DateInput label="Hiệu lực đến ngày" description="Để trống nếu đơn vị đang hoạt động" {...form.getInputProps('validTo')} value={form.values.validTo ?? null} />
+            <DateInput label="Hiệu lực đến ngày" placeholder="đang hoạt động" {...form.getInputProps('validTo')} value={form.values.validTo ?? null} />
           </SimpleGrid>
           <Textarea label="Ghi chú" autosize minRows={2} {...form.getInputProps('note')} value={form.values.note ?? ''} />
           <Group justify="flex-end">

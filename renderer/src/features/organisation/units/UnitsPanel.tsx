@@ -17,7 +17,7 @@ import {
   IconTrash,
   IconUpload,
 } from '@tabler/icons-react';
-import { QCDC_TYPE_LABELS, QCDC_TYPE_SHORT_LABELS, UNIT_KIND_LABELS, type UnitListItem } from '../../../../../shared/schemas/organisation';
+import { QCDC_TYPE_LABELS, QCDC_TYPE_SHORT_LABELS, UNIT_KIND_SHORT_LABELS, type UnitListItem } from '../../../../../shared/schemas/organisation';
 import { useApiMutation, useApiQuery } from '../../../lib/query';
 import { api } from '../../../lib/api';
 import { saveBytes } from '../../../lib/files';
@@ -239,7 +239,7 @@ export function UnitsPanel() {
                       </Table.Td>
                       <Table.Td>
                         <Badge variant="light" color={u.kind === 'dang_bo' ? 'blue' : 'gray'} size="sm">
-                          {UNIT_KIND_LABELS[u.kind]}
+                          {UNIT_KIND_SHORT_LABELS[u.kind]}
                         </Badge>
                       </Table.Td>
                       <Table.Td>
