@@ -18,7 +18,7 @@ import {
   type ModelStatus,
   type Registration,
 } from '../../../shared/schemas/models';
-import { countRegister, selectCatalog, selectRegister, selectUnits, type RegisterRow } from './repository';
+import { countRegister, selectCatalog, streamRegister, selectUnits, type RegisterRow } from './repository';
 import { toListQuery } from './service';
 import { yearStats } from './stats';
 
@@ -141,15 +141,12 @@ export async function exportRegisterXlsx(ctx: AppContext, input: ModelFilter & {
         cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
       });
       header.commit();
-      for (let offset = 0; offset < total; offset += PAGE) {
-        const rows = await selectRegister(ctx.db, q, { sort: 'unit', offset, limit: PAGE });
-        for (const r of rows) {
-          ws.addRow(REGISTER_COLUMNS.map((c) => c.value(r, written))).commit();
-          written++;
-        }
-        await job.progress('Xuất Excel', written, total);
-        if (!rows.length) break;
+      for await (const r of streamRegister(ctx.db, q, 'unit')) {
+        ws.addRow(REGISTER_COLUMNS.map((c) => c.value(r, written))).commit();
+        written++;
+        if (written % PAGE === 0) await job.progress('Xuất Excel', written, total);
       }
+      await job.progress('Xuất Excel', written, total);
       const totals = ws.addRow(['', '', 'Cộng', `${formatNumber(written)} mô hình`]);
       totals.font = { bold: true };
       totals.commit();
@@ -184,9 +181,9 @@ export async function exportRegisterPdf(ctx: AppContext, input: ModelFilter & { 
       throw new AppError('VALIDATION', `Danh sách có ${formatNumber(total)} dòng, quá dài để in (tối đa ${formatNumber(PDF_MAX_ROWS)}): hãy lọc theo năm hoặc đơn vị, hoặc xuất Excel.`);
     }
     const rows: RegisterRow[] = [];
-    for (let offset = 0; offset < total; offset += PAGE) {
-      rows.push(...(await selectRegister(ctx.db, q, { sort: 'unit', offset, limit: PAGE })));
-      await job.progress('Chuẩn bị bản in', rows.length, total);
+    for await (const r of streamRegister(ctx.db, q, 'unit')) {
+      rows.push(r);
+      if (rows.length % PAGE === 0) await job.progress('Chuẩn bị bản in', rows.length, total);
     }
     const filterText = await describeFilter(ctx, input);
     const table: TableBlock = {

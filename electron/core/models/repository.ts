@@ -230,11 +230,7 @@ export async function countRegister(db: Db, f: ListQuery): Promise<number> {
   return Number((r as { c?: number } | undefined)?.c ?? 0);
 }
 
-export async function selectRegister(
-  db: Db,
-  f: ListQuery,
-  opts: { sort: 'name' | 'unit' | 'updated'; offset: number; limit: number },
-): Promise<RegisterRow[]> {
+function registerQuery(db: Db, f: ListQuery, sort: 'name' | 'unit' | 'updated') {
   let q = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, f)
     .innerJoin('dvk_models as m', 'm.id', 'y.model_id')
     .innerJoin('units as u', 'u.id', 'y.unit_id')
@@ -251,11 +247,25 @@ export async function selectRegister(
       'lv.name as level_name',
       'aw.name as award_name',
     ]);
-  if (opts.sort === 'unit') q = q.orderBy('u.sort_key').orderBy('y.sort_key');
-  else if (opts.sort === 'updated') q = q.orderBy('y.updated_at', 'desc');
+  if (sort === 'unit') q = q.orderBy('u.sort_key').orderBy('y.sort_key');
+  else if (sort === 'updated') q = q.orderBy('y.updated_at', 'desc');
   else q = q.orderBy('y.sort_key');
-  const rows = await q.orderBy('y.n').offset(opts.offset).limit(opts.limit).execute();
+  // n (the rowid) ends every index, so this tie-break costs no sort and keeps offset paging stable.
+  return q.orderBy('y.n');
+}
+
+export async function selectRegister(
+  db: Db,
+  f: ListQuery,
+  opts: { sort: 'name' | 'unit' | 'updated'; offset: number; limit: number },
+): Promise<RegisterRow[]> {
+  const rows = await registerQuery(db, f, opts.sort).offset(opts.offset).limit(opts.limit).execute();
   return rows as unknown as RegisterRow[];
+}
+
+/** The whole filtered register as one streamed query (exports): one sort, no offset rescans. */
+export async function* streamRegister(db: Db, f: ListQuery, sort: 'name' | 'unit' | 'updated'): AsyncGenerator<RegisterRow> {
+  for await (const row of registerQuery(db, f, sort).stream()) yield row as unknown as RegisterRow;
 }
 
 /** Register rows by yearly record ids (detail drawer, exports of a selection). */

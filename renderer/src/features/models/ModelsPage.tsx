@@ -44,7 +44,7 @@ export default function ModelsPage() {
   const [statuses, setStatuses] = useState<string[]>([]);
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 250);
-  const [sort, setSort] = useState<ModelSort>('unit');
+  const [sort, setSort] = useState<ModelSort>('name');
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
