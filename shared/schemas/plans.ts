@@ -378,7 +378,13 @@ const inspectionFields = {
 
 export const createInspectionSchema = z.object(inspectionFields);
 export type CreateInspectionData = z.output<typeof createInspectionSchema>;
-export const updateInspectionSchema = z.object({ id: idSchema, ...inspectionFields });
+/** Full replacement: teams and targets are required so an omitted list never deletes visits by accident. */
+export const updateInspectionSchema = z.object({
+  id: idSchema,
+  ...inspectionFields,
+  teams: z.array(teamInput).max(20),
+  targets: z.array(targetInput).max(200),
+});
 export type UpdateInspectionData = z.output<typeof updateInspectionSchema>;
 
 export const recordVisitSchema = z.object({
