@@ -56,6 +56,7 @@ beforeEach(() => {
 afterEach(async () => {
   if (running && !running.quitting()) app.quit();
   await running?.quitting();
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 describe('Electron main: start-up', () => {
