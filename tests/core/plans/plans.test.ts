@@ -317,6 +317,39 @@ describe('inspections', () => {
   });
 });
 
+describe('inspection updates', () => {
+  it('keeps findings of kept units and retires the recommendations of a removed one', async () => {
+    app = await openWithProfile('2023-03-01T02:00:00.000Z');
+    const org = await seedOrganisation(app);
+    const insp = await app.call('inspections.create', {
+      year: 2023,
+      date: '2023-03-01',
+      topic: 'Dân vận khéo',
+      targets: [
+        { unitId: org.choMoi.id, visitDate: '2023-03-13' },
+        { unitId: org.baBe.id, visitDate: '2023-03-14' },
+      ],
+    });
+    const [a, b] = insp.targets;
+    await app.call('inspections.recordVisit', { targetId: a!.id, strengths: 'Làm tốt.' });
+    await app.call('inspections.addRecommendation', { targetId: b!.id, content: 'Khắc phục hạn chế', deadline: '2023-05-31' });
+    const bad = await app.invoke('inspections.update', { id: insp.id, year: 2023, date: '2023-03-01', topic: 'Dân vận khéo' });
+    expect(bad.ok).toBe(false);
+    const updated = await app.call('inspections.update', {
+      id: insp.id,
+      year: 2023,
+      date: '2023-03-01',
+      topic: 'Dân vận khéo (sửa)',
+      teams: [],
+      targets: [{ id: a!.id, unitId: org.choMoi.id, visitDate: '2023-03-15' }],
+    });
+    expect(updated.targets).toHaveLength(1);
+    expect(updated.targets[0]).toMatchObject({ id: a!.id, strengths: 'Làm tốt.', visitDate: '2023-03-15' });
+    expect(updated.recommendationCount).toBe(0);
+    expect((await app.call('tasks.list', { sourceType: 'inspection' })).total).toBe(0);
+  });
+});
+
 describe('unit reports', () => {
   it('gives the on time / late / missing matrix for the clock and exports it', async () => {
     app = await openWithProfile('2023-06-01T02:00:00.000Z');
