@@ -22,8 +22,9 @@ import {
   type FieldSpec,
 } from '../../../electron/core/export/import';
 import { AppError } from '../../../electron/core/errors';
+import { fixturePath } from '../../support/fixtures';
 
-const FIXTURE = '/work/shared/fixtures/dvk-cho-moi-2023.xlsx';
+const FIXTURE = fixturePath('dvk-cho-moi-2023.xlsx');
 
 /** The model register's fields, as the models feature would declare them. */
 const FIELDS: FieldSpec[] = [

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { newId } from '../../../electron/core/db/ids';
 import { insertCatalogRow, insertUnitRow } from '../../../electron/core/models/repository';
 import type { AppContext } from '../../../electron/core/context';
@@ -7,8 +6,9 @@ import type { AppContext } from '../../../electron/core/context';
 /** Anything holding an app context: a TestApp, or the e2e harness. */
 type HasCtx = { ctx: AppContext };
 import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
+import { fixturePath } from '../../support/fixtures';
 
-export const FIXTURE = path.resolve(__dirname, '../../../../shared/fixtures/dvk-cho-moi-2023.xlsx');
+export const FIXTURE = fixturePath('dvk-cho-moi-2023.xlsx');
 export const fixtureBytes = () => new Uint8Array(fs.readFileSync(FIXTURE));
 
 /** Bắc Kạn's four field groups (fixtures/README.md). */
