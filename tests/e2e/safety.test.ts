@@ -91,7 +91,7 @@ describe('data safety', () => {
     await page.getByTestId('backup-row').first().waitFor();
     await shot(app, 'safety-backups');
     const row = page.getByTestId('backup-row').filter({ hasText: 'Sao lưu thủ công' });
-    await row.getByRole('button', { name: 'Phục hồi…' }).click();
+    await row.getByRole('button', { name: 'Phục hồi', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Phục hồi dữ liệu từ bản sao lưu' });
     await dialog.getByText('Trong bản sao lưu').waitFor();
     await dialog.getByRole('row', { name: /Đơn vị/ }).first().waitFor();

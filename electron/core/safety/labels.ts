@@ -115,6 +115,8 @@ const FIELD_LABELS: Record<string, string> = {
   standingAgency: 'Cơ quan thường trực',
   headName: 'Trưởng ban',
   termLabel: 'Nhiệm kỳ',
+  termStartYear: 'Năm bắt đầu nhiệm kỳ',
+  termEndYear: 'Năm kết thúc nhiệm kỳ',
   signingMode: 'Cách ký',
   margins: 'Lề trang',
   intervalHours: 'Chu kỳ sao lưu (giờ)',

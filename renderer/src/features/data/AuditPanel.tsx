@@ -6,7 +6,7 @@ import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
 import type { AuditFilter, AuditItem } from '../../../../shared/schemas/safety';
 import { api } from '../../lib/api';
 import { useApiQuery } from '../../lib/query';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { saveBytes } from '../../lib/files';
 import { useJob } from '../../components/JobProgress';
 import { showError } from '../../components/notify';
@@ -32,6 +32,14 @@ function toIso(value: string | Date | null): string | undefined {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/** Stored timestamps and dates read the Vietnamese way (27/11/2026 09:05, 27/11/2026). */
+function showValue(value: string | null): string {
+  if (value === null) return '∅';
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  return value.slice(0, 120);
+}
+
 function Changes({ item }: { item: AuditItem }) {
   if (item.changes.length === 0) return <Text size="xs" c="dimmed">{item.note ?? '—'}</Text>;
   return (
@@ -43,11 +51,11 @@ function Changes({ item }: { item: AuditItem }) {
           </Text>
           :{' '}
           <Text span c="red.8" td={c.before !== null && c.after !== null ? 'line-through' : undefined} size="xs">
-            {c.before === null ? '∅' : c.before.slice(0, 120)}
+            {showValue(c.before)}
           </Text>{' '}
           →{' '}
           <Text span c="green.8" size="xs">
-            {c.after === null ? '∅' : c.after.slice(0, 120)}
+            {showValue(c.after)}
           </Text>
         </Text>
       ))}
@@ -99,27 +107,27 @@ export function AuditPanel() {
           label="Loại dữ liệu"
           placeholder="Tất cả"
           clearable
-          w={200}
+          w={180}
           data={(list.data?.entities ?? []).map((e) => ({ value: e.entity, label: e.label }))}
           value={entity}
           onChange={(v) => reset(() => setEntity(v))}
         />
-        <Select label="Thao tác" placeholder="Tất cả" clearable w={170} data={ACTIONS} value={action} onChange={(v) => reset(() => setAction(v))} />
+        <Select label="Thao tác" placeholder="Tất cả" clearable w={150} data={ACTIONS} value={action} onChange={(v) => reset(() => setAction(v))} />
         <Select
           label="Người thực hiện"
           placeholder="Tất cả"
           clearable
-          w={170}
+          w={150}
           data={list.data?.users ?? []}
           value={user}
           onChange={(v) => reset(() => setUser(v))}
         />
-        <DateInput label="Từ ngày" placeholder="dd/mm/yyyy" valueFormat="DD/MM/YYYY" clearable w={130} value={from} onChange={(v) => reset(() => setFrom(v))} />
-        <DateInput label="Đến ngày" placeholder="dd/mm/yyyy" valueFormat="DD/MM/YYYY" clearable w={130} value={to} onChange={(v) => reset(() => setTo(v))} />
+        <DateInput label="Từ ngày" placeholder="dd/mm/yyyy" valueFormat="DD/MM/YYYY" clearable w={115} value={from} onChange={(v) => reset(() => setFrom(v))} />
+        <DateInput label="Đến ngày" placeholder="dd/mm/yyyy" valueFormat="DD/MM/YYYY" clearable w={115} value={to} onChange={(v) => reset(() => setTo(v))} />
         <TextInput
-          label="Tìm trong nội dung"
+          label="Tìm nội dung"
           leftSection={<IconSearch size={16} />}
-          w={220}
+          w={170}
           value={search}
           onChange={(e) => reset(() => setSearch(e.currentTarget.value))}
         />

@@ -189,10 +189,10 @@ export function BackupsPanel() {
     <Stack gap="md">
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       <Paper withBorder p="md">
-        <Group justify="space-between" align="flex-end">
+        <Group justify="space-between" align="flex-end" wrap="nowrap">
           <Stack gap={4}>
             <Text fw={600}>Sao lưu tự động</Text>
-            <Text size="sm" c="dimmed" maw={640}>
+            <Text size="sm" c="dimmed" maw={460}>
               Phần mềm tự sao lưu theo lịch (khi có thay đổi), khi thoát, và trước mỗi lần nhập dữ liệu, thao tác hàng loạt, phục
               hồi hay nâng cấp. Giữ {list.data?.schedule.keepRecent ?? 10} bản gần nhất, mỗi ngày một bản trong{' '}
               {list.data?.schedule.keepDailyDays ?? 31} ngày, mỗi tháng một bản. Bản sao lưu thủ công không bao giờ bị tự xóa.
@@ -214,17 +214,17 @@ export function BackupsPanel() {
             />
             {info.data?.canChooseFolder && (
               <Button variant="default" leftSection={<IconUsb size={16} />} onClick={() => void toFolder()}>
-                Sao lưu ra USB…
+                Sao lưu ra USB
               </Button>
             )}
             <FileButton onChange={(f) => void importFile(f)} accept=".sqlite,application/vnd.sqlite3,application/octet-stream">
               {(props) => (
-                <Button variant="default" leftSection={<IconDatabaseImport size={16} />} {...props}>
-                  Mở tệp sao lưu…
+                <Button variant="default" style={{ flexShrink: 0 }} leftSection={<IconDatabaseImport size={16} />} {...props}>
+                  Mở tệp sao lưu
                 </Button>
               )}
             </FileButton>
-            <Button leftSection={<IconDatabaseExport size={16} />} onClick={backupNow}>
+            <Button style={{ flexShrink: 0 }} leftSection={<IconDatabaseExport size={16} />} onClick={backupNow}>
               Sao lưu ngay
             </Button>
           </Group>
@@ -305,7 +305,7 @@ export function BackupsPanel() {
                       disabled={b.integrity !== 'ok' && b.integrity !== 'chưa kiểm tra'}
                       onClick={() => setRestoring(b)}
                     >
-                      Phục hồi…
+                      Phục hồi
                     </Button>
                     <Menu position="bottom-end" withinPortal>
                       <Menu.Target>
