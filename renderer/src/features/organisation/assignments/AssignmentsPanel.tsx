@@ -41,7 +41,7 @@ export function AssignmentsPanel() {
     setToDate(first?.toDate ?? null);
   }, [current.data]);
 
-  const unitList = units.data?.items ?? [];
+  const unitList = useMemo(() => units.data?.items ?? [], [units.data]);
   const member = members.data?.items.find((m) => m.id === memberId) ?? null;
   const filtered = useMemo(() => {
     const words = foldText(debounced).split(' ').filter(Boolean);

@@ -61,7 +61,7 @@ export function UnitsPanel() {
   const remove = useApiMutation('units.delete', { invalidate: ['units.list'] });
   const restore = useApiMutation('units.restore', { invalidate: ['units.list'] });
 
-  const items = query.data?.items ?? [];
+  const items = useMemo(() => query.data?.items ?? [], [query.data]);
   const allUnits = all.data?.items ?? [];
   const searching = Boolean(debounced);
 
