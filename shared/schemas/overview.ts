@@ -7,12 +7,23 @@ import { statsOutputSchema } from './models';
 
 const yearInput = z.object({ year: intInRange('Năm', 1990, 2100) }).strict();
 
+export const FUNNEL_STEPS = ['registered', 'recognised', 'typical', 'commended'] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+export const FUNNEL_LABELS: Record<FunnelStep, string> = {
+  registered: 'Đăng ký',
+  recognised: 'Công nhận',
+  typical: 'Điển hình',
+  commended: 'Khen thưởng',
+};
+
 /** Every figure of the Tổng quan page for one year; each one reconciles with the rows behind it. */
 export const overviewSchema = z.object({
   year: z.number().int(),
   /** The core's "today" (ISO), the date every overdue / held / done figure refers to. */
   today: z.string(),
   models: statsOutputSchema,
+  /** The funnel registered → recognised → typical → commended, split tập thể / cá nhân. */
+  funnel: z.array(z.object({ step: z.enum(FUNNEL_STEPS), collective: z.number().int(), individual: z.number().int() })),
   meetings: z.object({
     total: z.number().int(),
     /** Held = dated today or earlier. */

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { localToday } from '../clock';
 import { yearStats } from '../models/stats';
-import { listYears } from '../models/service';
+import { listModels, listYears } from '../models/service';
 import { listMeetings } from '../meetings/service';
 import { listTasks } from '../tasks/service';
 import { getInspection, listInspections } from '../inspections/service';
@@ -45,6 +45,21 @@ export function taskFigures(tasks: readonly Task[]): Overview['tasks'] {
   };
 }
 
+/**
+ * Typical and commended split by kind: the register's own count with the same filter the
+ * drill-down opens (stats carry the split only for registered and recognised).
+ */
+async function funnel(ctx: AppContext, year: number, m: Overview['models']): Promise<Overview['funnel']> {
+  const count = async (flag: 'typical' | 'commended', kind: 'collective' | 'individual') =>
+    (await listModels(ctx, { year, includeSubunits: true, statuses: ['recognised'], [flag]: true, kind, sort: 'name', offset: 0, limit: 1 })).total;
+  return [
+    { step: 'registered', collective: m.collective, individual: m.individual },
+    { step: 'recognised', collective: m.recognisedCollective, individual: m.recognisedIndividual },
+    { step: 'typical', collective: await count('typical', 'collective'), individual: await count('typical', 'individual') },
+    { step: 'commended', collective: await count('commended', 'collective'), individual: await count('commended', 'individual') },
+  ];
+}
+
 export async function buildOverview(ctx: AppContext, year: number): Promise<Overview> {
   const today = localToday(ctx.clock);
   const [models, meetings, tasks, inspections, matrix, plans] = await Promise.all([
@@ -72,6 +87,7 @@ export async function buildOverview(ctx: AppContext, year: number): Promise<Over
     year,
     today,
     models,
+    funnel: await funnel(ctx, year, models),
     meetings: {
       total: meetings.length,
       held: meetings.filter((m) => m.date <= today).length,

@@ -120,7 +120,7 @@ export function reportBody(data: ReportData, period: ReportPeriod): Block[] {
   const when = period === 'year' ? `Năm ${y}` : `Trong 6 tháng đầu năm ${y}`;
   const held = data.meetings.filter((x) => x.date <= o.today);
   const byKind = new Map<string, number>();
-  for (const x of held) byKind.set(x.kindName, (byKind.get(x.kindName) ?? 0) + 1);
+  for (const x of held) if (x.kindName.trim()) byKind.set(x.kindName.trim(), (byKind.get(x.kindName.trim()) ?? 0) + 1);
   const recs = data.inspections.reduce((a, i) => a + i.recommendationCount, 0);
   const recsOpen = data.inspections.reduce((a, i) => a + i.openRecommendationCount, 0);
   const targets = data.inspections.reduce((a, i) => a + i.targetCount, 0);
@@ -149,14 +149,16 @@ export function reportBody(data: ReportData, period: ReportPeriod): Block[] {
         { header: 'Dự / triệu tập', width: 10, align: 'center' },
         { header: 'Kết luận', width: 8, align: 'right' },
       ],
-      rows: held.map((x, i) => [i + 1, formatDate(x.date), x.title, x.kindName, `${n(x.presentCount)}/${n(x.memberCount)}`, n(x.conclusionCount)]),
+      rows: held.map((x, i) => [i + 1, formatDate(x.date), x.title, x.kindName, x.memberCount ? `${n(x.presentCount)}/${n(x.memberCount)}` : '', n(x.conclusionCount)]),
     });
   }
   body.push(
     { type: 'heading', level: 2, text: '3. Công tác kiểm tra, giám sát' },
     {
       type: 'paragraph',
-      text: `${when}, Ban Chỉ đạo đã tiến hành ${n(data.inspections.length)} đợt kiểm tra, giám sát tại ${n(targets)} đơn vị (đã làm việc với ${n(o.inspections.done)} đơn vị); qua kiểm tra, giám sát đã kiến nghị ${n(recs)} nội dung, đến nay còn ${n(recsOpen)} kiến nghị đang thực hiện.`,
+      text: !data.inspections.length
+        ? `${when}, chưa có đợt kiểm tra, giám sát nào được ghi nhận.`
+        : `${when}, Ban Chỉ đạo đã tiến hành ${n(data.inspections.length)} đợt kiểm tra, giám sát tại ${n(targets)} đơn vị (đã làm việc với ${n(o.inspections.done)} đơn vị); qua kiểm tra, giám sát đã kiến nghị ${n(recs)} nội dung, đến nay còn ${n(recsOpen)} kiến nghị đang thực hiện.`,
     },
   );
   if (data.inspections.length) {
@@ -179,7 +181,7 @@ export function reportBody(data: ReportData, period: ReportPeriod): Block[] {
     { type: 'heading', level: 2, text: '4. Kết quả thực hiện kế hoạch, nhiệm vụ' },
     {
       type: 'paragraph',
-      text: `Các kế hoạch năm ${y} có ${n(planItems)} nội dung, đã hoàn thành ${n(planDone)} (${formatPercent(planDone, planItems)}). Tổng số nhiệm vụ được giao trong năm: ${n(o.tasks.total)}; đã hoàn thành ${n(o.tasks.done)}, đang thực hiện ${n(o.tasks.open)}, trong đó quá hạn ${n(o.tasks.overdue)}${o.tasks.paused ? `, tạm dừng ${n(o.tasks.paused)}` : ''}.`,
+      text: `${planItems ? `Các kế hoạch năm ${y} có ${n(planItems)} nội dung, đã hoàn thành ${n(planDone)} (${formatPercent(planDone, planItems)}). ` : ''}Tổng số nhiệm vụ được giao trong năm: ${n(o.tasks.total)}; đã hoàn thành ${n(o.tasks.done)}, đang thực hiện ${n(o.tasks.open)}, trong đó quá hạn ${n(o.tasks.overdue)}${o.tasks.paused ? `, tạm dừng ${n(o.tasks.paused)}` : ''}.`,
     },
   );
   if (data.plans.length) {
@@ -211,7 +213,9 @@ export function reportBody(data: ReportData, period: ReportPeriod): Block[] {
     { type: 'heading', level: 2, text: '6. Chế độ thông tin, báo cáo' },
     {
       type: 'paragraph',
-      text: `Trong năm có ${n(o.unitReports.periods)} kỳ báo cáo của các đơn vị: ${n(o.unitReports.onTime)} báo cáo gửi đúng hạn, ${n(o.unitReports.late)} báo cáo gửi chậm, ${n(o.unitReports.missing)} báo cáo chưa gửi${o.unitReports.pending ? `, ${n(o.unitReports.pending)} báo cáo chưa đến hạn` : ''}.`,
+      text: !o.unitReports.periods
+        ? 'Chưa có kỳ báo cáo nào của các đơn vị được theo dõi trong năm.'
+        : `Trong năm có ${n(o.unitReports.periods)} kỳ báo cáo của các đơn vị: ${n(o.unitReports.onTime)} báo cáo gửi đúng hạn, ${n(o.unitReports.late)} báo cáo gửi chậm, ${n(o.unitReports.missing)} báo cáo chưa gửi${o.unitReports.pending ? `, ${n(o.unitReports.pending)} báo cáo chưa đến hạn` : ''}.`,
     },
     { type: 'heading', level: 1, text: 'II. ĐÁNH GIÁ CHUNG' },
     { type: 'heading', level: 2, text: '1. Ưu điểm' },

@@ -47,6 +47,7 @@ describe('overview.get', () => {
     expect(m.typical).toBe(count(`select count(*) c ${live} and status = 'recognised' and typical = 1`));
     expect(m.commended).toBe(count(`select count(*) c ${live} and status = 'recognised' and commended = 1`));
     expect(m.recognisedCollective + m.recognisedIndividual).toBe(m.recognised);
+    for (const step of o.funnel) expect(step.collective + step.individual).toBe(m[step.step]);
 
     // The lists a click opens.
     const list = async (f: object) => (await app.call('models.list', { year: 2022, limit: 1, ...f })).total;
