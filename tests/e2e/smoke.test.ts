@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2EApp, type E2EApp } from './support/harness';
+import { DEFAULT_PROFILE } from '../../shared/schemas/settings';
 
 let app: E2EApp;
 beforeAll(async () => {
   app = await startE2EApp();
+  // A configured organisation, so the app opens on its areas instead of the first-run wizard.
+  const saved = await app.rpc('settings.update', {
+    profile: { ...DEFAULT_PROFILE, parentBody: 'ĐẢNG BỘ TỈNH BẮC KẠN', placeName: 'Bắc Kạn' },
+  });
+  expect(saved.ok).toBe(true);
 });
 afterAll(async () => {
   await app?.close();
