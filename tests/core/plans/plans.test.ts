@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { openTestApp, type TestApp } from '../../support/context';
 import { ChromiumPdfRenderer } from '../../../electron/harness/chromium';
 import { seedOrganisation } from '../tasks/seed';
-import { pdfPages, pdfToPngs, squash, unzipEntry, wordParagraphs } from '../export/support';
+import { pdfToPngs, unzipEntry, wordParagraphs } from '../export/support';
 import type { ChannelInput } from '../../../shared/contract';
 import { execFileSync } from 'node:child_process';
 
