@@ -56,7 +56,7 @@ function ModelsList({ filter }: { filter: ModelFilterInput }) {
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>{r.name}</Table.Td>
               <Table.Td>{r.unitName}</Table.Td>
-              <Table.Td>{MODEL_KIND_LABELS[r.kind]}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{MODEL_KIND_LABELS[r.kind]}</Table.Td>
               <Table.Td>
                 {MODEL_STATUS_LABELS[r.status]}
                 {r.typical && <Badge ml={4} size="xs" variant="light">điển hình</Badge>}

@@ -189,10 +189,10 @@ function ByUnit({ o, open }: { o: Overview; open: (title: string, filter: Omit<M
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Đơn vị</Table.Th>
-            <Table.Th ta="right">Đăng ký</Table.Th>
-            <Table.Th ta="right">Công nhận</Table.Th>
-            <Table.Th w="30%" />
-            <Table.Th>Họp xét</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>Đăng ký</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>Công nhận</Table.Th>
+            <Table.Th w="24%" />
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Họp xét</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -214,7 +214,7 @@ function ByUnit({ o, open }: { o: Overview; open: (title: string, filter: Omit<M
                   <div style={{ width: `${u.registered ? (u.recognised / u.registered) * 100 : 0}%`, background: 'var(--mantine-color-green-6)', height: 8, borderRadius: 3 }} />
                 </div>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="xs" c={u.reviewed ? 'green.8' : 'red.8'}>
                   {u.reviewed ? 'Đã họp' : 'Chưa họp'}
                 </Text>

@@ -32,7 +32,7 @@ export default function ReportsPage() {
 
   const y = year ?? new Date().getFullYear();
   const docButtons = (kind: 'annual' | 'sixMonth') => (
-    <Group gap="xs">
+    <Group gap="xs" mt="auto">
       <Button size="sm" leftSection={<IconFileWord size={16} />} loading={busy === `${kind}-docx`} onClick={() => run(`${kind}-docx`, () => api(kind === 'annual' ? 'reports.annual' : 'reports.sixMonth', { year: y, format: 'docx' }))}>
         Word (DOCX)
       </Button>
@@ -50,26 +50,26 @@ export default function ReportsPage() {
         actions={<Select aria-label="Năm" w={130} data={options} value={year ? String(year) : null} onChange={(v) => v && setYear(Number(v))} allowDeselect={false} />}
       />
       <SimpleGrid cols={3} spacing="sm">
-        <Paper withBorder p="md" radius="md">
+        <Paper withBorder p="md" radius="md" style={{ display: 'flex', flexDirection: 'column' }}>
           <Title order={5}>Báo cáo năm {y}</Title>
           <Text size="sm" c="dimmed" mb="sm">
             Báo cáo kết quả thực hiện QCDC ở cơ sở và phong trào “Dân vận khéo” năm {y}: số liệu mô hình theo đơn vị, lĩnh vực; hội nghị; kiểm tra, kiến nghị; kết quả thực hiện kế hoạch.
           </Text>
           {docButtons('annual')}
         </Paper>
-        <Paper withBorder p="md" radius="md">
+        <Paper withBorder p="md" radius="md" style={{ display: 'flex', flexDirection: 'column' }}>
           <Title order={5}>Báo cáo 6 tháng đầu năm {y}</Title>
           <Text size="sm" c="dimmed" mb="sm">
             Hội nghị, kiểm tra tính đến 30/6/{y}; số liệu mô hình và nhiệm vụ của năm {y} tại thời điểm lập báo cáo.
           </Text>
           {docButtons('sixMonth')}
         </Paper>
-        <Paper withBorder p="md" radius="md">
+        <Paper withBorder p="md" radius="md" style={{ display: 'flex', flexDirection: 'column' }}>
           <Title order={5}>Biểu thống kê năm {y}</Title>
           <Text size="sm" c="dimmed" mb="sm">
             Một tệp Excel: tổng hợp, mô hình theo đơn vị và lĩnh vực, hội nghị, kiểm tra, so sánh các năm.
           </Text>
-          <Button size="sm" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={busy === 'xlsx'} onClick={() => run('xlsx', () => api('reports.statisticsXlsx', { year: y }))}>
+          <Button mt="auto" w="fit-content" size="sm" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={busy === 'xlsx'} onClick={() => run('xlsx', () => api('reports.statisticsXlsx', { year: y }))}>
             Excel (XLSX)
           </Button>
         </Paper>
@@ -112,6 +112,7 @@ function TrendPanel() {
             valueFormatter={(v) => formatNumber(v)}
             curveType="linear"
           />
+          <div style={{ alignSelf: 'start' }}>
           <Table withTableBorder striped verticalSpacing={4} fz="sm" aria-label="So sánh các năm">
             <Table.Thead>
               <Table.Tr>
@@ -136,6 +137,7 @@ function TrendPanel() {
               })}
             </Table.Tbody>
           </Table>
+          </div>
         </SimpleGrid>
       )}
     </Paper>
