@@ -603,7 +603,13 @@ export const organisationChannels = {
   // Document numbers ----------------------------------------------------------------------------
   'docNumbers.next': channel({
     input: z.object({ kindCode, date: optionalDate('Ngày văn bản') }).strict(),
-    output: z.object({ number: z.number().int(), numberText: z.string(), termLabel: z.string() }),
+    output: z.object({
+      number: z.number().int(),
+      numberText: z.string(),
+      termLabel: z.string(),
+      /** The given date falls outside the term years of the settings (a new term may need setting up). */
+      outsideTerm: z.boolean(),
+    }),
     summary: 'Preview the next number of a document kind in the current Party term (reserves nothing).',
   }),
   'docNumbers.reserve': channel({

@@ -74,7 +74,7 @@ export const organisationHandlers = {
   'catalogs.update': async (input, ctx) => ({ items: await saveCatalog(ctx, input.catalog, input.items) }),
   'catalogs.applyPreset': async (input, ctx) => ({ items: await applyCatalogPreset(ctx, input.preset, input.deactivateOthers ?? true) }),
 
-  'docNumbers.next': (input, ctx) => previewNextDocNumber(ctx.db, input.kindCode),
+  'docNumbers.next': (input, ctx) => previewNextDocNumber(ctx.db, input.kindCode, input.date),
   'docNumbers.reserve': (input, ctx) => reserveDocNumberStandalone(ctx, input),
   'docNumbers.list': (input, ctx) => listDocNumbers(ctx.db, input),
   'docNumbers.cancel': (input, ctx) => cancelDocNumber(ctx, input.id, input.reason),

@@ -22,7 +22,8 @@ describe('document numbers', () => {
   it('numbers each kind from 01 through the term, not per year', async () => {
     app = await openTestApp();
     await app.call('settings.update', { profile: profile('2020 - 2025', 2020, 2025) });
-    expect(await app.call('docNumbers.next', { kindCode: 'BB' })).toEqual({ number: 1, numberText: '01-BB/BCĐ', termLabel: '2020 - 2025' });
+    expect(await app.call('docNumbers.next', { kindCode: 'BB' })).toEqual({ number: 1, numberText: '01-BB/BCĐ', termLabel: '2020 - 2025', outsideTerm: false });
+    expect((await app.call('docNumbers.next', { kindCode: 'BB', date: '2026-01-05' })).outsideTerm).toBe(true);
     const a = await app.call('docNumbers.reserve', { kindCode: 'BB', date: '2022-12-16', summary: 'Hội nghị tổng kết năm 2022' });
     const b = await app.call('docNumbers.reserve', { kindCode: 'BB', date: '2023-01-05' }); // a new year does not restart
     const tb = await app.call('docNumbers.reserve', { kindCode: 'TB', date: '2023-01-06' });

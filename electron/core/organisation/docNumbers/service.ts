@@ -62,17 +62,25 @@ async function resolveKind(db: Db, kindCode: string): Promise<{ code: string; na
   return { code: hit.code, name: hit.name };
 }
 
-async function termOf(db: Db): Promise<{ termLabel: string; committeeCode: string }> {
+async function termOf(db: Db): Promise<{ termLabel: string; committeeCode: string; startYear: number; endYear: number }> {
   const profile = await getProfile({ db: db as AppContext['db'] });
-  return { termLabel: profile.termLabel, committeeCode: profile.committeeCode };
+  return { termLabel: profile.termLabel, committeeCode: profile.committeeCode, startYear: profile.termStartYear, endYear: profile.termEndYear };
 }
 
-/** The number the next document of this kind would get now; reserves nothing. */
-export async function previewNextDocNumber(db: Db, kindCode: string): Promise<{ number: number; numberText: string; termLabel: string }> {
+/**
+ * The number the next document of this kind would get now; reserves nothing. With a date,
+ * `outsideTerm` says the date's year is outside the term of the settings (time to set the new term).
+ */
+export async function previewNextDocNumber(
+  db: Db,
+  kindCode: string,
+  date?: string | null,
+): Promise<{ number: number; numberText: string; termLabel: string; outsideTerm: boolean }> {
   const kind = await resolveKind(db, kindCode);
-  const { termLabel, committeeCode } = await termOf(db);
+  const { termLabel, committeeCode, startYear, endYear } = await termOf(db);
   const number = (await maxNumber(db, kind.code, termLabel)) + 1;
-  return { number, numberText: formatDocNumber(number, kind.code, committeeCode), termLabel };
+  const year = date ? Number(date.slice(0, 4)) : null;
+  return { number, numberText: formatDocNumber(number, kind.code, committeeCode), termLabel, outsideTerm: year !== null && (year < startYear || year > endYear) };
 }
 
 export interface ReserveDocNumberInput {

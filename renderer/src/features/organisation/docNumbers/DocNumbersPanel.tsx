@@ -18,7 +18,7 @@ function ReserveModal({ opened, onClose, kinds }: { opened: boolean; onClose: ()
   const [summary, setSummary] = useState('');
   const [manual, setManual] = useState<number | ''>('');
   const [fields, setFields] = useState<Record<string, string>>({});
-  const next = useApiQuery('docNumbers.next', { kindCode: kindCode ?? 'CV' }, { enabled: opened && Boolean(kindCode) });
+  const next = useApiQuery('docNumbers.next', { kindCode: kindCode ?? 'CV', date: date ?? undefined }, { enabled: opened && Boolean(kindCode) });
   const reserve = useApiMutation('docNumbers.reserve', { invalidate: ['docNumbers.list', 'docNumbers.next'] });
   const [duplicate, setDuplicate] = useState<string | null>(null);
   useEffect(() => {
@@ -61,6 +61,11 @@ function ReserveModal({ opened, onClose, kinds }: { opened: boolean; onClose: ()
           onChange={(v) => setManual(typeof v === 'number' ? v : '')}
           error={fields.manualNumber}
         />
+        {next.data?.outsideTerm && (
+          <Alert color="yellow" py={6}>
+            <Text size="sm">Ngày văn bản nằm ngoài nhiệm kỳ {next.data.termLabel} trong Cài đặt. Nếu đã sang nhiệm kỳ mới, hãy cập nhật nhiệm kỳ để số văn bản bắt đầu lại từ 01.</Text>
+          </Alert>
+        )}
         {duplicate && (
           <Alert color="orange" title="Số văn bản bị trùng" role="alertdialog">
             <Text size="sm">{duplicate}</Text>
