@@ -284,7 +284,7 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
                 <Table withTableBorder verticalSpacing={4} aria-label="Các dòng lỗi">
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th w={90}>Dòng Excel</Table.Th>
+                      <Table.Th w={110} style={{ whiteSpace: 'nowrap' }}>Dòng Excel</Table.Th>
                       <Table.Th w={60}>TT</Table.Th>
                       <Table.Th>Lý do</Table.Th>
                     </Table.Tr>
@@ -379,7 +379,7 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
               <Table withTableBorder verticalSpacing={4} aria-label="Các dòng bỏ qua">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={90}>Dòng Excel</Table.Th>
+                    <Table.Th w={110} style={{ whiteSpace: 'nowrap' }}>Dòng Excel</Table.Th>
                     <Table.Th w={60}>TT</Table.Th>
                     <Table.Th>Lý do bỏ qua</Table.Th>
                   </Table.Tr>

@@ -26,6 +26,7 @@ export function ModelDrawer({ id, onClose, onChanged }: { id: string | null; onC
   const detail = useApiQuery('models.get', { id: id ?? '' }, { enabled: Boolean(id) });
   const update = useApiMutation('models.update', { invalidate: ['models.get', 'models.stats'] });
   const remove = useApiMutation('models.delete', { invalidate: ['models.get', 'models.stats'] });
+  const carry = useApiMutation('models.addYear', { invalidate: ['models.get', 'models.stats', 'models.years'] });
   const confirm = useConfirm();
   const m = detail.data?.model;
 
@@ -132,6 +133,24 @@ export function ModelDrawer({ id, onClose, onChanged }: { id: string | null; onC
             </Table.Tbody>
           </Table>
           <Group justify="flex-end">
+            {detail.data.years.length > 0 && (
+              <Button
+                variant="light"
+                loading={carry.isPending}
+                onClick={async () => {
+                  const next = Math.max(...detail.data.years.map((y) => y.year)) + 1;
+                  try {
+                    await carry.mutateAsync({ modelId: m.id, year: next, registration: 'carried' });
+                    onChanged();
+                    showSuccess(`Đã đăng ký duy trì mô hình sang năm ${next}.`);
+                  } catch (e) {
+                    showError(e);
+                  }
+                }}
+              >
+                Duy trì sang năm {Math.max(...detail.data.years.map((y) => y.year)) + 1}
+              </Button>
+            )}
             <Button variant="default" onClick={onClose}>
               Đóng
             </Button>
