@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { ARTIFACTS_DIR, startE2EApp, type E2EApp } from './support/harness';
-import { AREAS } from '../../renderer/src/app/areas';
 
 /**
  * The foundation flow in real Chromium through the harness (real core, real SQLite file):
@@ -24,8 +23,24 @@ async function shot(name: string): Promise<void> {
   await app.page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
 }
 
+/** The nine areas the issue names, with their routes (the navigation must offer exactly these). */
+const AREAS = [
+  { path: '/tong-quan', label: 'Tổng quan' },
+  { path: '/hoi-nghi', label: 'Hội nghị, cuộc họp' },
+  { path: '/mo-hinh', label: 'Mô hình "Dân vận khéo"' },
+  { path: '/ke-hoach', label: 'Kế hoạch, nhiệm vụ' },
+  { path: '/kiem-tra', label: 'Kiểm tra, giám sát' },
+  { path: '/don-vi', label: 'Đơn vị, thành viên' },
+  { path: '/bao-cao', label: 'Báo cáo, thống kê' },
+  { path: '/du-lieu', label: 'Sao lưu, dữ liệu' },
+  { path: '/cai-dat', label: 'Cài đặt' },
+];
+
+// Browser-side snippets as strings: this file is type-checked without the DOM library.
+const goTo = (route: string) => app.page.evaluate(`window.location.hash = ${JSON.stringify(`#${route}`)}`);
+
 async function waitForRoute(page: Page, route: string): Promise<void> {
-  await page.waitForFunction((r) => window.location.hash.startsWith(`#${r}`), route, { timeout: 15000 });
+  await page.waitForURL((url) => url.hash.startsWith(`#${route}`), { timeout: 15000 });
 }
 
 describe('foundation flow', () => {
@@ -43,11 +58,10 @@ describe('foundation flow', () => {
   it('opens every area from the navigation', async () => {
     // Still unconfigured: a fresh page load would go to the wizard again; the redirect happens
     // once per start, so navigating inside the running app reaches every area.
-    await app.page.evaluate(() => {
-      window.location.hash = '#/tong-quan';
-    });
+    await goTo('/tong-quan');
     const nav = app.page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.waitFor();
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(AREAS.map((a) => a.label));
     for (const area of AREAS) {
       await nav.getByRole('link', { name: area.label, exact: true }).click();
       await waitForRoute(app.page, area.path);
@@ -69,9 +83,7 @@ describe('foundation flow', () => {
 
   it('saves the settings through the form and shows them after a reload', async () => {
     const page = app.page;
-    await page.evaluate(() => {
-      window.location.hash = '#/cai-dat';
-    });
+    await goTo('/cai-dat');
     const form = page.getByRole('form', { name: 'Thông tin cơ quan' });
     await form.waitFor();
     await form.getByLabel('Tên cơ quan cấp trên').fill('ĐẢNG BỘ TỈNH BẮC KẠN');
@@ -116,14 +128,14 @@ describe('foundation flow', () => {
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Bỏ qua menu, đến nội dung' });
-    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(skip.evaluate((el) => el.ownerDocument.activeElement === el)).resolves.toBe(true);
     await expect(skip.boundingBox().then((b) => (b?.y ?? -1) >= 0)).resolves.toBe(true); // on screen when focused
     await page.keyboard.press('Tab'); // first navigation entry
     await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
     await expect(focused.textContent()).resolves.toBe('Hội nghị, cuộc họp');
     // A visible focus indicator (outline or Mantine's focus ring), not just the browser default on some elements.
-    const outline = await focused.evaluate((el) => getComputedStyle(el).outlineStyle);
+    const outline = await focused.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).outlineStyle ?? 'none');
     expect(outline).not.toBe('none');
     await shot('keyboard-focus');
     await page.keyboard.press('Enter');
