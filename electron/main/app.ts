@@ -15,6 +15,8 @@ import { buildMenuTemplate } from './menu';
 import { createMainWindow } from './window';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { beforeQuit } from './beforeQuit';
+import { startBackupScheduler } from '../core/safety/backup/service';
+import { notifyDueTasks } from '../core/tasks/notify';
 
 /** The parts of the `electron` module main uses (the real one, or tests/main/fake-electron.ts). */
 export type ElectronApi = Pick<
@@ -180,6 +182,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
     ...(fs.existsSync(iconPath) ? { iconPath } : {}),
   });
   const unforward = forwardEvents(ctx.events, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
+  // Automatic backups on their schedule, and the start-up notice of overdue / due-soon tasks.
+  const stopBackups = startBackupScheduler(ctx);
+  void notifyDueTasks(ctx);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -195,6 +200,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
     quitting = (async () => {
       unforward();
       unbind();
+      stopBackups();
       try {
         await beforeQuit(ctx);
       } catch (err) {
