@@ -24,6 +24,28 @@ beforeAll(async () => {
   await app.call('meetings.create', {
     meeting: { title: 'Hội nghị tổng kết năm 2022', date: '2022-12-27', startTime: '08:00', chair: { name: 'Hoàng Văn Minh' }, secretary: { name: 'Lý Thị Hoa' } },
   });
+  // An inspection round of three units, two visited, with recommendations (one done).
+  const t = province.tops;
+  const insp = await app.call('inspections.create', {
+    year: 2022,
+    date: '2022-08-01',
+    topic: 'Việc thực hiện Quy chế dân chủ ở cơ sở năm 2022',
+    targets: [
+      { unitId: t[1]!.id, visitDate: '2022-09-12' },
+      { unitId: t[2]!.id, visitDate: '2022-10-05' },
+      { unitId: t[3]!.id, visitDate: '2023-01-10' },
+    ],
+  });
+  const [a, b] = insp.targets;
+  await app.call('inspections.addRecommendation', { targetId: a!.id, content: 'Công khai thu chi quỹ tại nhà văn hóa thôn', deadline: '2022-11-30' });
+  await app.call('inspections.addRecommendation', { targetId: b!.id, content: 'Kiện toàn Ban Thanh tra nhân dân', deadline: '2023-03-31' });
+  const rec = await app.call('inspections.addRecommendation', { targetId: b!.id, content: 'Bổ sung sổ ghi ý kiến nhân dân', deadline: '2022-10-30' });
+  const recTask = rec.targets.flatMap((x) => x.recommendations).find((r) => r.title.startsWith('Bổ sung'))!;
+  await app.call('tasks.addUpdate', { taskId: recTask.id, date: '2022-12-20', progress: 100, status: 'hoan_thanh' });
+  // A six-month report period: four units, one on time, one late, two missing.
+  const period = await app.call('unitReports.createPeriod', { type: 'six_month', year: 2022, title: 'Báo cáo 6 tháng đầu năm 2022', dueDate: '2022-06-15', unitIds: t.slice(0, 4).map((u) => u.id) });
+  await app.call('unitReports.record', { periodId: period.id, unitId: t[0]!.id, receivedDate: '2022-06-10' });
+  await app.call('unitReports.record', { periodId: period.id, unitId: t[1]!.id, receivedDate: '2022-06-20' });
 }, 120_000);
 afterAll(async () => {
   await app?.close();
@@ -62,10 +84,17 @@ describe('overview.get', () => {
 
     // Tasks and meetings: "today" is 20/12/2022.
     expect(o.today).toBe('2022-12-20');
-    expect(o.tasks).toMatchObject({ total: 4, done: 1, open: 3, overdue: 2 });
+    // Four tasks typed directly and three recommendations (tracked as tasks of the year).
+    expect(o.tasks).toMatchObject({ total: 7, done: 2, open: 5, overdue: 3 });
+    expect(o.tasks.total).toBe((await app.call('tasks.list', { year: 2022 })).total);
+    expect(o.tasks.done).toBe((await app.call('tasks.list', { year: 2022, status: 'hoan_thanh' })).total);
     expect(o.tasks.overdue).toBe((await app.call('tasks.list', { year: 2022, overdue: true })).total);
     expect(o.meetings).toMatchObject({ total: 2, held: 1 });
     expect(o.meetings.total).toBe((await app.call('meetings.list', { year: 2022 })).total);
+
+    // Inspections: 3 units planned, 2 visited by 20/12; 3 recommendations, 2 still open.
+    expect(o.inspections).toMatchObject({ rounds: 1, planned: 3, done: 2, recommendations: 3, recommendationsOpen: 2 });
+    expect(o.unitReports).toMatchObject({ periods: 1, onTime: 1, late: 1, missing: 2, pending: 0 });
   });
 
   it('compares the years in the database', async () => {
