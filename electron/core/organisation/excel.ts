@@ -81,7 +81,7 @@ function matchField(header: string, spec: FieldSpec): number {
 }
 
 /** Finds the header row among the first 20 rows (most fields recognised) and maps each field to a column. */
-export function detectHeader(sheet: SheetText, fields: FieldSpec[], override?: Record<string, number | null>): HeaderMatch {
+export function detectHeader(sheet: SheetText, fields: FieldSpec[], override?: Record<string, number | null>, requireAll = true): HeaderMatch {
   let bestRow = -1;
   let bestScore = 0;
   for (let r = 0; r < Math.min(20, sheet.rows.length); r++) {
@@ -114,7 +114,7 @@ export function detectHeader(sheet: SheetText, fields: FieldSpec[], override?: R
   for (const f of fields) if (mapping[f.key] === undefined) mapping[f.key] = null;
   if (override) for (const [k, v] of Object.entries(override)) if (k in mapping) mapping[k] = v;
   const missing = required.filter((f) => !mapping[f.key]);
-  if (missing.length) {
+  if (missing.length && requireAll) {
     throw new AppError('VALIDATION', `Không tìm thấy cột ${missing.map((f) => `"${f.label}"`).join(', ')} trong dòng tiêu đề (dòng ${bestRow + 1}).`, {
       mapping: 'Chưa xác định được cột bắt buộc.',
     });

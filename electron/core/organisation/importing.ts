@@ -18,6 +18,8 @@ import { insertMember, findMemberByFoldedName, updateMember } from './members/se
 import { selectAllUnitRows } from './units/repository';
 import { assignUnits } from './members/service';
 import { withTrx, type WriteCtx } from './shared';
+import { readSetting, writeSetting } from '../settings/repository';
+import { isoNow } from '../clock';
 
 /*
  * Excel import of units and members with the tolerant design of shared/fixtures/README.md:
@@ -26,6 +28,40 @@ import { withTrx, type WriteCtx } from './shared';
  */
 
 type ImportCtx = WriteCtx & Pick<AppContext, 'jobs'>;
+
+/*
+ * A mapping the officer corrected is remembered per list kind (by the folded header text of each
+ * column), so next year's file from the same unit maps itself.
+ */
+const mappingKey = (kind: 'units' | 'members') => `import.mapping.${kind}`;
+
+async function recallMapping(db: Db, kind: 'units' | 'members', bytes: Uint8Array): Promise<Record<string, number | null> | undefined> {
+  const stored = await readSetting(db, mappingKey(kind));
+  if (!stored) return undefined;
+  const remembered = JSON.parse(stored.value) as Record<string, string | null>;
+  const sheet = await readSheet(bytes);
+  const fields = kind === 'units' ? UNIT_FIELDS : MEMBER_FIELDS;
+  let header: string[] = [];
+  try {
+    header = sheet.rows[detectHeader(sheet, fields, undefined, false).headerRow] ?? [];
+  } catch {
+    return undefined;
+  }
+  const out: Record<string, number | null> = {};
+  for (const [key, text] of Object.entries(remembered)) {
+    if (text === null) continue; // "not in the file" last time: let detection look again
+    const col = header.findIndex((h) => foldText(h) === text);
+    if (col >= 0) out[key] = col + 1;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+async function rememberMapping(db: Db, ctx: WriteCtx, kind: 'units' | 'members', preview: ImportPreview): Promise<void> {
+  const byIndex = new Map(preview.headers.map((h) => [h.index, foldText(h.label)]));
+  const value: Record<string, string | null> = {};
+  for (const [key, col] of Object.entries(preview.mapping)) value[key] = col ? (byIndex.get(col) ?? null) : null;
+  await writeSetting(db, mappingKey(kind), JSON.stringify(value), isoNow(ctx.clock));
+}
 
 export const UNIT_FIELDS: FieldSpec[] = [
   { key: 'name', label: 'Tên đơn vị', aliases: ['ten don vi', 'don vi', 'ten to chuc', 'ten co so dang', 'ten'], required: true },
@@ -162,14 +198,15 @@ async function parseUnits(db: Db, bytes: Uint8Array, override?: Record<string, n
 }
 
 export async function previewUnitImport(ctx: ImportCtx, bytes: Uint8Array, mapping?: Record<string, number | null>): Promise<ImportPreview> {
-  return (await parseUnits(ctx.db, bytes, mapping)).preview;
+  return (await parseUnits(ctx.db, bytes, mapping ?? (await recallMapping(ctx.db, 'units', bytes)))).preview;
 }
 
 /** Imports the valid rows; a unit that already exists under the same parent is skipped. */
 export async function commitUnitImport(ctx: ImportCtx, bytes: Uint8Array, mapping?: Record<string, number | null>, jobId?: string) {
   return ctx.jobs.run(jobId, async (job: JobReporter) => {
-    const { drafts, preview } = await parseUnits(ctx.db, bytes, mapping);
+    const { drafts, preview } = await parseUnits(ctx.db, bytes, mapping ?? (await recallMapping(ctx.db, 'units', bytes)));
     return withTrx(ctx.db, async (trx) => {
+      if (mapping) await rememberMapping(trx, ctx, 'units', preview);
       let created = 0;
       let skipped = preview.errors.length;
       const byName = new Map<string, string>();
@@ -283,14 +320,15 @@ async function parseMembers(db: Db, bytes: Uint8Array, override?: Record<string,
 }
 
 export async function previewMemberImport(ctx: ImportCtx, bytes: Uint8Array, mapping?: Record<string, number | null>): Promise<ImportPreview> {
-  return (await parseMembers(ctx.db, bytes, mapping)).preview;
+  return (await parseMembers(ctx.db, bytes, mapping ?? (await recallMapping(ctx.db, 'members', bytes)))).preview;
 }
 
 /** Imports the valid rows; a member with the same (folded) name is updated, not duplicated. */
 export async function commitMemberImport(ctx: ImportCtx, bytes: Uint8Array, mapping?: Record<string, number | null>, jobId?: string) {
   return ctx.jobs.run(jobId, async (job) => {
-    const { drafts, preview } = await parseMembers(ctx.db, bytes, mapping);
+    const { drafts, preview } = await parseMembers(ctx.db, bytes, mapping ?? (await recallMapping(ctx.db, 'members', bytes)));
     return withTrx(ctx.db, async (trx) => {
+      if (mapping) await rememberMapping(trx, ctx, 'members', preview);
       // Nested service calls run on this transaction: a context whose db is the transaction.
       const tctx: WriteCtx = { db: trx, actor: ctx.actor, clock: ctx.clock };
       const units = await listUnits(trx, {});

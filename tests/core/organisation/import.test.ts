@@ -134,4 +134,24 @@ describe('Excel import and export of units and members', () => {
     expect(again.errors).toEqual([]);
     expect(again.validRows).toBe(3);
   });
+
+  it('remembers a corrected column mapping for the next file', async () => {
+    app = await openTestApp();
+    const file = await workbook([
+      ['DANH SÁCH'],
+      [],
+      ['TT', 'Họ và tên', 'Chức vụ', 'Cương vị'],
+      [1, 'Phương Thị Thanh', 'Phó Bí thư Thường trực Tỉnh ủy', 'Trưởng ban'],
+      [2, 'Hà Văn Tám', 'Trưởng Ban Dân vận', 'Ủy viên'],
+    ]);
+    const first = await app.invoke('members.importPreview', { bytes: file });
+    expect(first.ok).toBe(false);
+    if (!first.ok) expect(first.error.message).toMatch(/Không tìm thấy cột "Chức danh trong Ban Chỉ đạo"/);
+    const fixed = await app.call('members.importPreview', { bytes: file, mapping: { role: 4 } });
+    expect(fixed.validRows).toBe(2);
+    expect(await app.call('members.importCommit', { bytes: file, mapping: { ...fixed.mapping, role: 4 } })).toMatchObject({ created: 2 });
+    const again = await app.call('members.importPreview', { bytes: file });
+    expect(again.mapping.role).toBe(4);
+    expect(again.validRows).toBe(2);
+  });
 });
