@@ -31,7 +31,7 @@ function fakeMain(initial: SettingsState = { profile: DEFAULT_PROFILE, configure
 }
 
 async function openForm() {
-  renderWithApp(<SettingsPage />);
+  renderWithApp(<SettingsPage />, { route: '/cai-dat' });
   return screen.findByRole('form', { name: 'Thông tin cơ quan' });
 }
 

@@ -1,4 +1,5 @@
-import { Alert, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -25,7 +26,14 @@ export default function SettingsPage() {
         <Stack gap="md">
           {!settings.data.configured && (
             <Alert color="blue" icon={<IconInfoCircle size={18} />} title="Chưa khai báo thông tin cơ quan">
-              Hãy điền các ô có dấu * rồi bấm «Lưu thay đổi». Biên bản, kế hoạch, báo cáo in ra sẽ dùng những thông tin này.
+              <Group justify="space-between" wrap="nowrap" gap="md">
+                <Text size="sm">
+                  Hãy điền các ô có dấu * rồi bấm «Lưu thay đổi». Biên bản, kế hoạch, báo cáo in ra sẽ dùng những thông tin này.
+                </Text>
+                <Button component={Link} to="/thiet-lap" size="xs" variant="white" style={{ flexShrink: 0 }}>
+                  Mở thiết lập ban đầu
+                </Button>
+              </Group>
             </Alert>
           )}
           <ProfileForm state={settings.data} aside={<SystemInfoCard />} />
