@@ -109,6 +109,8 @@ const reportInput = z
   .object({
     year: intInRange('Năm', 1990, 2100),
     format: z.enum(['docx', 'pdf'], { error: 'Định dạng phải là docx hoặc pdf.' }),
+    /** Progress (`job.progress`) and cancel (`jobs.cancel`) under this id. */
+    jobId: z.string().max(100).optional(),
   })
   .strict();
 
@@ -134,7 +136,7 @@ export const overviewChannels = {
     summary: 'Draft six-month report (first half of the year) as DOCX or PDF, pre-filled with the figures and tables.',
   }),
   'reports.statisticsXlsx': channel({
-    input: yearInput,
+    input: yearInput.extend({ jobId: z.string().max(100).optional() }),
     output: fileResultSchema,
     summary: 'Statistics workbook of a year: summary, models by unit and by field, meetings, inspections, unit reports, comparison across years.',
   }),

@@ -24,7 +24,7 @@ export type ReportPeriod = 'year' | 'half';
 
 const n = formatNumber;
 /** A headed blank: dotted lines where the officer writes. */
-const DOTS = '…………………………………………………………………………………………………………';
+const DOTS = '……………………………………………………………………………………………………';
 const blank = (lines = 3): Block[] => Array.from({ length: lines }, () => ({ type: 'paragraph', text: DOTS, indent: false }) as Block);
 
 function delta(now: number, before: number): string {
@@ -249,12 +249,19 @@ export async function reportDocument(ctx: AppContext, year: number, period: Repo
   };
 }
 
-async function renderReport(ctx: AppContext, year: number, period: ReportPeriod, format: 'docx' | 'pdf'): Promise<FileResult> {
+/** What a report reports progress to (a JobReporter; optional for direct calls). */
+export interface Progress {
+  progress(phase: string, done: number, total: number): Promise<void>;
+}
+
+async function renderReport(ctx: AppContext, year: number, period: ReportPeriod, format: 'docx' | 'pdf', job?: Progress): Promise<FileResult> {
+  await job?.progress('Tổng hợp số liệu', 0, 2);
   const doc = await reportDocument(ctx, year, period);
+  await job?.progress(format === 'docx' ? 'Tạo tệp Word' : 'Tạo tệp PDF', 1, 2);
   const stem = period === 'year' ? `bao-cao-qcdc-dan-van-kheo-nam-${year}` : `bao-cao-qcdc-dan-van-kheo-6-thang-dau-nam-${year}`;
   if (format === 'docx') return { fileName: `${stem}.docx`, mimeType: DOCX_MIME, bytes: await buildPartyDocx(doc) };
   return { fileName: `${stem}.pdf`, mimeType: PDF_MIME, bytes: await renderPartyPdf(ctx.platform, doc) };
 }
 
-export const annualReport = (ctx: AppContext, year: number, format: 'docx' | 'pdf') => renderReport(ctx, year, 'year', format);
-export const sixMonthReport = (ctx: AppContext, year: number, format: 'docx' | 'pdf') => renderReport(ctx, year, 'half', format);
+export const annualReport = (ctx: AppContext, year: number, format: 'docx' | 'pdf', job?: Progress) => renderReport(ctx, year, 'year', format, job);
+export const sixMonthReport = (ctx: AppContext, year: number, format: 'docx' | 'pdf', job?: Progress) => renderReport(ctx, year, 'half', format, job);

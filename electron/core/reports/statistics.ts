@@ -6,7 +6,7 @@ import { partyDateLine } from '../../../shared/text/format';
 import type { FileResult } from '../../../shared/contract';
 import { TREND_METRICS, TREND_METRIC_LABELS } from '../../../shared/schemas/overview';
 import { buildTrend } from '../overview/service';
-import { reportData } from './report';
+import { reportData, type Progress } from './report';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -14,7 +14,8 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * The statistics workbook (biểu thống kê) a higher level asks for: one sheet per summary table,
  * each with the Party-format title block, numbers as real numbers so the recipient can sum them.
  */
-export async function statisticsXlsx(ctx: AppContext, year: number): Promise<FileResult> {
+export async function statisticsXlsx(ctx: AppContext, year: number, job?: Progress): Promise<FileResult> {
+  await job?.progress('Tổng hợp số liệu', 0, 2);
   const profile = await getProfile(ctx);
   const data = await reportData(ctx, year, 'year');
   const trend = await buildTrend(ctx);
@@ -168,5 +169,6 @@ export async function statisticsXlsx(ctx: AppContext, year: number): Promise<Fil
       rows: TREND_METRICS.map((k) => ({ metric: TREND_METRIC_LABELS[k], ...Object.fromEntries(trend.years.map((t) => [`y${t.year}`, t.values[k]])) })),
     },
   ];
+  await job?.progress('Tạo tệp Excel', 1, 2);
   return { fileName: `thong-ke-qcdc-dan-van-kheo-nam-${year}.xlsx`, mimeType: XLSX_MIME, bytes: await writeTablesXlsx(sheets) };
 }

@@ -6,6 +6,7 @@ import { TREND_METRICS, TREND_METRIC_LABELS, type TrendMetric } from '../../../.
 import type { FileResult } from '../../../../shared/contract';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useJob } from '../../components/JobProgress';
 import { showError, showSuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { saveBytes } from '../../lib/files';
@@ -17,11 +18,12 @@ import { useYear } from '../overview/useYear';
 export default function ReportsPage() {
   const { year, setYear, options } = useYear();
   const [busy, setBusy] = useState<string | null>(null);
+  const job = useJob();
 
-  const run = async (key: string, make: () => Promise<FileResult>) => {
+  const run = async (key: string, make: (jobId: string) => Promise<FileResult>) => {
     setBusy(key);
     try {
-      const file = await make();
+      const file = await job.run(key === 'xlsx' ? 'Đang tạo biểu thống kê' : 'Đang tạo dự thảo báo cáo', make);
       if (await saveBytes(file.fileName, file.bytes, file.mimeType)) showSuccess(`Đã lưu ${file.fileName}.`);
     } catch (e) {
       showError(e);
@@ -33,10 +35,10 @@ export default function ReportsPage() {
   const y = year ?? new Date().getFullYear();
   const docButtons = (kind: 'annual' | 'sixMonth') => (
     <Group gap="xs" mt="auto">
-      <Button size="sm" leftSection={<IconFileWord size={16} />} loading={busy === `${kind}-docx`} onClick={() => run(`${kind}-docx`, () => api(kind === 'annual' ? 'reports.annual' : 'reports.sixMonth', { year: y, format: 'docx' }))}>
+      <Button size="sm" leftSection={<IconFileWord size={16} />} loading={busy === `${kind}-docx`} onClick={() => run(`${kind}-docx`, (jobId) => api(kind === 'annual' ? 'reports.annual' : 'reports.sixMonth', { year: y, format: 'docx', jobId }))}>
         Word (DOCX)
       </Button>
-      <Button size="sm" variant="default" leftSection={<IconFileTypePdf size={16} />} loading={busy === `${kind}-pdf`} onClick={() => run(`${kind}-pdf`, () => api(kind === 'annual' ? 'reports.annual' : 'reports.sixMonth', { year: y, format: 'pdf' }))}>
+      <Button size="sm" variant="default" leftSection={<IconFileTypePdf size={16} />} loading={busy === `${kind}-pdf`} onClick={() => run(`${kind}-pdf`, (jobId) => api(kind === 'annual' ? 'reports.annual' : 'reports.sixMonth', { year: y, format: 'pdf', jobId }))}>
         PDF
       </Button>
     </Group>
@@ -69,12 +71,13 @@ export default function ReportsPage() {
           <Text size="sm" c="dimmed" mb="sm">
             Một tệp Excel: tổng hợp, mô hình theo đơn vị và lĩnh vực, hội nghị, kiểm tra, so sánh các năm.
           </Text>
-          <Button mt="auto" w="fit-content" size="sm" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={busy === 'xlsx'} onClick={() => run('xlsx', () => api('reports.statisticsXlsx', { year: y }))}>
+          <Button mt="auto" w="fit-content" size="sm" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={busy === 'xlsx'} onClick={() => run('xlsx', (jobId) => api('reports.statisticsXlsx', { year: y, jobId }))}>
             Excel (XLSX)
           </Button>
         </Paper>
       </SimpleGrid>
       <TrendPanel />
+      {job.element}
     </Stack>
   );
 }
