@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
-import { createBackup, listBackups, runScheduledBackupIfDue, rotateBackups } from '../../../electron/core/safety/backup/service';
+import { backupOnQuit, createBackup, listBackups, rotateBackups, runScheduledBackupIfDue, startBackupScheduler } from '../../../electron/core/safety/backup/service';
 import { backupsToRemove } from '../../../electron/core/safety/backup/rotation';
 import { integrityCheck } from '../../../electron/core/db/open';
 import { recordAudit } from '../../../electron/core/db/audit';
@@ -149,5 +149,31 @@ describe('backups', () => {
       expect(integrityCheck(copy)).toBe('ok');
       copy.close();
     }
+  });
+});
+
+describe('scheduler and quit', () => {
+  it('the running scheduler makes a backup when due, and stops', async () => {
+    app = await openTestApp();
+    await writeProfile(app, 'BCĐ');
+    const stop = startBackupScheduler(app.ctx, { checkEveryMs: 20 });
+    try {
+      for (let i = 0; i < 100 && listBackups(app.ctx).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      stop();
+    }
+    expect(listBackups(app.ctx).map((b) => b.reason)).toEqual(['scheduled']);
+  });
+
+  it('backs up on quit only when something changed, and never throws', async () => {
+    app = await openTestApp();
+    await writeProfile(app, 'BCĐ');
+    expect((await backupOnQuit(app.ctx))?.reason).toBe('quit');
+    expect(await backupOnQuit(app.ctx)).toBeNull(); // nothing changed since
+    await writeProfile(app, 'BCĐX');
+    expect((await backupOnQuit(app.ctx))?.reason).toBe('quit');
+    app.ctx.startupIntegrity = 'hỏng';
+    expect(await backupOnQuit(app.ctx)).toBeNull();
+    app.ctx.startupIntegrity = 'ok';
   });
 });

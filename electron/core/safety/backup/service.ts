@@ -187,6 +187,26 @@ export async function runScheduledBackupIfDue(ctx: AppContext): Promise<BackupIn
 }
 
 /**
+ * For the Electron main's quit handler: a backup when something changed since the newest one.
+ * Never throws (a damaged database or a full disk must not stop the app from closing); returns
+ * the backup made, or null.
+ */
+export async function backupOnQuit(ctx: AppContext): Promise<BackupInfo | null> {
+  try {
+    if (ctx.startupIntegrity !== 'ok' || maintenanceInProgress(ctx)) return null;
+    const newest = listBackups(ctx)[0];
+    if (newest) {
+      const seq = loadSidecar(path.join(ctx.layout.backupsDir, newest.fileName), ctx.nativeBinding).auditSeq;
+      if (seq === maxAuditSeq(ctx.sqlite)) return null;
+    }
+    return await createBackup(ctx, 'quit');
+  } catch (err) {
+    ctx.log.error('backup on quit failed', err);
+    return null;
+  }
+}
+
+/**
  * Starts the automatic backups: a check every `checkEveryMs` (default a minute). Returns the stop
  * function. Exported for the Electron main and the harness.
  */
