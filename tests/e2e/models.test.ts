@@ -141,8 +141,27 @@ describe('"Dân vận khéo" register in the browser', () => {
     await expect(page.getByTestId('units-reviewed').innerText()).resolves.toBe('0/5');
     await app.screenshot('models-stats');
     await page.getByRole('tab', { name: 'Họp xét', exact: true }).click();
-    await page.getByRole('checkbox', { name: 'Đảng ủy xã Thanh Mai đã họp xét' }).check();
+    await page.getByRole('checkbox', { name: 'Đảng ủy xã Thanh Mai đã họp xét' }).click();
+    await page.getByText('1/5 đảng bộ, chi bộ trực thuộc đã họp xét').waitFor();
     await page.getByRole('tab', { name: /Thống kê/ }).click();
-    await expect(page.getByTestId('units-reviewed').innerText()).resolves.toBe('1/5');
+    await page.getByTestId('units-reviewed').getByText('1/5').waitFor();
+  }, 60_000);
+
+  it('registers one model by hand and opens it', async () => {
+    const page = app.page;
+    await page.getByRole('tab', { name: 'Sổ mô hình' }).click();
+    await page.getByRole('button', { name: 'Thêm mô hình' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm mô hình' });
+    await dialog.getByRole('textbox', { name: 'Tên mô hình' }).fill('Dân vận khéo trong chuyển đổi số ở thôn Nà Làng');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText('Hãy chọn đơn vị đăng ký.').waitFor();
+    await dialog.getByRole('combobox', { name: 'Đơn vị đăng ký' }).click();
+    await page.getByRole('option', { name: /Đảng ủy xã Cao Kỳ/ }).click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('table', { name: 'Các năm của mô hình' }).waitFor();
+    await expect(page.getByText('Dân vận khéo trong chuyển đổi số ở thôn Nà Làng').first().isVisible()).resolves.toBe(true);
+    const found = await app.rpc('models.list', { year: 2023, search: 'chuyen doi so na lang' });
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.data.total).toBe(1);
   }, 60_000);
 });

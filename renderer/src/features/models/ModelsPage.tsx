@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Group, Menu, MultiSelect, Select, Stack, Tabs, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconAward, IconChevronDown, IconDownload, IconFileSpreadsheet, IconPrinter, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconAward, IconChevronDown, IconPlus, IconDownload, IconFileSpreadsheet, IconPrinter, IconSearch, IconUpload } from '@tabler/icons-react';
 import {
   MODEL_KIND_LABELS,
   MODEL_STATUSES,
@@ -28,6 +28,7 @@ import { ModelDrawer } from './ModelDrawer';
 import { BulkRecognise } from './BulkRecognise';
 import { StatsPanel } from './StatsPanel';
 import { ReviewsPanel } from './ReviewsPanel';
+import { CreateModel } from './CreateModel';
 
 const thisYear = new Date().getFullYear();
 
@@ -50,6 +51,7 @@ export default function ModelsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [recognising, setRecognising] = useState(false);
+  const [creating, setCreating] = useState(false);
   const [tab, setTab] = useState<string | null>('register');
   const job = useJob();
 
@@ -110,6 +112,9 @@ export default function ModelsPage() {
         description="Sổ theo dõi mô hình theo từng năm: đăng ký, triển khai, họp xét, công nhận, điển hình, khen thưởng."
         actions={
           <Group gap="xs">
+            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              Thêm mô hình
+            </Button>
             <Button leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
               Nhập từ Excel
             </Button>
@@ -255,6 +260,15 @@ export default function ModelsPage() {
         onDone={(importedYear) => {
           setYear(importedYear);
           refresh();
+        }}
+      />
+      <CreateModel
+        opened={creating}
+        year={year ?? thisYear}
+        onClose={() => setCreating(false)}
+        onDone={(id) => {
+          refresh();
+          setOpenId(id);
         }}
       />
       <ModelDrawer id={openId} onClose={() => setOpenId(null)} onChanged={refresh} />

@@ -20,7 +20,7 @@ export function ReviewsPanel({ year }: { year: number }) {
     <Paper withBorder p="sm" radius="md">
       <ErrorAlert error={reviews.error} />
       <Text mb="sm">
-        Năm {year}: <b>{rows.filter((r) => r.reviewed).length}/{rows.length}</b> đảng bộ, chi bộ trực thuộc đã họp xét. Nhập kết quả công nhận từ Excel cũng được tính là đã họp xét khi chưa có ngày họp.
+        Năm {year}: {`${rows.filter((r) => r.reviewed).length}/${rows.length} đảng bộ, chi bộ trực thuộc đã họp xét`}. Nhập kết quả công nhận từ Excel cũng được tính là đã họp xét khi chưa có ngày họp.
       </Text>
       <Table withTableBorder striped verticalSpacing={4} aria-label="Họp xét">
         <Table.Thead>
