@@ -169,12 +169,9 @@ export function AuditPanel() {
           </Table.Tbody>
         </Table>
       )}
-      {total > 0 && (
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            {formatNumber(total)} thay đổi
-          </Text>
-          {total > PAGE && <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} size="sm" />}
+      {total > PAGE && (
+        <Group justify="flex-end">
+          <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} size="sm" />
         </Group>
       )}
       {job.element}
