@@ -60,7 +60,7 @@ async function funnel(ctx: AppContext, year: number, m: Overview['models']): Pro
   ];
 }
 
-export async function buildOverview(ctx: AppContext, year: number): Promise<Overview> {
+export async function buildOverview(ctx: AppContext, year: number, options: { funnel?: boolean } = {}): Promise<Overview> {
   const today = localToday(ctx.clock);
   const [models, meetings, tasks, inspections, matrix, plans] = await Promise.all([
     yearStats(ctx, year),
@@ -87,7 +87,8 @@ export async function buildOverview(ctx: AppContext, year: number): Promise<Over
     year,
     today,
     models,
-    funnel: await funnel(ctx, year, models),
+    // The comparison across years needs no funnel (four register counts per year).
+    funnel: options.funnel === false ? [] : await funnel(ctx, year, models),
     meetings: {
       total: meetings.length,
       held: meetings.filter((m) => m.date <= today).length,
@@ -140,6 +141,6 @@ export async function dataYears(ctx: AppContext): Promise<number[]> {
 
 export async function buildTrend(ctx: AppContext): Promise<Trend> {
   const years: Trend['years'] = [];
-  for (const year of await dataYears(ctx)) years.push({ year, values: flatFigures(await buildOverview(ctx, year)) });
+  for (const year of await dataYears(ctx)) years.push({ year, values: flatFigures(await buildOverview(ctx, year, { funnel: false })) });
   return { years };
 }
