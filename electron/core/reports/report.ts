@@ -134,7 +134,9 @@ export function reportBody(data: ReportData, period: ReportPeriod): Block[] {
     { type: 'heading', level: 2, text: '2. Hoạt động của Ban Chỉ đạo' },
     {
       type: 'paragraph',
-      text: `${when}, Ban Chỉ đạo đã tổ chức ${n(held.length)} hội nghị, cuộc họp${byKind.size ? ` (${[...byKind.entries()].map(([k, c]) => `${n(c)} ${k.toLocaleLowerCase('vi')}`).join('; ')})` : ''}.`,
+      text: !held.length
+        ? `${when}, Ban Chỉ đạo chưa tổ chức hội nghị, cuộc họp nào (chưa được ghi nhận trong phần mềm).`
+        : `${when}, Ban Chỉ đạo đã tổ chức ${n(held.length)} hội nghị, cuộc họp${byKind.size ? ` (${[...byKind.entries()].map(([k, c]) => `${n(c)} ${k.toLocaleLowerCase('vi')}`).join('; ')})` : ''}.`,
     },
   ];
   if (held.length) {
