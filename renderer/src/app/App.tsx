@@ -7,8 +7,9 @@ import { Shell } from './Shell';
 import { AREAS } from './areas';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { showInfo } from '../components/notify';
-import { onEvent } from '../lib/api';
+import { api, currentTransport, onEvent } from '../lib/api';
 import { useApiQuery } from '../lib/query';
+import { SafetyGate } from '../features/data/SafetyGate';
 import './app.css';
 
 export { createQueryClient } from './providers';
@@ -36,8 +37,22 @@ function Root() {
 
   useEffect(() => onEvent('app.notify', (event) => showInfo(event.title, event.body)), []);
 
+  // The desktop app shows the due-tasks notice as an OS notification at start; in a browser
+  // (harness) the page asks for it once it opens, since no page was listening at start-up.
+  const noticeAsked = useRef(false);
+  useEffect(() => {
+    if (noticeAsked.current || !settings.data?.configured || currentTransport() !== 'harness') return;
+    noticeAsked.current = true;
+    api('tasks.dueNotice', {})
+      .then((n) => {
+        if (n.overdue + n.dueSoon > 0) showInfo(n.title, n.body);
+      })
+      .catch(() => undefined);
+  }, [settings.data?.configured]);
+
   // Decide first-run before painting a page, so a fresh install never flashes the overview.
-  const deciding = settings.isPending || (settings.data && !checked.current && !settings.data.configured && !location.pathname.startsWith(SETUP_PATH));
+  // (An unreadable settings row must not keep the loader forever: the safety gate explains it.)
+  const deciding = (settings.isPending && !settings.isError) || (settings.data && !checked.current && !settings.data.configured && !location.pathname.startsWith(SETUP_PATH));
   if (deciding) {
     return (
       <Center h="100vh">
@@ -45,7 +60,12 @@ function Root() {
       </Center>
     );
   }
-  return <Outlet />;
+  // The lock screen and the damaged-database screen stand in front of every page.
+  return (
+    <SafetyGate>
+      <Outlet />
+    </SafetyGate>
+  );
 }
 
 function SetupRoute() {
