@@ -56,6 +56,14 @@ describe('Tổng quan and the annual report', () => {
     expect(await drawer.getByText('Không được công nhận').count()).toBe(0);
     await app.screenshot('overview-drill-recognised');
     await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // "10/11" → which unit has not held its review meeting.
+    await page.getByTestId('fig-reviewed').click();
+    await expect.poll(() => drawer.getByTestId('drill-total').textContent(), { timeout: 20_000 }).toBe('10/11 đơn vị đã họp xét');
+    expect(await drawer.getByRole('row').nth(1).textContent()).toContain('Đảng bộ Quân sự tỉnh');
+    expect(await drawer.getByRole('row').nth(1).textContent()).toContain('Chưa họp xét');
+    await page.keyboard.press('Escape');
 
     // The report, from the Báo cáo page, as Word.
     await app.open('/bao-cao?nam=2022');

@@ -11,7 +11,8 @@ import { useApiQuery } from '../../lib/query';
 export type Drill =
   | { kind: 'models'; title: string; filter: ModelFilterInput }
   | { kind: 'tasks'; title: string; year: number; overdue?: boolean; status?: 'hoan_thanh' }
-  | { kind: 'meetings'; title: string; year: number };
+  | { kind: 'meetings'; title: string; year: number }
+  | { kind: 'reviews'; title: string; year: number; units: readonly { unitId: string; unitName: string; reviewed: boolean; registered: number }[] };
 
 const LIMIT = 200;
 
@@ -134,6 +135,43 @@ function MeetingsList({ year }: { year: number }) {
   );
 }
 
+function ReviewsList({ drill }: { drill: Extract<Drill, { kind: 'reviews' }> }) {
+  const done = drill.units.filter((u) => u.reviewed).length;
+  return (
+    <Stack gap="xs">
+      <Text size="sm" data-testid="drill-total">
+        {done}/{drill.units.length} đơn vị đã họp xét
+      </Text>
+      <Table striped withTableBorder verticalSpacing={4} fz="sm" aria-label="Họp xét theo đơn vị">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>TT</Table.Th>
+            <Table.Th>Đơn vị</Table.Th>
+            <Table.Th ta="right">Mô hình đăng ký</Table.Th>
+            <Table.Th>Họp xét</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...drill.units]
+            .sort((a, b) => Number(a.reviewed) - Number(b.reviewed))
+            .map((u, i) => (
+              <Table.Tr key={u.unitId}>
+                <Table.Td>{i + 1}</Table.Td>
+                <Table.Td>{u.unitName}</Table.Td>
+                <Table.Td ta="right">{formatNumber(u.registered)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={u.reviewed ? 'green.8' : 'red.8'}>
+                    {u.reviewed ? 'Đã họp xét' : 'Chưa họp xét'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
 export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
   const navigate = useNavigate();
   const href = !drill
@@ -142,19 +180,22 @@ export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: 
       ? modelsHref(drill.filter)
       : drill.kind === 'tasks'
         ? '/ke-hoach?tab=nhiem-vu'
-        : '/hoi-nghi';
+        : drill.kind === 'reviews'
+          ? `/mo-hinh?year=${drill.year}&tab=reviews`
+          : '/hoi-nghi';
   return (
     <Drawer opened={drill !== null} onClose={onClose} position="right" size="xl" title={<Text fw={600}>{drill?.title}</Text>} scrollAreaComponent={ScrollArea.Autosize}>
       {drill && (
         <Stack gap="sm">
           <Group justify="flex-end">
             <Button size="xs" variant="light" leftSection={<IconExternalLink size={14} />} onClick={() => href && navigate(href)}>
-              {drill.kind === 'models' ? 'Mở trong sổ mô hình' : drill.kind === 'tasks' ? 'Mở danh sách nhiệm vụ' : 'Mở danh sách hội nghị'}
+              {drill.kind === 'models' || drill.kind === 'reviews' ? 'Mở trong sổ mô hình' : drill.kind === 'tasks' ? 'Mở danh sách nhiệm vụ' : 'Mở danh sách hội nghị'}
             </Button>
           </Group>
           {drill.kind === 'models' && <ModelsList filter={drill.filter} />}
           {drill.kind === 'tasks' && <TasksList drill={drill} />}
           {drill.kind === 'meetings' && <MeetingsList year={drill.year} />}
+          {drill.kind === 'reviews' && <ReviewsList drill={drill} />}
         </Stack>
       )}
     </Drawer>

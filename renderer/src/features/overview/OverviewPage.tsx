@@ -88,7 +88,7 @@ function OverviewBody({ o }: { o: Overview }) {
           testId="fig-reviewed"
           value={`${m.unitsReviewed}/${m.unitsTotal}`}
           hint="đảng bộ, chi bộ trực thuộc"
-          onClick={() => navigate(`/mo-hinh?year=${o.year}&tab=reviews`)}
+          onClick={() => setDrill({ kind: 'reviews', title: `Họp xét mô hình năm ${o.year}`, year: o.year, units: m.byUnit.slice(0, m.unitsTotal) /* subordinates come first in byUnit */ })}
         />
       </SimpleGrid>
 
