@@ -16,6 +16,7 @@ import {
 import { yearStats } from './stats';
 import { importCommit, importPreview, importRemap } from './import/service';
 import { exportRegisterPdf, exportRegisterXlsx, exportSummary } from './export';
+import { backupBeforeRiskyOperation } from '../safety/backup/service';
 
 export const modelsHandlers = {
   'models.list': (input, ctx) => listModels(ctx, input),
@@ -25,7 +26,10 @@ export const modelsHandlers = {
   'models.delete': (input, ctx) => deleteYear(ctx, input.id),
   'models.restore': (input, ctx) => restoreYear(ctx, input.id),
   'models.addYear': (input, ctx) => addYear(ctx, input),
-  'models.bulkUpdateStatus': (input, ctx) => bulkUpdateStatus(ctx, input),
+  'models.bulkUpdateStatus': async (input, ctx) => {
+    await backupBeforeRiskyOperation(ctx, 'before-bulk');
+    return bulkUpdateStatus(ctx, input);
+  },
   'models.stats': (input, ctx) => yearStats(ctx, input.year),
   'models.years': (_input, ctx) => listYears(ctx),
   'models.options': (_input, ctx) => listOptions(ctx),

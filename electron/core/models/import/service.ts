@@ -33,6 +33,7 @@ import { UnitTree } from '../unitTree';
 import { catalogKey, headerKey, isMark, normalizeKind, normalizeRecognition, normalizeRegistration, parseDateText, unitCoreKey } from './spec';
 import { columnLetter, detectLayout, detectMapping, detectYear, extractRows, headerSignature, type RawRow, type SheetLayout } from './parse';
 import { readWorkbookGrids } from './workbook';
+import { backupBeforeRiskyOperation } from '../../safety/backup/service';
 
 /*
  * Excel import of the register: preview (nothing written) → optional remap → commit in one
@@ -552,11 +553,11 @@ export async function importCommit(
     unitMap: input.unitMap ?? {},
     valueMap: input.valueMap ?? {},
   };
-  // TODO(data safety): take the "before import" backup here (safety feature's backup service)
-  // before the transaction starts, once that service exists.
-  const result = await ctx.jobs.run(input.jobId, (job) =>
-    ctx.db.transaction().execute((trx) => commitInTransaction(trx, ctx, job, session, mapping, year, opts)),
-  );
+  const result = await ctx.jobs.run(input.jobId, async (job) => {
+    // A verified backup before the import writes anything (QUALITY.md: backups before imports).
+    await backupBeforeRiskyOperation(ctx, 'before-import', job);
+    return ctx.db.transaction().execute((trx) => commitInTransaction(trx, ctx, job, session, mapping, year, opts));
+  });
   store(ctx).delete(session.id);
   return result;
 }
