@@ -7,7 +7,7 @@ import { createInvoker } from '../core/registry';
 import { AppError } from '../core/errors';
 import { dataDirLayout } from '../core/db/dataDir';
 import type { Logger } from '../core/log';
-import { resolveDataDir } from './dataLocation';
+import { DATA_LOCATION_FILE, resolveDataDir } from './dataLocation';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { bindRegistry, forwardEvents } from './ipc';
 import { electronPlatform } from './platform';
@@ -111,6 +111,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
     mainWindow: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
     documentsDir: () => app.getPath('documents'),
     events: () => ctxRef?.events ?? null,
+    dataLocationFile: path.join(userDataDir, DATA_LOCATION_FILE),
   });
 
   let ctx: AppContext;

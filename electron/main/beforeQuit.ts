@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/context';
+import { backupOnQuit } from '../core/safety/backup/service';
 
 /**
  * THE place for work that must happen when the app quits, before the database closes
@@ -8,4 +9,6 @@ import type { AppContext } from '../core/context';
  */
 export async function beforeQuit(ctx: AppContext): Promise<void> {
   ctx.log.info('quitting');
+  // A verified backup on quit when anything changed since the last one (never throws).
+  await backupOnQuit(ctx);
 }

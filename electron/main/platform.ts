@@ -10,7 +10,7 @@ import { printWindowWebPreferences } from './security';
 
 /** The slice of Electron the platform needs; passed in so it runs against fakes in tests. */
 export interface PlatformDeps {
-  dialog: Pick<Dialog, 'showSaveDialog'>;
+  dialog: Pick<Dialog, 'showSaveDialog'> & Partial<Pick<Dialog, 'showOpenDialog'>>;
   shell: Pick<Shell, 'openPath'>;
   createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
   notification: { isSupported(): boolean; show(options: NotificationConstructorOptions): void };
@@ -20,6 +20,8 @@ export interface PlatformDeps {
   documentsDir: () => string;
   events: () => EventBus | null;
   tempDir?: string;
+  /** `<userData>/data-location.json`, written when the user moves the data folder. */
+  dataLocationFile?: string;
 }
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
@@ -45,6 +47,15 @@ async function withTempHtml<T>(dir: string, html: string, use: (file: string) =>
 export function electronPlatform(deps: PlatformDeps): Platform {
   return {
     kind: 'electron',
+    ...(deps.dataLocationFile ? { dataLocationFile: deps.dataLocationFile } : {}),
+
+    async chooseDirectory(title) {
+      if (!deps.dialog.showOpenDialog) return null;
+      const options = { title, buttonLabel: 'Chọn thư mục', properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const parent = deps.mainWindow();
+      const result = parent ? await deps.dialog.showOpenDialog(parent, options) : await deps.dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
 
     async saveFile(fileName, bytes) {
       const safeName = path.basename(fileName);
