@@ -167,7 +167,6 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
   const rows: Analysed[] = [];
   const unknownUnits = new Map<string, { name: string; rows: number }>();
   const unknownValues = new Map<string, { catalog: CatalogName; value: string; rows: number }>();
-  const seen = new Map<string, number>();
   const unitMapByKey = new Map(Object.entries(opts.unitMap).map(([k, v]) => [headerKey(k), v]));
   const valueMapByKey = new Map(Object.entries(opts.valueMap).map(([k, v]) => [catalogKey(k), v]));
   const sheetFallback = mapping.unit === undefined || mapping.unit === null;

@@ -228,11 +228,14 @@ function MoveButtons({ form, path, index, count, what }: { form: Form; path: str
 }
 
 export function OpinionsSection({ form, lookups }: { form: Form; lookups: MeetingLookups }) {
-  const delegateNames = form.values.delegates
-    .split('\n')
-    .map((l) => l.split(',')[0]!.trim())
-    .filter(Boolean);
-  const speakers = useMemo(() => [...new Set([...lookups.members.map((m) => m.fullName), ...delegateNames])], [lookups.members, delegateNames.join('|')]);
+  const delegatesText = form.values.delegates;
+  const speakers = useMemo(() => {
+    const delegateNames = delegatesText
+      .split('\n')
+      .map((l) => l.split(',')[0]!.trim())
+      .filter(Boolean);
+    return [...new Set([...lookups.members.map((m) => m.fullName), ...delegateNames])];
+  }, [lookups.members, delegatesText]);
   const agenda = form.values.agenda
     .split('\n')
     .map((l) => l.trim())
