@@ -55,8 +55,14 @@ describe('Tổng quan and the annual report', () => {
     expect(await drawer.getByRole('row').count()).toBeGreaterThan(100);
     expect(await drawer.getByText('Không được công nhận').count()).toBe(0);
     await app.screenshot('overview-drill-recognised');
-    await page.keyboard.press('Escape');
-    await drawer.waitFor({ state: 'hidden' });
+    // The drawer's link opens the register itself with the same filters, read from the address.
+    await drawer.getByText('Mở trong sổ mô hình').click();
+    await expect
+      .poll(() => page.getByText(/lượt mô hình/).first().textContent(), { timeout: 20_000 })
+      .toContain('1.106 lượt mô hình');
+    await app.screenshot('overview-drill-register');
+    await page.goBack();
+    await page.getByTestId('fig-recognised').waitFor();
 
     // "10/11" → which unit has not held its review meeting.
     await page.getByTestId('fig-reviewed').click();

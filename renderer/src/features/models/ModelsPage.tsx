@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Button, Group, Menu, MultiSelect, Select, Stack, Tabs, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -37,12 +38,16 @@ export default function ModelsPage() {
   const queryClient = useQueryClient();
   const years = useApiQuery('models.years', {});
   const options = useApiQuery('models.options', {});
-  const [year, setYear] = useState<number | null>(null);
-  const [unitId, setUnitId] = useState<string | null>(null);
-  const [fieldId, setFieldId] = useState<string | null>(null);
-  const [kind, setKind] = useState<string | null>(null);
-  const [registration, setRegistration] = useState<string | null>(null);
-  const [statuses, setStatuses] = useState<string[]>([]);
+  // Filters may arrive in the address (drill-downs from Tổng quan: /mo-hinh?year=2022&statuses=recognised&typical=1).
+  const [params] = useSearchParams();
+  const [year, setYear] = useState<number | null>(() => (Number(params.get('year')) || null));
+  const [unitId, setUnitId] = useState<string | null>(() => params.get('unitId'));
+  const [fieldId, setFieldId] = useState<string | null>(() => params.get('fieldId'));
+  const [kind, setKind] = useState<string | null>(() => params.get('kind'));
+  const [registration, setRegistration] = useState<string | null>(() => params.get('registration'));
+  const [statuses, setStatuses] = useState<string[]>(() => (params.get('statuses') ?? '').split(',').filter(Boolean));
+  const [typical, setTypical] = useState<boolean>(() => params.get('typical') === '1');
+  const [commended, setCommended] = useState<boolean>(() => params.get('commended') === '1');
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 250);
   const [sort, setSort] = useState<ModelSort>('name');
@@ -52,7 +57,7 @@ export default function ModelsPage() {
   const [importing, setImporting] = useState(false);
   const [recognising, setRecognising] = useState(false);
   const [creating, setCreating] = useState(false);
-  const [tab, setTab] = useState<string | null>('register');
+  const [tab, setTab] = useState<string | null>(() => params.get('tab') ?? 'register');
   const job = useJob();
 
   // Open on the latest year that has records.
@@ -68,11 +73,13 @@ export default function ModelsPage() {
       ...(kind ? { kind: kind as ModelKind } : {}),
       ...(registration ? { registration: registration as Registration } : {}),
       ...(statuses.length ? { statuses: statuses as ModelStatus[] } : {}),
+      ...(typical ? { typical: true } : {}),
+      ...(commended ? { commended: true } : {}),
       ...(debouncedSearch.trim() ? { search: debouncedSearch.trim() } : {}),
     }),
-    [year, unitId, fieldId, kind, registration, statuses, debouncedSearch],
+    [year, unitId, fieldId, kind, registration, statuses, typical, commended, debouncedSearch],
   );
-  const filtered = Boolean(unitId || fieldId || kind || registration || statuses.length || debouncedSearch.trim());
+  const filtered = Boolean(unitId || fieldId || kind || registration || statuses.length || typical || commended || debouncedSearch.trim());
   useEffect(() => setSelected(new Set()), [filter]);
 
   const stats = useApiQuery('models.stats', { year: year ?? thisYear }, { enabled: year !== null });
@@ -219,6 +226,16 @@ export default function ModelsPage() {
                 value={statuses}
                 onChange={setStatuses}
               />
+              {typical && (
+                <Button size="xs" variant="light" mt={24} onClick={() => setTypical(false)} aria-label="Bỏ lọc điển hình">
+                  Chỉ điển hình ✕
+                </Button>
+              )}
+              {commended && (
+                <Button size="xs" variant="light" mt={24} onClick={() => setCommended(false)} aria-label="Bỏ lọc khen thưởng">
+                  Chỉ được biểu dương, khen thưởng ✕
+                </Button>
+              )}
             </>
           )}
         </Group>
