@@ -2,6 +2,7 @@ import type { HandlerMap } from '../registry';
 import {
   addYear,
   bulkUpdateStatus,
+  bulkTargetsExist,
   createModel,
   deleteYear,
   getModel,
@@ -27,7 +28,7 @@ export const modelsHandlers = {
   'models.restore': (input, ctx) => restoreYear(ctx, input.id),
   'models.addYear': (input, ctx) => addYear(ctx, input),
   'models.bulkUpdateStatus': async (input, ctx) => {
-    await backupBeforeRiskyOperation(ctx, 'before-bulk');
+    if (await bulkTargetsExist(ctx, input.ids)) await backupBeforeRiskyOperation(ctx, 'before-bulk');
     return bulkUpdateStatus(ctx, input);
   },
   'models.stats': (input, ctx) => yearStats(ctx, input.year),

@@ -481,6 +481,12 @@ export async function restoreYear(ctx: WriteCtx, id: string): Promise<{ restored
 
 // ------------------------------------------------------------------ bulk lifecycle
 
+/** True when every selected record exists: the bulk handler backs up only before a change that can happen. */
+export async function bulkTargetsExist(ctx: Pick<AppContext, 'db'>, ids: string[]): Promise<boolean> {
+  const unique = [...new Set(ids)];
+  return (await selectYearsByIds(ctx.db, unique)).length === unique.length;
+}
+
 export async function bulkUpdateStatus(ctx: WriteCtx, input: z.output<typeof bulkUpdateSchema>): Promise<{ updated: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const ids = [...new Set(input.ids)];

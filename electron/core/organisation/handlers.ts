@@ -46,10 +46,8 @@ export const organisationHandlers = {
   'units.delete': (input, ctx) => deleteUnit(ctx, input.id),
   'units.restore': (input, ctx) => restoreUnit(ctx, input.id),
   'units.importPreview': (input, ctx) => previewUnitImport(ctx, input.bytes, input.mapping),
-  'units.importCommit': async (input, ctx) => {
-    await backupBeforeRiskyOperation(ctx, 'before-import');
-    return commitUnitImport(ctx, input.bytes, input.mapping, input.jobId);
-  },
+  'units.importCommit': (input, ctx) =>
+    commitUnitImport(ctx, input.bytes, input.mapping, input.jobId, () => backupBeforeRiskyOperation(ctx, 'before-import')),
   'units.exportXlsx': (input, ctx) => exportUnitsXlsx(ctx, input),
 
   'members.list': async (input, ctx) => {
@@ -63,10 +61,8 @@ export const organisationHandlers = {
   'members.restore': (input, ctx) => restoreMember(ctx, input.id),
   'members.assign': async (input, ctx) => ({ assignments: await assignUnits(ctx, input) }),
   'members.importPreview': (input, ctx) => previewMemberImport(ctx, input.bytes, input.mapping),
-  'members.importCommit': async (input, ctx) => {
-    await backupBeforeRiskyOperation(ctx, 'before-import');
-    return commitMemberImport(ctx, input.bytes, input.mapping, input.jobId);
-  },
+  'members.importCommit': (input, ctx) =>
+    commitMemberImport(ctx, input.bytes, input.mapping, input.jobId, () => backupBeforeRiskyOperation(ctx, 'before-import')),
   'members.exportXlsx': (input, ctx) => exportMembersXlsx(ctx, input),
   'assignments.list': async (input, ctx) => ({ items: await listAssignments(ctx.db, input) }),
   'assignments.remove': async (input, ctx) => {

@@ -202,9 +202,17 @@ export async function previewUnitImport(ctx: ImportCtx, bytes: Uint8Array, mappi
 }
 
 /** Imports the valid rows; a unit that already exists under the same parent is skipped. */
-export async function commitUnitImport(ctx: ImportCtx, bytes: Uint8Array, mapping?: Record<string, number | null>, jobId?: string) {
+/** `beforeWrite` runs once the file has been read and has rows to write (the handler's "backup before import"). */
+export async function commitUnitImport(
+  ctx: ImportCtx,
+  bytes: Uint8Array,
+  mapping?: Record<string, number | null>,
+  jobId?: string,
+  beforeWrite?: () => Promise<unknown>,
+) {
   return ctx.jobs.run(jobId, async (job: JobReporter) => {
     const { drafts, preview } = await parseUnits(ctx.db, bytes, mapping ?? (await recallMapping(ctx.db, 'units', bytes)));
+    if (beforeWrite && drafts.length > 0) await beforeWrite();
     return withTrx(ctx.db, async (trx) => {
       if (mapping) await rememberMapping(trx, ctx, 'units', preview);
       let created = 0;
@@ -324,9 +332,17 @@ export async function previewMemberImport(ctx: ImportCtx, bytes: Uint8Array, map
 }
 
 /** Imports the valid rows; a member with the same (folded) name is updated, not duplicated. */
-export async function commitMemberImport(ctx: ImportCtx, bytes: Uint8Array, mapping?: Record<string, number | null>, jobId?: string) {
+/** `beforeWrite` runs once the file has been read and has rows to write (the handler's "backup before import"). */
+export async function commitMemberImport(
+  ctx: ImportCtx,
+  bytes: Uint8Array,
+  mapping?: Record<string, number | null>,
+  jobId?: string,
+  beforeWrite?: () => Promise<unknown>,
+) {
   return ctx.jobs.run(jobId, async (job) => {
     const { drafts, preview } = await parseMembers(ctx.db, bytes, mapping ?? (await recallMapping(ctx.db, 'members', bytes)));
+    if (beforeWrite && drafts.length > 0) await beforeWrite();
     return withTrx(ctx.db, async (trx) => {
       if (mapping) await rememberMapping(trx, ctx, 'members', preview);
       // Nested service calls run on this transaction: a context whose db is the transaction.

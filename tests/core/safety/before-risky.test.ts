@@ -42,3 +42,22 @@ describe('backups before risky operations', () => {
     expect(await reasons(app)).toContain('before-bulk');
   });
 });
+
+describe('backups before a unit import', () => {
+  it('backs up before writing the rows of a readable file', async () => {
+    const source = await openTestApp();
+    let bytes: Uint8Array;
+    try {
+      await source.call('units.create', { name: 'Đảng bộ huyện Chợ Mới', kind: 'dang_bo' });
+      await source.call('units.create', { name: 'Đảng bộ huyện Ba Bể', kind: 'dang_bo' });
+      bytes = (await source.call('units.exportXlsx', {})).bytes;
+    } finally {
+      await source.close();
+    }
+    app = await openTestApp();
+    const result = await app.call('units.importCommit', { bytes });
+    expect(result.created).toBe(2);
+    expect(await reasons(app)).toContain('before-import');
+    expect((await app.call('units.list', {})).total).toBe(2);
+  });
+});
