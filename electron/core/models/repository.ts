@@ -307,22 +307,8 @@ export interface StatsGroup {
   c: number;
 }
 
-/**
- * The groups of one year from the trigger-maintained summary (migration 0008): a few hundred rows
- * whatever the register's size, always equal to grouping the live records (tests reconcile them).
- */
+/** One GROUP BY over the covering index `dvk_years_stats`. */
 export async function selectStatsGroups(db: Db, year: number): Promise<StatsGroup[]> {
-  const rows = await db
-    .selectFrom('dvk_year_summary')
-    .select(['unit_id', 'field_id', 'kind', 'registration', 'status', 'typical', 'commended', 'c'])
-    .where('year', '=', year)
-    .where('c', '>', 0)
-    .execute();
-  return rows.map((r) => ({ ...r, field_id: r.field_id === '' ? null : r.field_id, c: Number(r.c) }));
-}
-
-/** The same groups computed from the records themselves (kept for tests and checks). */
-export async function selectStatsGroupsFromRecords(db: Db, year: number): Promise<StatsGroup[]> {
   const rows = await db
     .selectFrom('dvk_model_years')
     .select(['unit_id', 'field_id', 'kind', 'registration', 'status', 'typical', 'commended', (eb) => eb.fn.countAll<number>().as('c')])

@@ -80,21 +80,7 @@ export interface DvkImportMappingsTable {
   updated_at: string;
 }
 
-/** Per-year counts kept by triggers on dvk_model_years (migration 0008); `field_id` '' = none. */
-export interface DvkYearSummaryTable {
-  year: number;
-  unit_id: string;
-  field_id: string;
-  kind: string;
-  registration: string;
-  status: string;
-  typical: number;
-  commended: number;
-  c: number;
-}
-
 export interface ModelTables {
-  dvk_year_summary: DvkYearSummaryTable;
   dvk_models: DvkModelsTable;
   dvk_model_years: DvkModelYearsTable;
   dvk_reviews: DvkReviewsTable;
