@@ -230,8 +230,9 @@ export async function countRegister(db: Db, f: ListQuery): Promise<number> {
   return Number((r as { c?: number } | undefined)?.c ?? 0);
 }
 
-function registerQuery(db: Db, f: ListQuery, sort: 'name' | 'unit' | 'updated') {
-  let q = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, f)
+/** A register row: the yearly record with its model's name, unit, field, level and award names. */
+function withRegisterColumns(q: YearQuery) {
+  return q
     .innerJoin('dvk_models as m', 'm.id', 'y.model_id')
     .innerJoin('units as u', 'u.id', 'y.unit_id')
     .leftJoin('catalog_items as f', 'f.id', 'y.field_id')
@@ -247,6 +248,10 @@ function registerQuery(db: Db, f: ListQuery, sort: 'name' | 'unit' | 'updated') 
       'lv.name as level_name',
       'aw.name as award_name',
     ]);
+}
+
+function registerQuery(db: Db, f: ListQuery, sort: 'name' | 'unit' | 'updated') {
+  let q = withRegisterColumns(applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, f));
   if (sort === 'unit') q = q.orderBy('u.sort_key').orderBy('y.sort_key');
   else if (sort === 'updated') q = q.orderBy('y.updated_at', 'desc');
   else q = q.orderBy('y.sort_key');
@@ -271,23 +276,7 @@ export async function* streamRegister(db: Db, f: ListQuery, sort: 'name' | 'unit
 /** Register rows by yearly record ids (detail drawer, exports of a selection). */
 export async function selectRegisterByIds(db: Db, ids: string[]): Promise<RegisterRow[]> {
   if (!ids.length) return [];
-  const rows = await db
-    .selectFrom('dvk_model_years as y')
-    .innerJoin('dvk_models as m', 'm.id', 'y.model_id')
-    .innerJoin('units as u', 'u.id', 'y.unit_id')
-    .leftJoin('catalog_items as f', 'f.id', 'y.field_id')
-    .leftJoin('catalog_items as lv', 'lv.id', 'y.recognition_level_id')
-    .leftJoin('catalog_items as aw', 'aw.id', 'y.award_form_id')
-    .selectAll('y')
-    .select([
-      'm.name as name',
-      'm.performer as performer',
-      'm.timing as timing',
-      'u.name as unit_name',
-      'f.name as field_name',
-      'lv.name as level_name',
-      'aw.name as award_name',
-    ])
+  const rows = await withRegisterColumns(db.selectFrom('dvk_model_years as y') as unknown as YearQuery)
     .where('y.id', 'in', ids)
     .orderBy('y.year', 'desc')
     .execute();
