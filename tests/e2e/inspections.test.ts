@@ -6,49 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { startE2EApp, type E2EApp } from './support/harness';
+import { seedBacKanCommittee } from './support/seed';
 
 let app: E2EApp;
 
 beforeAll(async () => {
   app = await startE2EApp({ now: '2023-03-01T02:00:00.000Z' });
-  await seedProfileAndUnits(app);
+  await seedBacKanCommittee(app);
 }, 120_000);
 afterAll(async () => {
   await app?.close();
 });
-
-async function seedProfileAndUnits(a: E2EApp) {
-  const ok = async (r: Promise<{ ok: boolean; error?: { message: string } }>) => {
-    const x = await r;
-    if (!x.ok) throw new Error(x.error?.message);
-  };
-  await ok(
-    a.rpc('settings.update', {
-      profile: {
-        parentBody: 'TỈNH ỦY BẮC KẠN',
-        committeeName: 'BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ VÀ PHONG TRÀO "DÂN VẬN KHÉO" TỈNH',
-        committeeCode: 'BCĐ',
-        placeName: 'Bắc Kạn',
-        standingAgency: 'Ban Dân vận Tỉnh ủy',
-        termLabel: '2020 - 2025',
-        termStartYear: 2020,
-        termEndYear: 2025,
-        signingMode: 'onBehalf',
-        headName: 'Phương Thị Thanh',
-        margins: { top: 20, bottom: 20, left: 30, right: 15 },
-      },
-    }),
-  );
-  for (const [name, kind, qcdcType] of [
-    ['Huyện ủy Chợ Mới', 'dang_bo', 'xa_phuong'],
-    ['Huyện ủy Ba Bể', 'dang_bo', 'xa_phuong'],
-    ['Đảng bộ Khối Doanh nghiệp', 'dang_bo', 'doanh_nghiep'],
-    ['Ủy ban MTTQ tỉnh', 'co_quan', 'co_quan_nha_nuoc'],
-  ] as const) {
-    await ok(a.rpc('units.create', { name, kind, qcdcType }));
-  }
-  await ok(a.rpc('members.create', { fullName: 'Phương Thị Thanh', role: 'truong_ban', position: 'Phó Bí thư Thường trực Tỉnh ủy' }));
-}
 
 function input(scope: Locator, label: string | RegExp): Locator {
   return scope.getByLabel(label, typeof label === 'string' ? { exact: true } : {}).and(app.page.locator('input, textarea'));

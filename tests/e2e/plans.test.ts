@@ -8,48 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { ARTIFACTS_DIR, startE2EApp, type E2EApp } from './support/harness';
+import { seedBacKanCommittee } from './support/seed';
 
 let app: E2EApp;
 
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data;
-}
-
-async function seedProfileAndUnits(a: E2EApp) {
-  await ok(
-    a.rpc('settings.update', {
-      profile: {
-        parentBody: 'TỈNH ỦY BẮC KẠN',
-        committeeName: 'BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ VÀ PHONG TRÀO "DÂN VẬN KHÉO" TỈNH',
-        committeeCode: 'BCĐ',
-        placeName: 'Bắc Kạn',
-        standingAgency: 'Ban Dân vận Tỉnh ủy',
-        termLabel: '2020 - 2025',
-        termStartYear: 2020,
-        termEndYear: 2025,
-        signingMode: 'onBehalf',
-        headName: 'Phương Thị Thanh',
-        margins: { top: 20, bottom: 20, left: 30, right: 15 },
-      },
-    }),
-  );
-  for (const [name, kind, qcdcType] of [
-    ['Huyện ủy Chợ Mới', 'dang_bo', 'xa_phuong'],
-    ['Huyện ủy Ba Bể', 'dang_bo', 'xa_phuong'],
-    ['Đảng bộ Khối Doanh nghiệp', 'dang_bo', 'doanh_nghiep'],
-    ['Ủy ban MTTQ tỉnh', 'co_quan', 'co_quan_nha_nuoc'],
-  ] as const) {
-    await ok(a.rpc('units.create', { name, kind, qcdcType }));
-  }
-  await ok(a.rpc('members.create', { fullName: 'Phương Thị Thanh', role: 'truong_ban', position: 'Phó Bí thư Thường trực Tỉnh ủy' }));
-  await ok(a.rpc('members.create', { fullName: 'Đinh Văn Hùng', role: 'to_giup_viec', position: 'Chuyên viên Ban Dân vận' }));
-}
-
 beforeAll(async () => {
   app = await startE2EApp({ now: '2022-12-20T02:00:00.000Z' });
-  await seedProfileAndUnits(app);
+  await seedBacKanCommittee(app, [{ fullName: 'Đinh Văn Hùng', role: 'to_giup_viec', position: 'Chuyên viên Ban Dân vận' }]);
 }, 120_000);
 afterAll(async () => {
   await app?.close();
