@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconClipboardCheck, IconPlus, IconReportAnalytics } from '@tabler/icons-react';
-import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,22 +12,15 @@ import { TaskDrawer } from '../plans/TaskDrawer';
 import { InspectionDetail } from './InspectionDetail';
 import { InspectionEditor } from './InspectionEditor';
 import { UnitReportsView } from './UnitReportsView';
+import { useUrlParams } from '../../lib/useUrlParams';
 
 export default function InspectionsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, go] = useUrlParams();
   const tab = params.get('tab') === 'bao-cao' ? 'bao-cao' : 'kiem-tra';
   const id = params.get('id');
   const [taskId, setTaskId] = useState<string | null>(null);
   const clock = useApiQuery('tasks.list', { overdue: true, limit: 1 });
   const today = clock.data?.today ?? '';
-  const go = (next: Record<string, string | null>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    setParams(p);
-  };
   return (
     <>
       <PageHeader title="Kiểm tra, giám sát" description="Kế hoạch kiểm tra, đoàn kiểm tra, kết quả làm việc, kiến nghị và theo dõi báo cáo của các đơn vị." />

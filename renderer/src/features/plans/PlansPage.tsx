@@ -6,7 +6,6 @@
 import { useState } from 'react';
 import { Tabs } from '@mantine/core';
 import { IconAlarm, IconCalendar, IconListCheck, IconNotebook } from '@tabler/icons-react';
-import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
 import { TodayView } from './TodayView';
@@ -14,12 +13,13 @@ import { PlansView } from './PlansView';
 import { TasksView } from './TasksView';
 import { CalendarView } from './CalendarView';
 import { TaskDrawer } from './TaskDrawer';
+import { useUrlParams } from '../../lib/useUrlParams';
 
 const TABS = ['hom-nay', 'ke-hoach', 'nhiem-vu', 'lich'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function PlansPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, go] = useUrlParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'hom-nay';
   const planId = params.get('plan');
   const [taskId, setTaskId] = useState<string | null>(null);
@@ -27,14 +27,6 @@ export default function PlansPage() {
   const notice = useApiQuery('tasks.list', { overdue: true, limit: 1 });
   const today = notice.data?.today ?? '';
 
-  const go = (next: Record<string, string | null>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    setParams(p);
-  };
 
   return (
     <>
