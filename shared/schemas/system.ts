@@ -13,6 +13,12 @@ export const systemInfoSchema = z.object({
   /** Result of the quick check at start: `ok`, or what SQLite reported. */
   integrity: z.string(),
   platform: z.string(),
+  /**
+   * Today's date (`YYYY-MM-DD`, Vietnam time) by the app's clock. Screens date documents and
+   * deadlines with it, so the header, the default dates and the overdue rules agree (and a test
+   * that sets the core clock moves the screens too).
+   */
+  today: z.string(),
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
 

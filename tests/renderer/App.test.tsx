@@ -23,7 +23,7 @@ describe('App shell', () => {
         updatedAt: '2026-11-01T00:00:00.000Z',
       }),
       'system.info': () => ({
-        appVersion: '0.1.0', transport: 'test', dataDir: '/d', databaseFile: '/d/q.sqlite', schemaVersion: 'x', migrations: 1, integrity: 'ok', platform: 'linux',
+        appVersion: '0.1.0', transport: 'test', dataDir: '/d', databaseFile: '/d/q.sqlite', schemaVersion: 'x', migrations: 1, integrity: 'ok', platform: 'linux', today: '2022-12-16',
       }),
     });
     render(<App />);
@@ -31,7 +31,8 @@ describe('App shell', () => {
     expect(nav.querySelectorAll('a').length).toBe(9);
     expect(window.location.hash).toBe('#/cai-dat');
     expect((await screen.findByTestId('header-committee')).textContent).toContain('ĐẢNG BỘ TỈNH BẮC KẠN');
-    expect(screen.getByTestId('header-today').textContent).toMatch(/^(Thứ (hai|ba|tư|năm|sáu|bảy)|Chủ nhật), \d{2}\/\d{2}\/\d{4}$/);
+    // The header dates by the core's clock (system.info.today), not the browser's.
+    await waitFor(() => expect(screen.getByTestId('header-today').textContent).toBe('Thứ sáu, 16/12/2022'));
     act(() => bridge.emit('app.notify', { title: 'Nhiệm vụ sắp đến hạn', body: '3 nhiệm vụ đến hạn trong 7 ngày tới.' }));
     expect(await screen.findByText('3 nhiệm vụ đến hạn trong 7 ngày tới.')).toBeTruthy();
   });

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { migrations } from '../db/migrations';
 import type { HandlerMap } from '../registry';
+import { localToday } from '../clock';
 
 export const systemHandlers = {
   'system.info': async (_input, ctx) => ({
@@ -12,6 +13,7 @@ export const systemHandlers = {
     migrations: Object.keys(migrations).length,
     integrity: ctx.startupIntegrity,
     platform: `${os.platform()} ${os.release()}`,
+    today: localToday(ctx.clock),
   }),
   'jobs.cancel': async (input, ctx) => ({ cancelled: ctx.jobs.cancel(input.jobId) }),
   'files.save': (input, ctx) => ctx.platform.saveFile(input.fileName, input.bytes),

@@ -7,11 +7,21 @@ import 'dayjs/locale/vi';
 import { AREAS } from './areas';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useApiQuery } from '../lib/query';
+import { useToday } from '../lib/useToday';
 
-/** "Thứ sáu, 27/11/2026": officers date documents and deadlines against today. */
-function todayLabel(now: Date = new Date()): string {
-  const label = dayjs(now).locale('vi').format('dddd, DD/MM/YYYY');
+/** "Thứ sáu, 27/11/2026": officers date documents and deadlines against today (the core's date). */
+export function todayLabel(iso: string): string {
+  const label = dayjs(iso).locale('vi').format('dddd, DD/MM/YYYY');
   return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
+}
+
+function TodayLabel() {
+  const today = useToday();
+  return (
+    <Text size="sm" c="dimmed" style={{ flexShrink: 0, marginLeft: 'auto' }} data-testid="header-today">
+      {todayLabel(today)}
+    </Text>
+  );
 }
 
 /** The committee the app is set up for, in the header, so the officer knows whose data this is. */
@@ -65,9 +75,7 @@ export function Shell() {
             </Title>
           </Group>
           <CommitteeName />
-          <Text size="sm" c="dimmed" style={{ flexShrink: 0, marginLeft: 'auto' }} data-testid="header-today">
-            {todayLabel()}
-          </Text>
+          <TodayLabel />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Điều hướng chính" component="nav">

@@ -12,7 +12,8 @@ import { showError, showSuccess } from '../../components/notify';
 import { useApiMutation, useApiQuery, apiKey } from '../../lib/query';
 import { useFormDraft } from '../../lib/useFormDraft';
 import { applyServerErrors } from '../../lib/zodForm';
-import { formatDate, formatDateTime, todayIso } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { useToday } from '../../lib/useToday';
 import type { Meeting, MeetingLookups } from '../../../../shared/schemas/meetings';
 import { FormConversionError, newMeetingValues, toMeetingInput, valuesFromInput, valuesFromMeeting, type MeetingFormValues } from './formModel';
 import { AttendanceSection, ConclusionsSection, GeneralSection, OpinionsSection } from './sections';
@@ -31,6 +32,7 @@ export function MeetingEditor() {
   const meeting = useApiQuery('meetings.get', { id: id ?? '' }, { enabled: !isNew });
   const prefill = useApiQuery('meetings.prefillFrom', { id: fromId ?? '' }, { enabled: isNew && !!fromId });
   const [tab, setTab] = useState<Tab>('chung');
+  const today = useToday();
 
   const error = lookups.error ?? (isNew ? prefill.error : meeting.error);
   if (error) return <ErrorAlert error={error} />;
@@ -46,7 +48,7 @@ export function MeetingEditor() {
     ? valuesFromMeeting(current, lookups.data)
     : prefill.data
       ? valuesFromInput(prefill.data, lookups.data)
-      : newMeetingValues(lookups.data, todayIso());
+      : newMeetingValues(lookups.data, today);
   // A saved meeting remounts the form with the server's values (new conclusion and task ids).
   return (
     <MeetingForm

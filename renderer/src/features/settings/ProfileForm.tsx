@@ -11,7 +11,8 @@ import {
   type SettingsState,
 } from '../../../../shared/schemas/settings';
 import { showError, showSuccess } from '../../components/notify';
-import { formatDateTime, todayIso } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { useToday } from '../../lib/useToday';
 import { useApiMutation } from '../../lib/query';
 import { useFormDraft } from '../../lib/useFormDraft';
 import { applyServerErrors, parseForm, zodResolver } from '../../lib/zodForm';
@@ -61,6 +62,7 @@ export function ProfileForm({
   /** Extra content under the preview (the settings page puts the system information there). */
   aside?: React.ReactNode;
 }) {
+  const today = useToday();
   const form = useForm<ProfileInput>({
     mode: 'controlled',
     initialValues: toFormValues(state),
@@ -279,7 +281,7 @@ export function ProfileForm({
               <Text size="sm" fw={600}>
                 Văn bản sẽ trình bày như sau
               </Text>
-              <PartyHeaderPreview profile={values} todayIso={todayIso()} />
+              <PartyHeaderPreview profile={values} todayIso={today} />
               <Text size="xs" c="dimmed">
                 Mẫu cập nhật ngay khi bạn gõ; số và ngày chỉ là ví dụ.
               </Text>

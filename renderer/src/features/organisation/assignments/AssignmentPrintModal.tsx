@@ -5,13 +5,14 @@ import { PrintPreview } from '../../../components/PrintPreview';
 import { useApiQuery } from '../../../lib/query';
 import { api } from '../../../lib/api';
 import { saveBytes } from '../../../lib/files';
-import { todayIso } from '../../../lib/format';
+import { useToday } from '../../../lib/useToday';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { showError } from '../../../components/notify';
 
 /** Print preview of the assignment list (Party format) with "Lưu PDF" and "In". */
 export function AssignmentPrintModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const [date, setDate] = useState<string | null>(todayIso());
+  const today = useToday();
+  const [date, setDate] = useState<string | null>(today);
   const preview = useApiQuery('assignments.printHtml', { date: date ?? undefined }, { enabled: opened });
   const savePdf = async () => {
     try {

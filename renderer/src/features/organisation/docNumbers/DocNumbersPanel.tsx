@@ -5,7 +5,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconBan, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useApiMutation, useApiQuery } from '../../../lib/query';
 import { ApiError } from '../../../lib/api';
-import { formatDate, formatDateTime, formatNumber, todayIso } from '../../../lib/format';
+import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
+import { useToday } from '../../../lib/useToday';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useConfirm } from '../../../components/ConfirmAction';
@@ -14,7 +15,8 @@ import { showError, showSuccess } from '../../../components/notify';
 /** Issue a number by hand (a document made outside the app); a duplicate asks before it is used. */
 function ReserveModal({ opened, onClose, kinds }: { opened: boolean; onClose: () => void; kinds: Array<{ value: string; label: string }> }) {
   const [kindCode, setKindCode] = useState<string | null>('CV');
-  const [date, setDate] = useState<string | null>(todayIso());
+  const today = useToday();
+  const [date, setDate] = useState<string | null>(today);
   const [summary, setSummary] = useState('');
   const [manual, setManual] = useState<number | ''>('');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -29,9 +31,10 @@ function ReserveModal({ opened, onClose, kinds }: { opened: boolean; onClose: ()
       setSummary('');
       setManual('');
       setFields({});
-      setDate(todayIso());
+      setDate(today);
     }
-  }, [opened]);
+    // Reset only when the dialog opens: a date turning over while it is open must not wipe what was typed.
+  }, [opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const submit = async (allowDuplicate = false) => {
     if (!kindCode || !date) return setFields({ ...(kindCode ? {} : { kindCode: 'Chọn loại văn bản.' }), ...(date ? {} : { date: 'Chọn ngày văn bản.' }) });
     try {
