@@ -15,9 +15,30 @@ const ENTITY_LABELS: Record<string, string> = {
   catalog_item: 'Danh mục',
   tasks: 'Nhiệm vụ',
   task: 'Nhiệm vụ',
-  models: 'Mô hình "Dân vận khéo"',
-  model: 'Mô hình "Dân vận khéo"',
-  model_awards: 'Khen thưởng mô hình',
+  dvk_models: 'Mô hình "Dân vận khéo"',
+  dvk_model: 'Mô hình "Dân vận khéo"',
+  dvk_model_years: 'Lượt đăng ký mô hình theo năm',
+  dvk_model_year: 'Lượt đăng ký mô hình theo năm',
+  dvk_reviews: 'Họp xét mô hình',
+  dvk_review: 'Họp xét mô hình',
+  dvk_import: 'Nhập danh sách mô hình từ Excel',
+  dvk_import_mappings: 'Cách ghép cột đã nhớ (nhập Excel)',
+  meeting_opinions: 'Ý kiến tại hội nghị',
+  meeting_conclusions: 'Kết luận hội nghị',
+  meeting_conclusion_tasks: 'Nhiệm vụ giao tại kết luận',
+  plan_items: 'Nội dung kế hoạch',
+  task_coordinators: 'Đơn vị phối hợp thực hiện nhiệm vụ',
+  task_updates: 'Cập nhật tiến độ nhiệm vụ',
+  urging: 'Văn bản đôn đốc',
+  inspection_teams: 'Đoàn kiểm tra',
+  inspection_targets: 'Đơn vị được kiểm tra',
+  inspection_target: 'Đơn vị được kiểm tra',
+  report_periods: 'Kỳ báo cáo',
+  report_period: 'Kỳ báo cáo',
+  unit_reports: 'Báo cáo của đơn vị',
+  unit_report: 'Báo cáo của đơn vị',
+  doc_numbers: 'Sổ đăng ký số văn bản',
+  doc_number: 'Sổ đăng ký số văn bản',
   meetings: 'Hội nghị, cuộc họp',
   meeting: 'Hội nghị, cuộc họp',
   meeting_attendees: 'Thành phần dự họp',
@@ -134,8 +155,14 @@ export const TITLE_COLUMNS = ['title', 'name', 'full_name', 'subject', 'file_nam
 
 /** Tables never counted or shown: bookkeeping, not user data. */
 export function isBookkeepingTable(name: string): boolean {
-  return name.startsWith('sqlite_') || name.startsWith('kysely_') || name.endsWith('_fts') || /_fts_/.test(name);
+  return name.startsWith('sqlite_') || name.startsWith('kysely_') || name.endsWith('_fts') || /_fts_/.test(name) || DERIVED_TABLES.has(name);
 }
 
+/**
+ * Tables derived from other tables by triggers (counters the statistics read). They are not
+ * records of their own: not counted in backups, never in the trash.
+ */
+const DERIVED_TABLES = new Set(['dvk_unit_counts', 'dvk_field_counts']);
+
 /** The main kinds of records first in backup counts; the rest in name order. */
-export const MAIN_TABLES = ['models', 'meetings', 'plans', 'tasks', 'inspections', 'units', 'members', 'attachments', 'audit_log'];
+export const MAIN_TABLES = ['dvk_models', 'dvk_model_years', 'meetings', 'plans', 'tasks', 'inspections', 'units', 'members', 'attachments', 'audit_log'];
