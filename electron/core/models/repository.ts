@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/audit';
-import type { Database, DvkModelsTable, DvkModelYearsTable, DvkReviewsTable } from '../db/schema';
+import type { Database, DvkCounterColumns, DvkModelsTable, DvkModelYearsTable, DvkReviewsTable } from '../db/schema';
 
 /*
  * The only file of the models feature that touches Kysely. Units and catalogue items are read
@@ -173,11 +173,12 @@ export async function countLiveYearsOfModel(db: Db, modelId: string): Promise<nu
 }
 
 export async function yearCounts(db: Db): Promise<Array<{ year: number; count: number }>> {
+  // From the trigger-kept counters (migration 0008): a dozen rows per year instead of every record.
   const rows = await db
-    .selectFrom('dvk_model_years')
-    .select(['year', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('deleted_at', 'is', null)
+    .selectFrom('dvk_field_counts')
+    .select(['year', (eb) => eb.fn.sum<number>('total').as('count')])
     .groupBy('year')
+    .having((eb) => eb.fn.sum('total'), '>', 0)
     .orderBy('year', 'desc')
     .execute();
   return rows.map((r) => ({ year: r.year, count: Number(r.count) }));
@@ -220,7 +221,7 @@ function applyFilters<Q extends YearQuery>(q: Q, f: ListQuery): Q {
   if (f.statuses?.length) out = out.where('y.status', 'in', f.statuses) as Q;
   if (f.typical !== undefined) out = out.where('y.typical', '=', f.typical ? 1 : 0) as Q;
   if (f.commended !== undefined) out = out.where('y.commended', '=', f.commended ? 1 : 0) as Q;
-  if (f.match) out = out.where(sql<boolean>`y.n IN (SELECT rowid FROM dvk_years_fts WHERE dvk_years_fts MATCH ${f.match})`) as Q;
+  if (f.match) out = out.where(sql<boolean>`y.n IN (SELECT rowid FROM dvk_years_fts WHERE dvk_years_fts MATCH ${searchMatch(f)})`) as Q;
   return out;
 }
 
@@ -268,6 +269,89 @@ export async function selectRegister(
   return rows as unknown as RegisterRow[];
 }
 
+// ------------------------------------------------------------------ register search (migration 0009)
+
+/**
+ * The FTS5 expression of a filter: the user's words (already an FTS query, restricted to the text
+ * column so they never match a facet) and, with a year, the year facet — so the index alone answers
+ * "matches of this year" (0009 keeps only live records in it).
+ */
+function searchMatch(f: ListQuery): string {
+  const words = `search_text : (${f.match ?? '""'})`;
+  return f.year !== undefined ? `${words} AND facets : "y${f.year}"` : words;
+}
+
+/** Filters the search index cannot answer (anything beyond the words and the year). */
+export function hasRowFilters(f: ListQuery): boolean {
+  return Boolean(f.unitIds || f.fieldId || f.kind || f.registration || f.statuses?.length || f.typical !== undefined || f.commended !== undefined);
+}
+
+/** Up to `cap` + 1 record numbers matching the words (and year), from the index alone. */
+export async function probeSearch(db: Db, f: ListQuery, cap: number): Promise<number[]> {
+  const r = await sql<{ n: number }>`SELECT rowid AS n FROM dvk_years_fts WHERE dvk_years_fts MATCH ${searchMatch(f)} LIMIT ${cap + 1}`.execute(db);
+  return r.rows.map((x) => x.n);
+}
+
+/** Exact number of matches: an FTS-only count when only words and year filter, else joined to the rows. */
+export async function countSearch(db: Db, f: ListQuery): Promise<number> {
+  if (hasRowFilters(f)) return countRegister(db, f);
+  const r = await sql<{ c: number }>`SELECT count(*) AS c FROM dvk_years_fts WHERE dvk_years_fts MATCH ${searchMatch(f)}`.execute(db);
+  return Number(r.rows[0]?.c ?? 0);
+}
+
+/** A register page among known record numbers (a capped probe's result), in any sort, filters applied. */
+export async function selectRegisterAmong(
+  db: Db,
+  f: ListQuery,
+  ns: number[],
+  opts: { sort: 'name' | 'unit' | 'updated'; offset: number; limit: number },
+): Promise<{ rows: RegisterRow[]; total: number }> {
+  if (!ns.length) return { rows: [], total: 0 };
+  const rest: ListQuery = { ...f, match: undefined };
+  // A literal IN list: SQLite knows its size and looks the rows up by rowid instead of walking a sort index.
+  const rows = await registerQuery(db, rest, opts.sort).where('y.n', 'in', ns).offset(opts.offset).limit(opts.limit).execute();
+  let total = ns.length;
+  if (hasRowFilters(f)) {
+    const q = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, rest).where('y.n', 'in', ns);
+    const r = await q.select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirst();
+    total = Number((r as { c?: number } | undefined)?.c ?? 0);
+  }
+  return { rows: rows as unknown as RegisterRow[], total };
+}
+
+/**
+ * The newest matching records first (highest record number): FTS5 walks its index backwards and
+ * stops after offset + limit rows that pass the other filters, so the cost follows the page, not
+ * the number of matches. Returns record numbers in that order.
+ */
+export async function selectRecentMatchNumbers(db: Db, f: ListQuery, opts: { offset: number; limit: number }): Promise<number[]> {
+  if (!hasRowFilters(f)) {
+    const r = await sql<{ n: number }>`SELECT rowid AS n FROM dvk_years_fts WHERE dvk_years_fts MATCH ${searchMatch(f)} ORDER BY rowid DESC LIMIT ${opts.limit} OFFSET ${opts.offset}`.execute(db);
+    return r.rows.map((x) => x.n);
+  }
+  // The index is the outer loop (a table-valued call), each match looks its row up by rowid.
+  const joined = db
+    .selectFrom(sql<{ rowid: number }>`dvk_years_fts(${searchMatch(f)})`.as('fts'))
+    .innerJoin('dvk_model_years as y', 'y.n', 'fts.rowid') as unknown as YearQuery;
+  const rows = await applyFilters(joined, { ...f, match: undefined })
+    .select('y.n')
+    .orderBy(sql`fts.rowid`, 'desc')
+    .offset(opts.offset)
+    .limit(opts.limit)
+    .execute();
+  return rows.map((r) => (r as { n: number }).n);
+}
+
+/** Register rows for record numbers, in the order given. */
+export async function selectRegisterByNumbers(db: Db, ns: number[]): Promise<RegisterRow[]> {
+  if (!ns.length) return [];
+  const rows = (await withRegisterColumns(db.selectFrom('dvk_model_years as y') as unknown as YearQuery)
+    .where('y.n', 'in', ns)
+    .execute()) as unknown as RegisterRow[];
+  const at = new Map(ns.map((n, i) => [n, i]));
+  return rows.sort((a, b) => at.get(a.n)! - at.get(b.n)!);
+}
+
 /** The whole filtered register as one streamed query (exports): one sort, no offset rescans. */
 export async function* streamRegister(db: Db, f: ListQuery, sort: 'name' | 'unit' | 'updated'): AsyncGenerator<RegisterRow> {
   for await (const row of registerQuery(db, f, sort).stream()) yield row as unknown as RegisterRow;
@@ -285,27 +369,53 @@ export async function selectRegisterByIds(db: Db, ids: string[]): Promise<Regist
 
 // ------------------------------------------------------------------ statistics
 
-export interface StatsGroup {
-  unit_id: string;
-  field_id: string | null;
-  kind: string;
-  registration: string;
-  status: string;
-  typical: number;
-  commended: number;
-  c: number;
+/** Counter columns of migration 0008 (dvk_unit_counts, dvk_field_counts), in one list for sums. */
+export const COUNTER_COLUMNS = [
+  'total',
+  'new_count',
+  'collective',
+  'typical',
+  'commended',
+  'typical_collective',
+  'commended_collective',
+  'st_registered',
+  'st_implementing',
+  'st_eligible',
+  'st_reviewed',
+  'st_recognised',
+  'st_not_recognised',
+  'stc_registered',
+  'stc_implementing',
+  'stc_eligible',
+  'stc_reviewed',
+  'stc_recognised',
+  'stc_not_recognised',
+] as const satisfies ReadonlyArray<keyof DvkCounterColumns>;
+
+export type UnitCounterRow = DvkCounterColumns & { unit_id: string };
+export type FieldCounterRow = DvkCounterColumns & { field_key: string };
+
+/**
+ * The trigger-kept counters of a year, one row per unit with live records (the unit's own records;
+ * rows emptied by deletes are skipped). Hundreds of rows at province scale, ~2,000 at national.
+ */
+export async function selectUnitCounters(db: Db, year: number): Promise<UnitCounterRow[]> {
+  return db.selectFrom('dvk_unit_counts').select(['unit_id', ...COUNTER_COLUMNS]).where('year', '=', year).where('total', '<>', 0).execute();
 }
 
-/** One GROUP BY over the covering index `dvk_years_stats`. */
-export async function selectStatsGroups(db: Db, year: number): Promise<StatsGroup[]> {
-  const rows = await db
-    .selectFrom('dvk_model_years')
-    .select(['unit_id', 'field_id', 'kind', 'registration', 'status', 'typical', 'commended', (eb) => eb.fn.countAll<number>().as('c')])
+/** The counters of a year per field ('' = records without a field). */
+export async function selectFieldCounters(db: Db, year: number): Promise<FieldCounterRow[]> {
+  return db.selectFrom('dvk_field_counts').select(['field_key', ...COUNTER_COLUMNS]).where('year', '=', year).where('total', '<>', 0).execute();
+}
+
+/** A year's counters summed in SQL (the previous-year comparison needs no per-unit rows). */
+export async function selectCounterTotals(db: Db, year: number): Promise<DvkCounterColumns> {
+  const row = await db
+    .selectFrom('dvk_field_counts')
+    .select((eb) => COUNTER_COLUMNS.map((c) => eb.fn.coalesce(eb.fn.sum<number>(c), eb.lit(0)).as(c)))
     .where('year', '=', year)
-    .where('deleted_at', 'is', null)
-    .groupBy(['unit_id', 'field_id', 'kind', 'registration', 'status', 'typical', 'commended'])
-    .execute();
-  return rows.map((r) => ({ ...r, c: Number(r.c) }));
+    .executeTakeFirstOrThrow();
+  return row as DvkCounterColumns;
 }
 
 // ------------------------------------------------------------------ reviews

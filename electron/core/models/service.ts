@@ -10,6 +10,7 @@ import type {
   ModelFilter,
   ModelKind,
   ModelListOutput,
+  ModelSort,
   ModelStatus,
   ModelYearRow,
   Registration,
@@ -19,7 +20,14 @@ import type {
   modelFieldsSchema,
   yearFieldsSchema,
 } from '../../../shared/schemas/models';
+import { SEARCH_SORT_CAP } from '../../../shared/schemas/models';
 import {
+  countSearch,
+  probeSearch,
+  selectRecentMatchNumbers,
+  selectRegisterAmong,
+  selectRegisterByNumbers,
+  hasRowFilters,
   countLiveYearsOfModel,
   countRegister,
   insertModelRow,
@@ -31,7 +39,7 @@ import {
   selectRegister,
   selectRegisterByIds,
   selectReviews,
-  selectStatsGroups,
+  selectUnitCounters,
   selectUnits,
   selectYear,
   selectYearsByIds,
@@ -134,11 +142,47 @@ export async function listModels(
   input: ModelFilter & { sort: 'name' | 'unit' | 'updated'; offset: number; limit: number },
 ): Promise<ModelListOutput> {
   const q = await toListQuery(ctx.db, input);
-  const [total, rows] = await Promise.all([
-    countRegister(ctx.db, q),
-    selectRegister(ctx.db, q, { sort: input.sort, offset: input.offset, limit: input.limit }),
-  ]);
-  return { total, offset: input.offset, rows: rows.map(toYearRow) };
+  const page = { sort: input.sort, offset: input.offset, limit: input.limit };
+  if (q.match) return searchModels(ctx.db, q, page);
+  const [total, rows] = await Promise.all([countRegister(ctx.db, q), selectRegister(ctx.db, q, page)]);
+  return { total, offset: input.offset, rows: rows.map(toYearRow), totalCapped: false, order: input.sort };
+}
+
+/**
+ * A search page whose cost follows the page, not the number of matches (the index holds only live
+ * records and the year, migration 0009):
+ *  - a capped probe of the index (≤ SEARCH_SORT_CAP + 1 record numbers, no table access);
+ *  - up to the cap: those records, filtered and sorted as asked, with the exact total;
+ *  - beyond it: the newest records first, straight from the index walked backwards with the other
+ *    filters applied before the limit; the total is then a lower bound (`totalCapped`) unless this
+ *    page reached the end, and `models.count` gives the exact number on request.
+ */
+async function searchModels(db: Db, q: ListQuery, page: { sort: ModelSort; offset: number; limit: number }): Promise<ModelListOutput> {
+  const probe = await probeSearch(db, q, SEARCH_SORT_CAP);
+  if (probe.length <= SEARCH_SORT_CAP) {
+    const { rows, total } = await selectRegisterAmong(db, q, probe, page);
+    return { total, offset: page.offset, rows: rows.map(toYearRow), totalCapped: false, order: page.sort };
+  }
+  const ns = await selectRecentMatchNumbers(db, q, page);
+  if (ns.length < page.limit) {
+    // This page reached the last match: the total is exact, and when it is the only page, sort it as asked.
+    if (page.offset === 0) {
+      const { rows } = await selectRegisterAmong(db, q, ns, page);
+      return { total: ns.length, offset: 0, rows: rows.map(toYearRow), totalCapped: false, order: page.sort };
+    }
+    const rows = await selectRegisterByNumbers(db, ns);
+    return { total: page.offset + ns.length, offset: page.offset, rows: rows.map(toYearRow), totalCapped: false, order: 'recent' };
+  }
+  const rows = await selectRegisterByNumbers(db, ns);
+  // What is certain: the rows up to this page exist, and without other filters more than the cap match.
+  const atLeast = Math.max(page.offset + ns.length, hasRowFilters(q) ? 0 : SEARCH_SORT_CAP + 1);
+  return { total: atLeast, offset: page.offset, rows: rows.map(toYearRow), totalCapped: true, order: 'recent' };
+}
+
+/** Exact number of records matching a filter (FTS-only for words and year): the follow-up of a capped page. */
+export async function countModels(ctx: Pick<AppContext, 'db'>, input: ModelFilter): Promise<{ total: number }> {
+  const q = await toListQuery(ctx.db, input);
+  return { total: q.match ? await countSearch(ctx.db, q) : await countRegister(ctx.db, q) };
 }
 
 export async function getModel(ctx: Pick<AppContext, 'db'>, id: string): Promise<ModelDetail> {
@@ -526,9 +570,9 @@ export async function listReviews(ctx: Pick<AppContext, 'db'>, year: number): Pr
   const subIds = new Set(subs.map((s) => s.id));
   const reviews = await selectReviews(ctx.db, year);
   const counts = new Map<string, number>();
-  for (const g of await selectStatsGroups(ctx.db, year)) {
-    const top = tree.rollUp(g.unit_id, year, subIds);
-    counts.set(top, (counts.get(top) ?? 0) + g.c);
+  for (const u of await selectUnitCounters(ctx.db, year)) {
+    const top = tree.rollUp(u.unit_id, year, subIds);
+    counts.set(top, (counts.get(top) ?? 0) + u.total);
   }
   const byUnit = new Map(reviews.map((r) => [tree.current(r.unit_id, year), r]));
   return subs.map((u) => {

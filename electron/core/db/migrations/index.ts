@@ -6,6 +6,8 @@ import * as m0004 from './0004_models';
 import * as m0005 from './0005_meetings';
 import * as m0006 from './0006_plans';
 import * as m0007 from './0007_safety';
+import * as m0008 from './0008_model_counters';
+import * as m0009 from './0009_live_search';
 
 /**
  * Static, append-only list of migrations (file-based providers break once bundled).
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0005_meetings': m0005,
   '0006_plans': m0006,
   '0007_safety': m0007,
+  '0008_model_counters': m0008,
+  '0009_live_search': m0009,
 };

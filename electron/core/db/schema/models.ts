@@ -80,9 +80,50 @@ export interface DvkImportMappingsTable {
   updated_at: string;
 }
 
+/**
+ * Counters of the live yearly records of one year (migration 0008, kept by triggers on
+ * dvk_model_years). Each column counts records; typical/commended only on recognised records;
+ * st_<status> per status and stc_<status> the collective ones among them.
+ */
+export interface DvkCounterColumns {
+  total: number;
+  new_count: number;
+  collective: number;
+  typical: number;
+  commended: number;
+  typical_collective: number;
+  commended_collective: number;
+  st_registered: number;
+  st_implementing: number;
+  st_eligible: number;
+  st_reviewed: number;
+  st_recognised: number;
+  st_not_recognised: number;
+  stc_registered: number;
+  stc_implementing: number;
+  stc_eligible: number;
+  stc_reviewed: number;
+  stc_recognised: number;
+  stc_not_recognised: number;
+}
+
+/** Per (year, unit): the unit's own records (roll-up to subordinate organisations happens in code). */
+export interface DvkUnitCountsTable extends DvkCounterColumns {
+  year: number;
+  unit_id: string;
+}
+
+/** Per (year, field): field_key is the field id, or '' for records without a field. */
+export interface DvkFieldCountsTable extends DvkCounterColumns {
+  year: number;
+  field_key: string;
+}
+
 export interface ModelTables {
   dvk_models: DvkModelsTable;
   dvk_model_years: DvkModelYearsTable;
+  dvk_unit_counts: DvkUnitCountsTable;
+  dvk_field_counts: DvkFieldCountsTable;
   dvk_reviews: DvkReviewsTable;
   dvk_import_mappings: DvkImportMappingsTable;
 }
