@@ -179,12 +179,28 @@ export const modelListInputSchema = modelFilterSchema
   })
   .strict();
 
+/** The order a page was served in: the requested sort, or 'recent' (newest records first) for a broad search. */
+export const MODEL_LIST_ORDERS = [...MODEL_SORTS, 'recent'] as const;
+export type ModelListOrder = (typeof MODEL_LIST_ORDERS)[number];
+
 export const modelListOutputSchema = z.object({
+  /** Number of matching records; with `totalCapped`, a lower bound (ask `models.count` for the exact number). */
   total: z.number().int(),
   offset: z.number().int(),
   rows: z.array(modelYearRowSchema),
+  /**
+   * True when a search matched more records than are sorted on demand (SEARCH_SORT_CAP): `total`
+   * is then only a lower bound and the rows come newest first (`order: 'recent'`).
+   */
+  totalCapped: z.boolean(),
+  order: z.enum(MODEL_LIST_ORDERS),
 });
 export type ModelListOutput = z.infer<typeof modelListOutputSchema>;
+
+/** A search sorted by the requested order up to this many matches; beyond it, newest first. */
+export const SEARCH_SORT_CAP = 2000;
+
+export const modelCountOutputSchema = z.object({ total: z.number().int() });
 
 // ---------------------------------------------------------------------------------------------
 // Bulk lifecycle changes.
@@ -370,7 +386,12 @@ export const modelsChannels = {
   'models.list': channel({
     input: modelListInputSchema,
     output: modelListOutputSchema,
-    summary: 'Register of yearly model records: filters (year, unit with subtree, field, kind, new/carried, status), folded search, sort, offset paging with total.',
+    summary: 'Register of yearly model records: filters (year, unit with subtree, field, kind, new/carried, status), folded search, sort, offset paging with total. A search matching more than 2,000 records comes newest first (order "recent") with totalCapped and a lower-bound total.',
+  }),
+  'models.count': channel({
+    input: modelFilterSchema,
+    output: modelCountOutputSchema,
+    summary: 'Exact number of register records matching the filters and search (the follow-up of a models.list page whose total was capped).',
   }),
   'models.get': channel({
     input: z.object({ id: idSchema }).strict(),

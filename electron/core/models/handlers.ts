@@ -7,6 +7,7 @@ import {
   deleteYear,
   getModel,
   listModels,
+  countModels,
   listOptions,
   listReviews,
   listYears,
@@ -21,6 +22,7 @@ import { backupBeforeRiskyOperation } from '../safety/backup/service';
 
 export const modelsHandlers = {
   'models.list': (input, ctx) => listModels(ctx, input),
+  'models.count': (input, ctx) => countModels(ctx, input),
   'models.get': (input, ctx) => getModel(ctx, input.id),
   'models.create': (input, ctx) => createModel(ctx, input),
   'models.update': (input, ctx) => updateModel(ctx, input),
