@@ -492,6 +492,16 @@ export const createReportPeriodSchema = z.object({
   unitIds: z.array(idSchema).max(500).default([]),
 });
 
+/** A period corrected after the fact: every field replaced; `unitIds` is the complete list of units that must report. */
+export const updateReportPeriodSchema = z.object({
+  id: idSchema,
+  type: z.enum(REPORT_TYPES, { error: 'Loại báo cáo không hợp lệ.' }),
+  year: intInRange('Năm', 1990, 2100),
+  title: text('Tên báo cáo', { min: 1, max: 300 }),
+  dueDate: isoDate('Hạn gửi'),
+  unitIds: z.array(idSchema).min(1, 'Chọn ít nhất một đơn vị phải gửi báo cáo.').max(500),
+});
+
 export const recordReportSchema = z.object({
   periodId: idSchema,
   unitId: idSchema,
@@ -681,6 +691,16 @@ export const plansChannels = {
     input: createReportPeriodSchema,
     output: reportPeriodSchema,
     summary: 'Create a report period with its due date and the units that must report.',
+  }),
+  'unitReports.updatePeriod': channel({
+    input: updateReportPeriodSchema,
+    output: reportPeriodSchema,
+    summary: 'Correct a report period: type, year, title, due date and the units that must report (a unit whose report was received cannot be dropped).',
+  }),
+  'unitReports.deletePeriod': channel({
+    input: z.object({ id: idSchema }),
+    output: z.object({ id: z.string() }),
+    summary: 'Move a report period to the trash (its received dates stay with it and come back on restore).',
   }),
   'unitReports.record': channel({
     input: recordReportSchema,

@@ -120,5 +120,23 @@ describe('inspections end to end', () => {
     await row('Huyện ủy Chợ Mới').getByText(/Chậm 3 ngày/).waitFor();
     await page.getByText('Đúng hạn 1 · chậm 1 · chưa gửi 2').waitFor();
     await app.screenshot('inspections-unit-reports');
+
+    // The due date was typed wrong: correct the period; Chợ Mới's report becomes on time and the
+    // units that have not sent theirs are no longer overdue (today is before the new date).
+    await page.getByRole('button', { name: 'Sửa hoặc xóa kỳ Báo cáo 6 tháng đầu năm 2023' }).click();
+    await page.getByRole('menuitem', { name: 'Sửa kỳ báo cáo' }).click();
+    const editDialog = page.getByRole('dialog', { name: /Sửa kỳ báo cáo/ });
+    await input(editDialog, /^Hạn gửi/).fill('20/04/2023');
+    await editDialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đúng hạn 2 · chậm 0 · chưa gửi 0 · chưa đến hạn 2').waitFor();
+    await page.getByText('hạn 20/04/2023').waitFor();
+
+    // And a period created by mistake goes to the trash after a confirmation.
+    await page.getByRole('button', { name: 'Sửa hoặc xóa kỳ Báo cáo 6 tháng đầu năm 2023' }).click();
+    await page.getByRole('menuitem', { name: 'Xóa kỳ báo cáo' }).click();
+    await page.getByRole('dialog', { name: 'Xóa kỳ báo cáo' }).getByRole('button', { name: 'Xóa' }).click();
+    await page.getByText('Chưa có kỳ báo cáo nào năm 2023').waitFor();
+    const trash = await app.rpc('trash.list', { entity: 'report_periods' });
+    expect(trash.ok && trash.data.items.map((i) => i.title)).toEqual(['Báo cáo 6 tháng đầu năm 2023']);
   }, 180_000);
 });

@@ -22,7 +22,7 @@ import {
   updateRecommendation,
 } from '../inspections/service';
 import { exportInspection, printInspection } from '../inspections/documents';
-import { createPeriod, listPeriods, recordReport, reportMatrix } from '../unitReports/service';
+import { createPeriod, deletePeriod, listPeriods, recordReport, reportMatrix, updatePeriod } from '../unitReports/service';
 import { exportMatrixXlsx, printMatrix } from '../unitReports/documents';
 import { calendarMonth } from '../calendar/service';
 
@@ -68,6 +68,8 @@ export const plansHandlers = {
   // Unit reports
   'unitReports.periods': (input, ctx) => listPeriods(ctx, input.year),
   'unitReports.createPeriod': (input, ctx) => createPeriod(ctx, input),
+  'unitReports.updatePeriod': (input, ctx) => updatePeriod(ctx, input),
+  'unitReports.deletePeriod': (input, ctx) => deletePeriod(ctx, input.id),
   'unitReports.record': (input, ctx) => recordReport(ctx, input),
   'unitReports.matrix': (input, ctx) => reportMatrix(ctx, input),
   'unitReports.print': (input, ctx) => printMatrix(ctx, input),

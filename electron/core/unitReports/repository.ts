@@ -21,6 +21,19 @@ export async function insertPeriod(db: Db, row: Insertable<ReportPeriodsTable>):
   await db.insertInto('report_periods').values(row).execute();
 }
 
+export async function updatePeriodRow(db: Db, id: string, patch: { type: string; year: number; title: string; due_date: string; updated_at: string }): Promise<void> {
+  await db.updateTable('report_periods').set(patch).where('id', '=', id).execute();
+}
+
+export async function softDeletePeriod(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('report_periods').set({ deleted_at: at, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Rows of units no longer asked for this period's report (their received date, if any, was checked first). */
+export async function deleteUnitReports(db: Db, periodId: string, unitIds: readonly string[]): Promise<void> {
+  if (unitIds.length) await db.deleteFrom('unit_reports').where('period_id', '=', periodId).where('unit_id', 'in', [...unitIds]).execute();
+}
+
 export async function selectUnitReports(db: Db, periodIds: readonly string[]): Promise<UnitReportRow[]> {
   if (!periodIds.length) return [];
   return db

@@ -13,6 +13,9 @@ import type { ReportMatrix, ReportState, ReportType } from '../../../shared/sche
 import { existingUnitIds } from '../tasks/repository';
 import { daysBetween } from '../tasks/rules';
 import {
+  deleteUnitReports,
+  softDeletePeriod,
+  updatePeriodRow,
   insertPeriod,
   insertUnitReports,
   selectPeriod,
@@ -51,6 +54,65 @@ export async function createPeriod(
     await recordAudit(trx, ctx.actor, at, { entity: 'report_period', entityId: id, action: 'create', after: { ...row, unitIds } });
   });
   return toPeriod((await selectPeriod(ctx.db, id))!);
+}
+
+/**
+ * Corrects a period. Units added get an empty row; units dropped lose theirs, except a unit whose
+ * report was already received: dropping it would silently erase a received date, so the officer is
+ * asked to clear that date first.
+ */
+export async function updatePeriod(
+  ctx: AppContext,
+  data: { id: string; type: ReportType; year: number; title: string; dueDate: string; unitIds: string[] },
+) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await selectPeriod(trx, data.id);
+    if (!before) throw notFound('kỳ báo cáo');
+    const at = isoNow(ctx.clock);
+    const wanted = [...new Set(data.unitIds)];
+    const known = await existingUnitIds(trx, wanted);
+    const missing = wanted.findIndex((u) => !known.has(u));
+    if (missing >= 0) throw new AppError('VALIDATION', 'Một đơn vị được chọn không tồn tại.', { [`unitIds.${missing}`]: 'Đơn vị không tồn tại.' });
+    const current = await selectUnitReports(trx, [data.id]);
+    const keep = new Set(wanted);
+    const dropped = current.filter((r) => !keep.has(r.unit_id));
+    const received = dropped.filter((r) => r.received_date);
+    if (received.length) {
+      const names = received.map((r) => r.unit_name).join(', ');
+      throw new AppError('CONFLICT', `Không bỏ được ${names} khỏi kỳ báo cáo vì đã ghi ngày nhận báo cáo. Hãy xóa ngày nhận trước.`, {
+        unitIds: `Đã nhận báo cáo: ${names}.`,
+      });
+    }
+    const have = new Set(current.map((r) => r.unit_id));
+    const added = wanted.filter((u) => !have.has(u));
+    const patch = { type: data.type, year: data.year, title: data.title, due_date: data.dueDate, updated_at: at };
+    await updatePeriodRow(trx, data.id, patch);
+    await deleteUnitReports(trx, data.id, dropped.map((r) => r.unit_id));
+    await insertUnitReports(
+      trx,
+      added.map((unit_id) => ({ id: newId(ctx.clock.now().getTime()), period_id: data.id, unit_id, due_date: null, received_date: null, note: null, updated_at: at })),
+    );
+    await recordAudit(trx, ctx.actor, at, {
+      entity: 'report_period',
+      entityId: data.id,
+      action: 'update',
+      before: { ...before, unitIds: current.map((r) => r.unit_id) },
+      after: { ...before, ...patch, unitIds: wanted },
+    });
+  });
+  return toPeriod((await selectPeriod(ctx.db, data.id))!);
+}
+
+/** To the trash; the rows of received reports stay untouched, so a restore brings the period back whole. */
+export async function deletePeriod(ctx: AppContext, id: string): Promise<{ id: string }> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await selectPeriod(trx, id);
+    if (!before) throw notFound('kỳ báo cáo');
+    const at = isoNow(ctx.clock);
+    await softDeletePeriod(trx, id, at);
+    await recordAudit(trx, ctx.actor, at, { entity: 'report_period', entityId: id, action: 'delete', before });
+  });
+  return { id };
 }
 
 export async function recordReport(

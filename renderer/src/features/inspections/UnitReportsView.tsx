@@ -1,8 +1,9 @@
 /** Which units sent their 6-month, annual or thematic report on time, late, or not at all. */
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
+import { IconDotsVertical, IconFileSpreadsheet, IconPencil, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
+import { useConfirm } from '../../components/ConfirmAction';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { api, ApiError } from '../../lib/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,6 +11,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
 import { REPORT_STATE_LABELS, REPORT_TYPES, REPORT_TYPE_LABELS, type ReportMatrix, type ReportType } from '../../../../shared/schemas/plans';
+
+type Period = ReportMatrix['periods'][number];
+/** The period being corrected, with the units currently asked for it. */
+type PeriodEdit = { period: Period; unitIds: string[] };
 import { downloadFile, PrintModal, usePrintState, useUnitOptions } from '../plans/shared';
 
 const STATE_COLORS = { onTime: 'green', late: 'orange', missing: 'red', pending: 'gray' } as const;
@@ -19,6 +24,24 @@ export function UnitReportsView({ today }: { today: string }) {
   const [year, setYear] = useState<number>(Number(today.slice(0, 4)) || 2023);
   const [type, setType] = useState<ReportType | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editingPeriod, setEditingPeriod] = useState<PeriodEdit | null>(null);
+  const confirm = useConfirm();
+  const remove = useApiMutation('unitReports.deletePeriod', { invalidate: ['unitReports.matrix', 'unitReports.periods'] });
+  const askDelete = async (p: Period) => {
+    const ok = await confirm({
+      title: 'Xóa kỳ báo cáo',
+      message: `Chuyển «${p.title}» vào thùng rác? Ngày nhận báo cáo đã ghi được giữ lại và trở về nếu khôi phục từ thùng rác.`,
+      confirmLabel: 'Xóa',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await remove.mutateAsync({ id: p.id });
+      showSuccess('Đã chuyển kỳ báo cáo vào thùng rác.');
+    } catch (e) {
+      showError(e);
+    }
+  };
   const [editing, setEditing] = useState<{ unitId: string; unitName: string; periodId: string; periodTitle: string; cell: Cell } | null>(null);
   const matrix = useApiQuery('unitReports.matrix', { year, ...(type ? { type } : {}) });
   const printing = usePrintState();
@@ -53,9 +76,29 @@ export function UnitReportsView({ today }: { today: string }) {
               <Table.Tr>
                 <Table.Th w={40}>TT</Table.Th>
                 <Table.Th>Đơn vị</Table.Th>
-                {m.periods.map((p) => (
+                {m.periods.map((p, col) => (
                   <Table.Th key={p.id} ta="center">
-                    {p.title}
+                    <Group gap={4} justify="center" wrap="nowrap">
+                      <span>{p.title}</span>
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <ActionIcon variant="subtle" size="sm" color="gray" aria-label={`Sửa hoặc xóa kỳ ${p.title}`}>
+                            <IconDotsVertical size={14} />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item
+                            leftSection={<IconPencil size={14} />}
+                            onClick={() => setEditingPeriod({ period: p, unitIds: m.rows.filter((r) => r.cells[col]).map((r) => r.unitId) })}
+                          >
+                            Sửa kỳ báo cáo
+                          </Menu.Item>
+                          <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => void askDelete(p)}>
+                            Xóa kỳ báo cáo
+                          </Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
+                    </Group>
                     <Text size="xs" c="dimmed">
                       hạn {formatDate(p.dueDate)}
                     </Text>
@@ -104,26 +147,47 @@ export function UnitReportsView({ today }: { today: string }) {
         )
       )}
       <PeriodModal opened={creating} year={year} onClose={() => setCreating(false)} />
+      <PeriodModal opened={!!editingPeriod} year={year} editing={editingPeriod} onClose={() => setEditingPeriod(null)} />
       <ReceivedModal editing={editing} onClose={() => setEditing(null)} />
       <PrintModal opened={!!printing.state} onClose={printing.close} title={printing.state?.title ?? ''} html={printing.state?.html ?? null} landscape />
     </Stack>
   );
 }
 
-function PeriodModal({ opened, year, onClose }: { opened: boolean; year: number; onClose: () => void }) {
+function PeriodModal({ opened, year, editing = null, onClose }: { opened: boolean; year: number; editing?: PeriodEdit | null; onClose: () => void }) {
   const units = useUnitOptions();
   const [type, setType] = useState<ReportType>('six_month');
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState<string | null>(null);
   const [unitIds, setUnitIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useApiMutation('unitReports.createPeriod', { invalidate: ['unitReports.matrix', 'unitReports.periods'] });
+  // Opening on another period loads its values (the same adjust-state-on-prop-change as ReceivedModal).
+  const [loadedId, setLoadedId] = useState<string | null>(null);
+  if ((editing?.period.id ?? null) !== loadedId) {
+    setLoadedId(editing?.period.id ?? null);
+    if (editing) {
+      setType(editing.period.type);
+      setTitle(editing.period.title);
+      setDueDate(editing.period.dueDate);
+      setUnitIds(editing.unitIds);
+      setErrors({});
+    }
+  }
+  const invalidate: Array<'unitReports.matrix' | 'unitReports.periods'> = ['unitReports.matrix', 'unitReports.periods'];
+  const create = useApiMutation('unitReports.createPeriod', { invalidate });
+  const update = useApiMutation('unitReports.updatePeriod', { invalidate });
   const submit = async () => {
     setErrors({});
     try {
-      await create.mutateAsync({ type, year, title: title || `${REPORT_TYPE_LABELS[type]} ${year}`, dueDate: dueDate ?? '', unitIds });
-      showSuccess('Đã thêm kỳ báo cáo.');
-      setTitle('');
+      const periodTitle = title || `${REPORT_TYPE_LABELS[type]} ${year}`;
+      if (editing) {
+        await update.mutateAsync({ id: editing.period.id, type, year: editing.period.year, title: periodTitle, dueDate: dueDate ?? '', unitIds });
+        showSuccess('Đã sửa kỳ báo cáo.');
+      } else {
+        await create.mutateAsync({ type, year, title: periodTitle, dueDate: dueDate ?? '', unitIds });
+        showSuccess('Đã thêm kỳ báo cáo.');
+        setTitle('');
+      }
       onClose();
     } catch (e) {
       if (e instanceof ApiError) setErrors(e.fields);
@@ -131,15 +195,23 @@ function PeriodModal({ opened, year, onClose }: { opened: boolean; year: number;
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={`Thêm kỳ báo cáo năm ${year}`}>
+    <Modal opened={opened} onClose={onClose} title={editing ? `Sửa kỳ báo cáo: ${editing.period.title}` : `Thêm kỳ báo cáo năm ${year}`}>
       <Stack gap="sm">
         <Select label="Loại báo cáo" value={type} allowDeselect={false} onChange={(v) => setType((v ?? 'six_month') as ReportType)} data={REPORT_TYPES.map((t) => ({ value: t, label: REPORT_TYPE_LABELS[t] }))} />
         <TextInput label="Tên báo cáo" placeholder={`${REPORT_TYPE_LABELS[type]} ${year}`} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} />
         <DateInput label="Hạn gửi" value={dueDate} onChange={setDueDate} error={errors.dueDate} required />
-        <MultiSelect label="Đơn vị phải gửi" description="Để trống: các đơn vị trực thuộc (cấp cao nhất) đang hoạt động" searchable data={units} value={unitIds} onChange={setUnitIds} error={errors.unitIds} />
+        <MultiSelect
+          label="Đơn vị phải gửi"
+          description={editing ? 'Không bỏ được đơn vị đã ghi ngày nhận báo cáo (xóa ngày nhận trước)' : 'Để trống: các đơn vị trực thuộc (cấp cao nhất) đang hoạt động'}
+          searchable
+          data={units}
+          value={unitIds}
+          onChange={setUnitIds}
+          error={errors.unitIds}
+        />
         <Group justify="flex-end">
-          <Button onClick={submit} loading={create.isPending}>
-            Thêm
+          <Button onClick={submit} loading={create.isPending || update.isPending}>
+            {editing ? 'Lưu' : 'Thêm'}
           </Button>
         </Group>
       </Stack>
