@@ -1,15 +1,36 @@
 /**
- * Streaming XLSX tables (registers, summary tables) — with `reader.ts`, the only code that touches
- * exceljs, so the library can be swapped (ARCHITECTURE.md: its maintenance has slowed).
+ * Streaming XLSX tables (registers, summary tables). With `reader.ts` (which reads with exceljs),
+ * the only code that makes spreadsheets.
  *
- * Rows are pulled from an (async) iterable and committed one by one to exceljs's streaming
- * WorkbookWriter, so 100k rows never sit in memory as cell objects. Dates are real Excel dates
- * shown dd/mm/yyyy; numbers use the format `#,##0` which Excel displays with the reader's
- * separators (2.360 on a Vietnamese Windows) while staying numbers you can sum.
+ * The sheet XML is written here directly (SpreadsheetML: inline strings, a few fixed styles,
+ * merged title cells, frozen header, print setup) and deflated chunk by chunk by Node's native
+ * zlib (`zip.ts`): rows are pulled from an (async) iterable and turned into XML text, so 100k rows
+ * never exist as cell objects. exceljs's streaming writer did the same job ~5x slower (a style
+ * lookup, an object and an XML-stream call per cell) — see the models export notes in the README.
+ *
+ * Dates are real Excel dates shown dd/mm/yyyy; numbers use the format `#,##0`, which Excel
+ * displays with the reader's separators (2.360 on a Vietnamese Windows) while staying numbers you
+ * can sum.
  */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { parseIsoDate } from '../../../../shared/text/format';
+import { ZipWriter, type ZipEntryStream } from './zip';
+import {
+  StyleSheet,
+  XML_HEAD,
+  NS_MAIN,
+  NS_REL,
+  ROOT_RELS,
+  appXml,
+  columnLetter,
+  contentTypesXml,
+  coreXml,
+  excelSerial,
+  inlineText,
+  workbookRelsXml,
+  workbookXml,
+  type CellStyle,
+  type SheetEntry,
+} from './spreadsheetml';
 
 export type XlsxCellType = 'text' | 'number' | 'integer' | 'date' | 'boolean';
 
@@ -62,9 +83,9 @@ export interface TableXlsxOptions {
   headerGroups?: readonly { title: string; span: number }[];
 }
 
-const FONT = { name: 'Times New Roman', size: 12 } as const;
-const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Text handed to the compressor in chunks of about this many characters. */
+const FLUSH_CHARS = 256 * 1024;
+const DEFAULT_WIDTH = 16;
 
 /** "2023-05-02" / Date → a Date at UTC midnight (Excel has no time zones). */
 export function toExcelDate(value: unknown): Date | null {
@@ -76,7 +97,10 @@ export function toExcelDate(value: unknown): Date | null {
   return null;
 }
 
-function cellValue(column: XlsxColumn, value: unknown): ExcelJS.CellValue {
+/** What a cell holds once typed: text, a number, a date, or nothing (a styled empty cell). */
+type CellValue = string | number | Date | null;
+
+function cellValue(column: XlsxColumn, value: unknown): CellValue {
   if (value === null || value === undefined || value === '') return null;
   switch (column.type ?? 'text') {
     case 'date':
@@ -106,15 +130,15 @@ function numFmt(column: XlsxColumn): string | undefined {
   }
 }
 
-const upper = (s: string) => s.toLocaleUpperCase('vi');
-
-async function* iterate(rows: Iterable<XlsxRow> | AsyncIterable<XlsxRow>): AsyncGenerator<XlsxRow> {
-  if (Symbol.asyncIterator in rows) {
-    for await (const r of rows as AsyncIterable<XlsxRow>) yield r;
-  } else {
-    for (const r of rows as Iterable<XlsxRow>) yield r;
-  }
+/** One cell's XML. `ref` is the cell reference ("B12"). */
+function cellXml(ref: string, style: number, value: CellValue): string {
+  if (value === null) return `<c r="${ref}" s="${style}"/>`;
+  if (typeof value === 'string') return `<c r="${ref}" s="${style}" t="inlineStr">${inlineText(value)}</c>`;
+  if (typeof value === 'number') return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
+  return `<c r="${ref}" s="${style}"><v>${excelSerial(value)}</v></c>`;
 }
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 /** Writes one table sheet and returns the .xlsx bytes. */
 export function writeTableXlsx(options: TableXlsxOptions): Promise<Uint8Array> {
@@ -123,29 +147,50 @@ export function writeTableXlsx(options: TableXlsxOptions): Promise<Uint8Array> {
 
 /** Writes several table sheets (e.g. the summary tables a higher level asks for) into one workbook. */
 export async function writeTablesXlsx(sheets: readonly TableXlsxOptions[]): Promise<Uint8Array> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'QCDC Desk';
+  const zip = new ZipWriter();
+  const styles = new StyleSheet();
+  const entries: SheetEntry[] = [];
   const used = new Set<string>();
   for (const [i, options] of sheets.entries()) {
     // Sheet names must be unique (case-insensitive) in a workbook.
     let name = safeSheetName(options.sheetName ?? (sheets.length > 1 ? `Biểu ${i + 1}` : 'Danh sách'));
     for (let k = 2; used.has(name.toLowerCase()); k += 1) name = safeSheetName(`${name.slice(0, 27)} (${k})`);
     used.add(name.toLowerCase());
-    await writeSheet(workbook, name, options);
+    const entry = zip.stream(`xl/worksheets/sheet${i + 1}.xml`);
+    const printTitles = await writeSheet(new SheetText(entry), styles, options, i === 0);
+    await entry.end();
+    entries.push({ name, printTitles });
   }
-  await workbook.commit();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  zip.add('xl/styles.xml', styles.xml());
+  zip.add('xl/workbook.xml', workbookXml(entries));
+  zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(entries.length));
+  zip.add('[Content_Types].xml', contentTypesXml(entries.length));
+  zip.add('_rels/.rels', ROOT_RELS);
+  zip.add('docProps/core.xml', coreXml('QCDC Desk'));
+  zip.add('docProps/app.xml', appXml('QCDC Desk'));
+  return zip.finish();
 }
 
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: string, options: TableXlsxOptions): Promise<void> {
+/** Sheet XML text, buffered and handed to the compressor in chunks (with its backpressure). */
+class SheetText {
+  private text = '';
+  constructor(private readonly entry: ZipEntryStream) {}
+  push(xml: string): void {
+    this.text += xml;
+  }
+  get full(): boolean {
+    return this.text.length >= FLUSH_CHARS;
+  }
+  async flush(): Promise<void> {
+    if (!this.text) return;
+    const text = this.text;
+    this.text = '';
+    await this.entry.write(text);
+  }
+}
+
+/** Writes the worksheet XML; returns its print-titles rows ("$7:$7") or null. */
+async function writeSheet(out: SheetText, styles: StyleSheet, options: TableXlsxOptions, selected: boolean): Promise<string | null> {
   const columns = options.columns;
   const n = Math.max(1, columns.length);
   const title = options.title ?? null;
@@ -153,107 +198,101 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetNam
   const headerRowNo = titleRowCount(title) + 1;
   const lastHeaderRowNo = headerRowNo + (groups ? 1 : 0);
   const freeze = options.freezeHeader ?? true;
-  // The streaming writer takes views and print titles only at creation.
-  const sheet = workbook.addWorksheet(sheetName, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: n > 6 ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      ...(freeze ? { printTitlesRow: `${headerRowNo}:${lastHeaderRowNo}` } : {}),
-    },
-    ...(freeze ? { views: [{ state: 'frozen' as const, ySplit: lastHeaderRowNo, xSplit: 0 }] } : {}),
-  });
-  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width ?? 16 }));
+  const letters = Array.from({ length: n }, (_, i) => columnLetter(i));
+  const merges: string[] = [];
+  const merge = (r1: number, c1: number, r2: number, c2: number) => {
+    merges.push(`${letters[c1 - 1]}${r1}:${letters[c2 - 1]}${r2}`);
+  };
+
+  // Head of the worksheet: fit-to-page flag, frozen header, column widths.
+  const topLeft = `A${lastHeaderRowNo + 1}`;
+  const view = freeze
+    ? `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}><pane ySplit="${lastHeaderRowNo}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView>`
+    : `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}/>`;
+  const cols = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? DEFAULT_WIDTH}" customWidth="1"/>`).join('');
+  out.push(
+    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+      `<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
+  );
 
   let rowNo = 0;
-  const addRow = (values: ExcelJS.CellValue[], style?: (cell: ExcelJS.Cell, col: number) => void, height?: number) => {
+  /** A row whose every cell gets a style; `style(i)` picks each cell's style. */
+  const addRow = (values: CellValue[], style: (i: number) => CellStyle, height?: number) => {
     rowNo += 1;
-    const row = sheet.getRow(rowNo);
-    values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = v;
-      cell.font = { ...FONT };
-      style?.(cell, i);
-    });
-    if (height) row.height = height;
-    return row;
+    let xml = height ? `<row r="${rowNo}" ht="${height}" customHeight="1">` : `<row r="${rowNo}">`;
+    for (let i = 0; i < values.length; i += 1) xml += cellXml(`${letters[i]}${rowNo}`, styles.id(style(i)), values[i] ?? null);
+    out.push(`${xml}</row>`);
+  };
+  const blankRow = () => {
+    rowNo += 1;
   };
 
   if (title) {
     // Left block takes ~half the columns, "ĐẢNG CỘNG SẢN VIỆT NAM" the rest (36-HD/VPTW layout).
     const split = Math.max(1, Math.floor(n / 2));
-    const merge = (from: number, to: number) => {
-      if (to > from) sheet.mergeCells(rowNo, from, rowNo, to);
+    const mergeRow = (from: number, to: number) => {
+      if (to > from) merge(rowNo, from, rowNo, to);
     };
-    const centred = { vertical: 'middle' as const, horizontal: 'center' as const, wrapText: true };
+    const centred: CellStyle = { vertical: 'middle', horizontal: 'center', wrap: true };
     if (title.parentBody || title.issuingBody) {
       const party = title.partyLine ?? true;
-      const r1: ExcelJS.CellValue[] = Array(n).fill(null);
+      const r1: CellValue[] = Array<CellValue>(n).fill(null);
       r1[0] = title.parentBody ? upper(title.parentBody) : upper(title.issuingBody ?? '');
       if (party && n > 1) r1[split] = 'ĐẢNG CỘNG SẢN VIỆT NAM';
-      addRow(r1, (cell, i) => {
-        cell.alignment = centred;
-        if (i === split && party) cell.font = { ...FONT, size: 13, bold: true, underline: true };
-        if (i === 0 && !title.parentBody) cell.font = { ...FONT, bold: true };
+      addRow(r1, (i) => {
+        if (i === split && party) return { ...centred, size: 13, bold: true, underline: true };
+        if (i === 0 && !title.parentBody) return { ...centred, bold: true };
+        return centred;
       });
-      merge(1, split);
-      if (n > 1) merge(split + 1, n);
+      mergeRow(1, split);
+      if (n > 1) mergeRow(split + 1, n);
       if (title.parentBody && title.issuingBody) {
-        const r2: ExcelJS.CellValue[] = Array(n).fill(null);
+        const r2: CellValue[] = Array<CellValue>(n).fill(null);
         r2[0] = upper(title.issuingBody);
         if (title.placeDate && n > 1) r2[split] = title.placeDate;
-        addRow(r2, (cell, i) => {
-          cell.alignment = centred;
-          if (i === 0) cell.font = { ...FONT, bold: true };
-          if (i === split) cell.font = { ...FONT, italic: true };
-        }, 32);
-        merge(1, split);
-        if (n > 1) merge(split + 1, n);
+        addRow(
+          r2,
+          (i) => {
+            if (i === 0) return { ...centred, bold: true };
+            if (i === split) return { ...centred, italic: true };
+            return centred;
+          },
+          32,
+        );
+        mergeRow(1, split);
+        if (n > 1) mergeRow(split + 1, n);
       }
-      addRow([]);
+      blankRow();
     }
-    const tRow: ExcelJS.CellValue[] = Array(n).fill(null);
+    const tRow: CellValue[] = Array<CellValue>(n).fill(null);
     tRow[0] = upper(title.title);
-    addRow(tRow, (cell) => {
-      cell.font = { ...FONT, size: 14, bold: true };
-      cell.alignment = centred;
-    }, 22);
-    merge(1, n);
+    addRow(tRow, () => ({ ...centred, size: 14, bold: true }), 22);
+    mergeRow(1, n);
     if (title.subtitle) {
-      const sRow: ExcelJS.CellValue[] = Array(n).fill(null);
+      const sRow: CellValue[] = Array<CellValue>(n).fill(null);
       sRow[0] = title.subtitle;
-      addRow(sRow, (cell) => {
-        cell.font = { ...FONT, italic: true };
-        cell.alignment = centred;
-      });
-      merge(1, n);
+      addRow(sRow, () => ({ ...centred, italic: true }));
+      mergeRow(1, n);
     }
-    addRow([]);
+    blankRow();
   }
 
   if (rowNo + 1 !== headerRowNo) throw new Error('titleRowCount is out of step with the title rows written');
-  const headerStyle = (cell: ExcelJS.Cell) => {
-    cell.font = { ...FONT, bold: true };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    cell.border = BORDER;
-  };
+  const headerStyle = (): CellStyle => ({ bold: true, vertical: 'middle', horizontal: 'center', wrap: true, border: true });
   if (groups) {
     // Row 1: group titles across their columns; ungrouped columns carry their own header.
-    const top: ExcelJS.CellValue[] = columns.map((c) => c.header);
-    const bottom: ExcelJS.CellValue[] = columns.map((c) => c.header);
-    const merges: [number, number, number, number][] = [];
+    const top: CellValue[] = columns.map((c) => c.header);
+    const bottom: CellValue[] = columns.map((c) => c.header);
     let col = 0;
     for (const g of groups) {
       const span = Math.max(1, Math.min(g.span, n - col));
       if (g.title) {
         for (let k = col; k < col + span; k += 1) top[k] = k === col ? g.title : null;
-        if (span > 1) merges.push([headerRowNo, col + 1, headerRowNo, col + span]);
+        if (span > 1) merge(headerRowNo, col + 1, headerRowNo, col + span);
       } else {
         for (let k = col; k < col + span; k += 1) {
           bottom[k] = null;
-          merges.push([headerRowNo, k + 1, headerRowNo + 1, k + 1]);
+          merge(headerRowNo, k + 1, headerRowNo + 1, k + 1);
         }
       }
       col += span;
@@ -261,55 +300,66 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetNam
     }
     for (let k = col; k < n; k += 1) {
       bottom[k] = null;
-      merges.push([headerRowNo, k + 1, headerRowNo + 1, k + 1]);
+      merge(headerRowNo, k + 1, headerRowNo + 1, k + 1);
     }
     addRow(top, headerStyle, 22);
     addRow(bottom, headerStyle);
-    for (const [r1, c1, r2, c2] of merges) sheet.mergeCells(r1, c1, r2, c2);
-    sheet.getRow(rowNo).commit();
   } else {
-    addRow(columns.map((c) => c.header), headerStyle).commit();
+    addRow(
+      columns.map((c) => c.header),
+      headerStyle,
+    );
   }
 
-  // One shared style object per column: exceljs caches style ids by object identity (a WeakMap),
-  // so 100k rows cost one lookup each instead of hashing a fresh style per cell (~3x faster).
-  const columnStyle = (column: XlsxColumn, bold: boolean): Partial<ExcelJS.Style> => {
+  // The data rows: one fixed style index per column, cells as plain string building.
+  const columnStyle = (column: XlsxColumn, bold: boolean): number => {
     const fmt = numFmt(column);
     const horizontal = column.align ?? (column.type === 'number' || column.type === 'integer' ? 'right' : column.type === 'date' || column.type === 'boolean' ? 'center' : 'left');
-    return {
-      font: { ...FONT, ...(bold ? { bold: true } : {}) },
-      border: BORDER,
-      alignment: { vertical: 'top', horizontal, wrapText: true },
-      ...(fmt ? { numFmt: fmt } : {}),
-    };
+    return styles.id({ bold, border: true, vertical: 'top', horizontal, wrap: true, ...(fmt ? { numFmt: fmt } : {}) });
   };
   const dataStyles = columns.map((c) => columnStyle(c, false));
   const totalStyles = columns.map((c) => columnStyle(c, true));
-  const writeData = (values: ExcelJS.CellValue[], styles: Partial<ExcelJS.Style>[]) => {
+  const writeData = (row: XlsxRow, cellStyles: number[]) => {
     rowNo += 1;
-    const row = sheet.getRow(rowNo);
-    for (let i = 0; i < values.length; i += 1) {
-      const cell = row.getCell(i + 1);
-      cell.value = values[i] ?? null;
-      cell.style = styles[i]!;
+    let xml = `<row r="${rowNo}">`;
+    for (let i = 0; i < columns.length; i += 1) {
+      const column = columns[i]!;
+      xml += cellXml(letters[i]! + rowNo, cellStyles[i]!, cellValue(column, row[column.key]));
     }
-    row.commit();
+    out.push(`${xml}</row>`);
   };
 
   const every = Math.max(1, options.progressEvery ?? 1000);
   const total = options.rowCount ?? null;
   let count = 0;
-  for await (const row of iterate(options.rows)) {
-    writeData(columns.map((c) => cellValue(c, row[c.key])), dataStyles);
+  const afterRow = async () => {
     count += 1;
+    if (out.full) await out.flush();
     if (options.onProgress && count % every === 0) await options.onProgress(count, total);
+  };
+  if (Symbol.asyncIterator in options.rows) {
+    for await (const row of options.rows as AsyncIterable<XlsxRow>) {
+      writeData(row, dataStyles);
+      await afterRow();
+    }
+  } else {
+    for (const row of options.rows as Iterable<XlsxRow>) {
+      writeData(row, dataStyles);
+      await afterRow();
+    }
   }
-  if (options.totals) {
-    const totals = options.totals;
-    writeData(columns.map((c) => cellValue(c, totals[c.key])), totalStyles);
-  }
+  if (options.totals) writeData(options.totals, totalStyles);
   await options.onProgress?.(count, total ?? count);
-  sheet.commit();
+
+  // Tail: merged cells, then print setup (order fixed by the schema).
+  out.push('</sheetData>');
+  if (merges.length) out.push(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  out.push(
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      `<pageSetup paperSize="9" orientation="${n > 6 ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/></worksheet>`,
+  );
+  await out.flush();
+  return freeze ? `$${headerRowNo}:$${lastHeaderRowNo}` : null;
 }
 
 function titleRowCount(title: XlsxTitle | null): number {
