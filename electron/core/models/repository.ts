@@ -308,15 +308,26 @@ export async function selectRegisterAmong(
 ): Promise<{ rows: RegisterRow[]; total: number }> {
   if (!ns.length) return { rows: [], total: 0 };
   const rest: ListQuery = { ...f, match: undefined };
-  // A literal IN list: SQLite knows its size and looks the rows up by rowid instead of walking a sort index.
-  const rows = await registerQuery(db, rest, opts.sort).where('y.n', 'in', ns).offset(opts.offset).limit(opts.limit).execute();
+  // Sort only the record numbers and keys (a literal IN list: SQLite knows its size and looks the
+  // rows up by rowid instead of walking a sort index), then read the page's full rows: joining the
+  // names of 2,000 rows before sorting them cost ~10× more.
+  let lean = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, rest).where('y.n', 'in', ns);
+  if (opts.sort === 'unit') {
+    lean = (lean.innerJoin('units as u', 'u.id', 'y.unit_id') as unknown as YearQuery).orderBy(sql`u.sort_key`).orderBy('y.sort_key');
+  } else if (opts.sort === 'updated') lean = lean.orderBy('y.updated_at', 'desc');
+  else lean = lean.orderBy('y.sort_key');
+  const page = await lean.orderBy('y.n').select('y.n').offset(opts.offset).limit(opts.limit).execute();
+  const rows = await selectRegisterByNumbers(
+    db,
+    page.map((r) => (r as { n: number }).n),
+  );
   let total = ns.length;
   if (hasRowFilters(f)) {
     const q = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, rest).where('y.n', 'in', ns);
     const r = await q.select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirst();
     total = Number((r as { c?: number } | undefined)?.c ?? 0);
   }
-  return { rows: rows as unknown as RegisterRow[], total };
+  return { rows, total };
 }
 
 /**

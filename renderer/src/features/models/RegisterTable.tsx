@@ -2,7 +2,15 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProper
 import { Badge, Box, Center, Checkbox, Group, Loader, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { MODEL_KIND_LABELS, MODEL_STATUS_LABELS, type ModelFilterInput, type ModelSort, type ModelYearRow } from '../../../../shared/schemas/models';
+import {
+  MODEL_KIND_LABELS,
+  MODEL_STATUS_LABELS,
+  SEARCH_SORT_CAP,
+  type ModelFilterInput,
+  type ModelListOrder,
+  type ModelSort,
+  type ModelYearRow,
+} from '../../../../shared/schemas/models';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { EmptyState } from '../../components/EmptyState';
@@ -11,9 +19,14 @@ import { EmptyState } from '../../components/EmptyState';
  * The register: server-side filtering, sorting and paging, with a virtual window over the whole
  * result. Only the pages the user scrolls to are fetched (200 rows each), so 100,000 records scroll
  * as smoothly as 100 and the renderer never holds the whole register.
+ *
+ * A search matching more than SEARCH_SORT_CAP records comes newest first with a lower-bound total
+ * (models.list `totalCapped`, `order: 'recent'`): the table asks `models.count` for the exact
+ * number right away and grows to it, and the footer says which order the rows are in.
  */
 
 const PAGE = 200;
+const SORT_LABELS: Record<ModelSort, string> = { name: 'theo tên', unit: 'theo đơn vị', updated: 'theo ngày cập nhật' };
 const ROW_HEIGHT = 38;
 
 export const STATUS_COLORS: Record<string, string> = {
@@ -110,6 +123,11 @@ const RowCells = memo(function RowCells({ r, checked, onToggle }: { r: ModelYear
 export function RegisterTable({ filter, sort, onSortChange, version, selected, onSelectedChange, onOpen, onTotal, empty }: RegisterTableProps) {
   const key = JSON.stringify([filter, sort, version]);
   const [total, setTotal] = useState<number | null>(null);
+  /** `total` is a lower bound until models.count answers. */
+  const [capped, setCapped] = useState(false);
+  const [order, setOrder] = useState<ModelListOrder>(sort);
+  const exactTotal = useRef<number | null>(null);
+  const countAsked = useRef(false);
   const [, setTick] = useState(0);
   const pages = useRef(new Map<number, ModelYearRow[]>());
   const loading = useRef(new Set<number>());
@@ -125,7 +143,26 @@ export function RegisterTable({ filter, sort, onSortChange, version, selected, o
         const res = await api('models.list', { ...filter, sort, offset: page * PAGE, limit: PAGE });
         if (forKey !== currentKey.current) return;
         pages.current.set(page, res.rows);
-        setTotal(res.total);
+        setOrder(res.order);
+        if (!res.totalCapped) {
+          exactTotal.current = res.total;
+          setTotal(res.total);
+          setCapped(false);
+        } else if (exactTotal.current === null) {
+          setTotal((t) => Math.max(t ?? 0, res.total));
+          setCapped(true);
+          if (!countAsked.current) {
+            countAsked.current = true;
+            void api('models.count', filter)
+              .then(({ total: exact }) => {
+                if (forKey !== currentKey.current) return;
+                exactTotal.current = exact;
+                setTotal(exact);
+                setCapped(false);
+              })
+              .catch(() => undefined); // the lower bound stays; pages still load as the user scrolls
+          }
+        }
         setError(null);
         setTick((t) => t + 1);
       } catch (e) {
@@ -143,7 +180,10 @@ export function RegisterTable({ filter, sort, onSortChange, version, selected, o
     currentKey.current = key;
     pages.current = new Map();
     loading.current = new Set();
+    exactTotal.current = null;
+    countAsked.current = false;
     setTotal(null);
+    setCapped(false);
     void loadPage(0);
   }, [key, loadPage]);
 
@@ -187,12 +227,12 @@ export function RegisterTable({ filter, sort, onSortChange, version, selected, o
           />
         </Center>
         {COLUMNS.map((c) => (
-          <Box key={c.key} px="xs" role="columnheader" aria-sort={c.sort && c.sort === sort ? 'ascending' : undefined}>
+          <Box key={c.key} px="xs" role="columnheader" aria-sort={c.sort && c.sort === order ? 'ascending' : undefined}>
             {c.sort ? (
               <UnstyledButton onClick={() => onSortChange(c.sort!)} fw={600} fz="sm">
                 <Group gap={4} wrap="nowrap">
                   {c.header}
-                  {c.sort === sort && <IconArrowDown size={14} />}
+                  {c.sort === order && <IconArrowDown size={14} />}
                 </Group>
               </UnstyledButton>
             ) : (
@@ -252,12 +292,29 @@ export function RegisterTable({ filter, sort, onSortChange, version, selected, o
       </Box>
       <Group px="sm" py={6} justify="space-between" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
         <Text size="sm" c="dimmed" aria-live="polite">
-          {total === null ? 'Đang đếm…' : `${formatNumber(total)} lượt mô hình`}
+          {total === null ? 'Đang đếm…' : countLabel(total, capped, order === 'recent')}
           {selected.size > 0 ? ` · đã chọn ${formatNumber(selected.size)}` : ''}
         </Text>
+        {order === 'recent' && (
+          <Text size="sm" c="orange.8" data-testid="register-order-note">
+            Nhiều kết quả nên lượt mô hình mới đưa vào sổ được xếp lên trước. Thêm từ khóa{filter.year === undefined ? ' hoặc chọn năm' : ''} để còn không
+            quá {formatNumber(SEARCH_SORT_CAP)} kết quả thì sổ xếp {SORT_LABELS[sort]}.
+          </Text>
+        )}
       </Group>
     </Box>
   );
+}
+
+/**
+ * The footer's count, true whatever the server knew: an exact number, "hơn 2.000" when only the
+ * search cap is known, "ít nhất N" while other filters make the bound the rows seen so far.
+ */
+export function countLabel(total: number, capped: boolean, search: boolean): string {
+  const noun = search ? 'kết quả' : 'lượt mô hình';
+  if (!capped) return `${formatNumber(total)} ${noun}`;
+  if (total === SEARCH_SORT_CAP + 1) return `hơn ${formatNumber(SEARCH_SORT_CAP)} ${noun} (đang đếm…)`;
+  return `ít nhất ${formatNumber(total)} ${noun} (đang đếm…)`;
 }
 
 export const emptyRegister = (onImport: () => void, filtered: boolean) =>
