@@ -1,5 +1,6 @@
 import type { ImportFieldKey, ImportMapping } from '../../../../shared/schemas/models';
 import type { SheetGrid } from './workbook';
+import { foldText } from '../../../../shared/text/vietnamese';
 import { detectMapping, headerKey, headerLikeCount, headerSignature } from './spec';
 
 /*
@@ -63,12 +64,32 @@ export function isNumberingRow(cells: string[]): boolean {
   return filled.length >= 3 && filled.every((c) => NUMBERING_CELL.test(c));
 }
 
+/**
+ * "Cộng", "Tổng cộng", "Tổng cộng: 2 mô hình", "Tổng số 25", "Cộng (12)". Only the word alone or
+ * followed by a colon, a bracket or a number: model names such as "Công dân số…", "Cộng đồng dân
+ * cư tự quản…" or a hamlet "Tổng Nẻng" start with the same folded letters and are data.
+ */
+const TOTALS_CELL = /^(tong cong\b.*|tong so\b.*|(cong|tong)(\s*$|\s*[:.(\-–]|\s*\d))/;
+
 export function isTotalsRow(cells: string[]): boolean {
-  const firstTexts = cells.filter((c) => c !== '').slice(0, 3);
-  return firstTexts.some((c) => /^(tong cong|cong|tong so|tong)\b/.test(headerKey(c)));
+  let seen = 0;
+  for (const c of cells) {
+    if (c === '') continue;
+    // Only the start of a cell can name a total: folding 20 characters is enough and cheap.
+    if (TOTALS_CELL.test(foldText(c.slice(0, 20)))) return true;
+    if (++seen === 3) break;
+  }
+  return false;
 }
 
 export { detectMapping, headerSignature };
+
+/** The header row again (lists pasted together); folded only when the first text cell agrees. */
+function isRepeatedHeader(cells: string[], headers: string[], headerKeys: string[]): boolean {
+  const first = headers.findIndex((h) => h !== '');
+  if (first < 0 || headerKey(cells[first] ?? '') !== headerKeys[first]) return false;
+  return cells.map(headerKey).join('|') === headerKeys.join('|');
+}
 
 /** Data rows of one sheet under its header, with the mapped fields as text. */
 export function extractRows(layout: SheetLayout, mapping: ImportMapping): RawRow[] {
@@ -81,7 +102,7 @@ export function extractRows(layout: SheetLayout, mapping: ImportMapping): RawRow
     if (!filled.length) continue;
     if (isNumberingRow(cells) || isTotalsRow(cells)) continue;
     // A repeated header (lists pasted together) is not data.
-    if (cells.map(headerKey).join('|') === headerKeys.join('|')) continue;
+    if (isRepeatedHeader(cells, layout.headers, headerKeys)) continue;
     const mappedFilled = mappedCols.filter((c) => (cells[c] ?? '') !== '');
     // Section captions ("I. KHỐI XÃ, THỊ TRẤN") fill one cell and carry no model.
     const seqCol = mapping.seq;

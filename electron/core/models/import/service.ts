@@ -9,30 +9,25 @@ import type { ImportCommitResult, ImportFieldKey, ImportMapping, ImportPreview }
 import { IMPORT_FIELD_KEYS } from '../../../../shared/schemas/models';
 import {
   insertCatalogRow,
-  insertModelRow,
   insertReviewRow,
   insertUnitRow,
-  insertYearRow,
   maxTopLevelOrder,
   selectCatalog,
   selectMapping,
-  selectModelsOfUnits,
   selectReviews,
   selectUnits,
-  selectYearsOfModels,
-  updateModelRow,
-  updateYearRow,
   upsertMapping,
   type CatalogLite,
   type ModelRow,
-  type UnitLite,
   type YearRow,
+  type UnitLite,
 } from '../repository';
 import { newYearRow, searchTextOf } from '../service';
 import { UnitTree } from '../unitTree';
 import { catalogKey, headerKey, isMark, normalizeKind, normalizeRecognition, normalizeRegistration, parseDateText, unitCoreKey } from './spec';
 import { columnLetter, detectLayout, detectMapping, detectYear, extractRows, headerSignature, type RawRow, type SheetLayout } from './parse';
 import { readWorkbookGrids } from './workbook';
+import { ImportStore, withImportCache, type YearInsert } from './repository';
 import { backupBeforeRiskyOperation } from '../../safety/backup/service';
 
 /*
@@ -41,6 +36,8 @@ import { backupBeforeRiskyOperation } from '../../safety/backup/service';
  */
 
 const SESSION_TTL_MS = 30 * 60 * 1000;
+/** Rows written between two progress reports (each report yields, so a cancel can arrive). */
+const PROGRESS_EVERY = 500;
 const MAX_SESSIONS = 8;
 
 interface Session {
@@ -170,10 +167,15 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
   const unitMapByKey = new Map(Object.entries(opts.unitMap).map(([k, v]) => [headerKey(k), v]));
   const valueMapByKey = new Map(Object.entries(opts.valueMap).map(([k, v]) => [catalogKey(k), v]));
   const sheetFallback = mapping.unit === undefined || mapping.unit === null;
+  const unitCache = new Map<string, { key: string; id: string | null }>();
+  const catalogCache = new Map<string, { key: string; id: string | undefined }>();
 
   for (const layout of session.layouts) {
     for (const raw of extractRows(layout, mapping)) {
-      const v = (k: ImportFieldKey) => normalizeText(raw.values[k] ?? '');
+      // Each mapped cell is tidied once (the checks below read some of them several times).
+      const clean: Partial<Record<ImportFieldKey, string>> = {};
+      for (const k in raw.values) clean[k as ImportFieldKey] = normalizeText(raw.values[k as ImportFieldKey] ?? '');
+      const v = (k: ImportFieldKey) => clean[k] ?? '';
       const errors: string[] = [];
       const pendingValues: Analysed['pendingValues'] = [];
       let pending: string | null = null;
@@ -194,9 +196,16 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
       let unitId: string | null = null;
       if (!unitName) errors.push('Thiếu đơn vị đăng ký.');
       else {
-        unitId = unitMapByKey.get(headerKey(unitName)) ?? findUnit(l, unitName);
-        if (!unitId) {
+        // A file names the same few hundred units thousands of times: resolve each text once.
+        let resolved = unitCache.get(unitName);
+        if (resolved === undefined) {
           const key = headerKey(unitName);
+          resolved = { key, id: unitMapByKey.get(key) ?? findUnit(l, unitName) };
+          unitCache.set(unitName, resolved);
+        }
+        unitId = resolved.id;
+        if (!unitId) {
+          const key = resolved.key;
           const u = unknownUnits.get(key) ?? { name: unitName, rows: 0 };
           u.rows++;
           unknownUnits.set(key, u);
@@ -215,9 +224,15 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
 
       const resolveCatalog = (catalog: CatalogName, value: string, blocking: boolean): string | null | undefined => {
         if (!value) return undefined;
-        const id = valueMapByKey.get(catalogKey(value)) ?? l.catalogs[catalog].get(catalogKey(value));
-        if (id) return id;
-        const key = `${catalog}|${catalogKey(value)}`;
+        const cacheKey = `${catalog}|${value}`;
+        let resolved = catalogCache.get(cacheKey);
+        if (!resolved) {
+          const folded = catalogKey(value);
+          resolved = { key: folded, id: valueMapByKey.get(folded) ?? l.catalogs[catalog].get(folded) };
+          catalogCache.set(cacheKey, resolved);
+        }
+        if (resolved.id) return resolved.id;
+        const key = `${catalog}|${resolved.key}`;
         const u = unknownValues.get(key) ?? { catalog, value, rows: 0 };
         u.rows++;
         unknownValues.set(key, u);
@@ -363,24 +378,25 @@ function diff(existing: object, wanted: Record<string, unknown>): Record<string,
   return patch;
 }
 
-async function plan(db: Db, rows: Analysed[]): Promise<PlannedRow[]> {
-  const unitIds = [...new Set(rows.map((r) => r.unitId).filter((x): x is string => Boolean(x)))];
-  const models = await selectModelsOfUnits(db, unitIds);
-  const byIdentity = new Map(models.map((m) => [`${m.unit_id}|${m.name_folded}`, m]));
-  const years = [...new Set(rows.map((r) => r.year))];
-  const yearRows = await selectYearsOfModels(
-    db,
-    models.map((m) => m.id),
-    years,
-  );
-  const byModelYear = new Map(yearRows.map((y) => [`${y.model_id}|${y.year}`, y]));
-  return rows.map((r) => {
-    const model = r.unitId ? r.keys.map((k) => byIdentity.get(`${r.unitId}|${k}`)).find(Boolean) : undefined;
+/**
+ * Matches each row against the database (year + unit + folded name) through the identity indexes,
+ * one prepared lookup per row: cheaper than loading every model of the file's units, which at
+ * province scale are tens of thousands of rows the file never names.
+ */
+function plan(store: ImportStore, rows: Analysed[]): PlannedRow[] {
+  return rows.map((r): PlannedRow => {
+    let model: ModelRow | undefined;
+    if (r.unitId) {
+      for (const k of r.keys) {
+        model = store.findModel(r.unitId, k);
+        if (model) break;
+      }
+    }
     if (!model) return { row: r, action: 'create', modelPatch: {}, yearPatch: {} };
     const wantedModel: Record<string, unknown> = { ...r.model, kind: r.kind };
     if (r.fieldId !== undefined) wantedModel.field_id = r.fieldId;
     const modelPatch = diff(model, wantedModel);
-    const year = byModelYear.get(`${model.id}|${r.year}`);
+    const year = store.findYear(model.id, r.year);
     if (!year) return { row: r, action: 'create', model, modelPatch, yearPatch: {} };
     const yearPatch = diff(year, desiredYear(r));
     const changed = Object.keys(modelPatch).length > 0 || Object.keys(yearPatch).length > 0;
@@ -390,12 +406,12 @@ async function plan(db: Db, rows: Analysed[]): Promise<PlannedRow[]> {
 
 // ------------------------------------------------------------------ preview
 
-async function buildPreview(ctx: Pick<AppContext, 'db'>, session: Session): Promise<ImportPreview> {
+async function buildPreview(ctx: Pick<AppContext, 'db' | 'sqlite'>, session: Session): Promise<ImportPreview> {
   const lookups = await loadLookups(ctx.db);
   const { rows, unknownUnits, unknownValues, warnings: rowWarnings } = analyse(session, session.mapping, session.year, lookups, PREVIEW_OPTIONS);
   const valid = rows.filter((r) => !r.errors.length);
-  const planned = await plan(
-    ctx.db,
+  const planned = plan(
+    new ImportStore(ctx.sqlite),
     valid.filter((r) => r.unitId),
   );
   const counts = { create: valid.filter((r) => !r.unitId).length, update: 0, unchanged: 0 };
@@ -460,7 +476,7 @@ function cleanMapping(mapping: ImportMapping, width: number): ImportMapping {
 }
 
 export async function importPreview(
-  ctx: Pick<AppContext, 'db'> & object,
+  ctx: Pick<AppContext, 'db' | 'sqlite'> & object,
   input: { fileName: string; bytes: Uint8Array; year?: number | undefined; mapping?: ImportMapping | undefined },
 ): Promise<ImportPreview> {
   const book = await readWorkbookGrids(input.bytes);
@@ -504,7 +520,7 @@ export async function importPreview(
 }
 
 export async function importRemap(
-  ctx: Pick<AppContext, 'db'> & object,
+  ctx: Pick<AppContext, 'db' | 'sqlite'> & object,
   input: { importId: string; mapping: ImportMapping; year?: number | undefined },
 ): Promise<ImportPreview> {
   const session = getSession(ctx, input.importId);
@@ -555,7 +571,7 @@ export async function importCommit(
   const result = await ctx.jobs.run(input.jobId, async (job) => {
     // A verified backup before the import writes anything (QUALITY.md: backups before imports).
     await backupBeforeRiskyOperation(ctx, 'before-import', job);
-    return ctx.db.transaction().execute((trx) => commitInTransaction(trx, ctx, job, session, mapping, year, opts));
+    return withImportCache(ctx.sqlite, () => ctx.db.transaction().execute((trx) => commitInTransaction(trx, ctx, job, session, mapping, year, opts)));
   });
   store(ctx).delete(session.id);
   return result;
@@ -659,22 +675,21 @@ async function commitInTransaction(
   }
 
   const tree = new UnitTree(lookups.units);
-  const planned = await plan(trx, ready);
-  const prevYears = await selectYearsOfModels(
-    trx,
-    planned.filter((p) => p.model).map((p) => p.model!.id),
-    [...new Set(ready.map((r) => r.year - 1))],
-  );
-  const hadPrevious = new Set(prevYears.map((y) => `${y.model_id}|${y.year}`));
+  const store = new ImportStore(ctx.sqlite);
+  const planned = plan(store, ready);
   let created = 0;
   let updated = 0;
   let unchanged = 0;
   const touched: string[] = [];
   const reviewedUnits = new Map<number, Set<string>>();
+  // Models created by this import, by identity: rows of other years in the same file reuse them.
+  const createdModels = new Map<string, ModelRow>();
   for (let i = 0; i < planned.length; i++) {
+    // Progress (and the chance to cancel) every few hundred rows: the writes in between are
+    // synchronous prepared statements, a few milliseconds per batch.
+    if (i % PROGRESS_EVERY === 0) await job.progress('Ghi dữ liệu', i, planned.length);
     const p = planned[i]!;
     const r = p.row;
-    if (i % 250 === 0) await job.progress('Ghi dữ liệu', i, planned.length);
     if (r.status) {
       const set = reviewedUnits.get(r.year) ?? new Set<string>();
       set.add(r.unitId!);
@@ -687,50 +702,54 @@ async function commitInTransaction(
     const unitName = tree.name(r.unitId!);
     let model = p.model;
     if (!model) {
-      model = {
-        id: newId(),
-        unit_id: r.unitId!,
-        name: r.name,
-        name_folded: r.keys[r.keys.length - 1] === r.nameFolded && r.keys.length > 1 ? r.nameFolded : r.keys[0]!,
-        kind: r.kind,
-        field_id: r.fieldId ?? null,
-        performer: r.model.performer ?? null,
-        period_label: null,
-        situation: r.model.situation ?? null,
-        goals: r.model.goals ?? null,
-        content: r.model.content ?? null,
-        area: r.model.area ?? null,
-        lead_force: r.model.lead_force ?? null,
-        coop_force: r.model.coop_force ?? null,
-        resources: r.model.resources ?? null,
-        timing: r.model.timing ?? null,
-        expected_results: r.model.expected_results ?? null,
-        replicability: r.model.replicability ?? null,
-        first_year: r.year,
-        sort_key: vietnameseSortKey(r.name),
-        created_at: at,
-        updated_at: at,
-        deleted_at: null,
-      };
-      await insertModelRow(trx, model);
+      const nameKey = r.keys[r.keys.length - 1] === r.nameFolded && r.keys.length > 1 ? r.nameFolded : r.keys[0]!;
+      const identity = `${r.unitId}|${nameKey}`;
+      model = createdModels.get(identity);
+      if (!model) {
+        model = {
+          id: newId(),
+          unit_id: r.unitId!,
+          name: r.name,
+          name_folded: nameKey,
+          kind: r.kind,
+          field_id: r.fieldId ?? null,
+          performer: r.model.performer ?? null,
+          period_label: null,
+          situation: r.model.situation ?? null,
+          goals: r.model.goals ?? null,
+          content: r.model.content ?? null,
+          area: r.model.area ?? null,
+          lead_force: r.model.lead_force ?? null,
+          coop_force: r.model.coop_force ?? null,
+          resources: r.model.resources ?? null,
+          timing: r.model.timing ?? null,
+          expected_results: r.model.expected_results ?? null,
+          replicability: r.model.replicability ?? null,
+          first_year: r.year,
+          sort_key: vietnameseSortKey(r.name),
+          created_at: at,
+          updated_at: at,
+          deleted_at: null,
+        };
+        store.insertModel(model);
+        createdModels.set(identity, model);
+      }
     } else if (Object.keys(p.modelPatch).length) {
-      await updateModelRow(trx, model.id, { ...p.modelPatch, updated_at: at });
+      store.updateModel(model.id, { ...p.modelPatch, updated_at: at });
       model = { ...model, ...p.modelPatch } as ModelRow;
-      await trx
-        .updateTable('dvk_model_years')
-        .set({ kind: model.kind, field_id: model.field_id, search_text: searchTextOf(model.name, model.performer, unitName) })
-        .where('model_id', '=', model.id)
-        .execute();
+      store.copyModelToYears(model.id, model.kind, model.field_id, searchTextOf(model.name, model.performer, unitName));
     }
     if (p.year) {
-      if (Object.keys(p.yearPatch).length) await updateYearRow(trx, p.year.id, { ...p.yearPatch, updated_at: at });
+      if (Object.keys(p.yearPatch).length) store.updateYear(p.year.id, { ...p.yearPatch, updated_at: at });
       touched.push(p.year.id);
       updated++;
     } else {
-      const registration =
-        r.registration ?? (p.model && (hadPrevious.has(`${model.id}|${r.year - 1}`) || model.first_year < r.year) ? 'carried' : 'new');
+      // A model already on the register continues ("duy trì") when it had last year's record or
+      // started earlier; a model first seen in this file is new.
+      const carried = model.first_year < r.year || (p.model !== undefined && store.findYear(model.id, r.year - 1) !== undefined);
+      const registration = r.registration ?? (carried ? 'carried' : 'new');
       const row = newYearRow(model, r.year, unitName, at, { ...desiredYear(r), registration, status: r.status ?? 'registered' });
-      await insertYearRow(trx, row);
+      store.insertYear(row as YearInsert);
       touched.push(row.id);
       created++;
     }

@@ -1,0 +1,158 @@
+import type { SqliteHandle } from '../../db/open';
+import type { ModelRow, YearRow } from '../repository';
+
+/*
+ * The import's own database access: prepared better-sqlite3 statements for the per-row work of a
+ * 10,000-row file. Kysely compiles every query and wraps it in a promise, which costs more than
+ * the insert itself at this size; these statements run on the same connection, so inside the
+ * import's Kysely transaction they are part of that one transaction (commit or roll back together).
+ * Row shapes are those of models/repository.ts (ModelRow, YearRow).
+ */
+
+type Value = string | number | null;
+export type YearInsert = Omit<YearRow, 'n'>;
+
+const MODEL_COLUMNS = [
+  'id',
+  'unit_id',
+  'name',
+  'name_folded',
+  'kind',
+  'field_id',
+  'performer',
+  'period_label',
+  'situation',
+  'goals',
+  'content',
+  'area',
+  'lead_force',
+  'coop_force',
+  'resources',
+  'timing',
+  'expected_results',
+  'replicability',
+  'first_year',
+  'sort_key',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const satisfies ReadonlyArray<keyof ModelRow>;
+
+const YEAR_COLUMNS = [
+  'id',
+  'model_id',
+  'year',
+  'unit_id',
+  'field_id',
+  'kind',
+  'registration',
+  'status',
+  'recognition_level_id',
+  'recognition_decision_no',
+  'recognition_date',
+  'typical',
+  'commended',
+  'award_form_id',
+  'award_by',
+  'award_decision_no',
+  'award_date',
+  'replicated_to',
+  'result',
+  'note',
+  'search_text',
+  'sort_key',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const satisfies ReadonlyArray<keyof YearRow>;
+
+const MODEL_COLUMN_SET = new Set<string>(MODEL_COLUMNS);
+const YEAR_COLUMN_SET = new Set<string>(YEAR_COLUMNS);
+
+function insertSql(table: string, columns: readonly string[]): string {
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}
+
+function bindable(v: unknown): Value {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  throw new Error(`Giá trị không ghi được vào cơ sở dữ liệu: ${typeof v}`);
+}
+
+/** Reads and writes of one import on one connection; statements are prepared once per import. */
+export class ImportStore {
+  private readonly modelByIdentity;
+  private readonly yearOf;
+  private readonly insertModelStmt;
+  private readonly insertYearStmt;
+  private readonly copyToYearsStmt;
+  private readonly updates = new Map<string, ReturnType<SqliteHandle['prepare']>>();
+
+  constructor(private readonly sqlite: SqliteHandle) {
+    // The partial unique index dvk_models_identity answers this (one row at most).
+    this.modelByIdentity = sqlite.prepare('SELECT * FROM dvk_models WHERE unit_id = ? AND name_folded = ? AND deleted_at IS NULL');
+    // The partial unique index dvk_years_model_year answers this.
+    this.yearOf = sqlite.prepare('SELECT * FROM dvk_model_years WHERE model_id = ? AND year = ? AND deleted_at IS NULL');
+    this.insertModelStmt = sqlite.prepare(insertSql('dvk_models', MODEL_COLUMNS));
+    this.insertYearStmt = sqlite.prepare(insertSql('dvk_model_years', YEAR_COLUMNS));
+    this.copyToYearsStmt = sqlite.prepare('UPDATE dvk_model_years SET kind = ?, field_id = ?, search_text = ? WHERE model_id = ?');
+  }
+
+  /** The live model with this identity (unit + folded name key), if any. */
+  findModel(unitId: string, nameKey: string): ModelRow | undefined {
+    return this.modelByIdentity.get(unitId, nameKey) as ModelRow | undefined;
+  }
+
+  /** The live yearly record of a model in a year, if any. */
+  findYear(modelId: string, year: number): YearRow | undefined {
+    return this.yearOf.get(modelId, year) as YearRow | undefined;
+  }
+
+  insertModel(row: ModelRow): void {
+    this.insertModelStmt.run(MODEL_COLUMNS.map((c) => bindable(row[c])));
+  }
+
+  insertYear(row: YearInsert): void {
+    this.insertYearStmt.run(YEAR_COLUMNS.map((c) => bindable(row[c])));
+  }
+
+  updateModel(id: string, patch: Record<string, unknown>): void {
+    this.update('dvk_models', MODEL_COLUMN_SET, id, patch);
+  }
+
+  updateYear(id: string, patch: Record<string, unknown>): void {
+    this.update('dvk_model_years', YEAR_COLUMN_SET, id, patch);
+  }
+
+  /** Keeps the copies of model data on its yearly records in step with the model. */
+  copyModelToYears(modelId: string, kind: string, fieldId: string | null, searchText: string): void {
+    this.copyToYearsStmt.run(kind, fieldId, searchText, modelId);
+  }
+
+  private update(table: string, allowed: Set<string>, id: string, patch: Record<string, unknown>): void {
+    const columns = Object.keys(patch).sort();
+    for (const c of columns) if (!allowed.has(c) || c === 'id') throw new Error(`Cột không hợp lệ: ${table}.${c}`);
+    if (!columns.length) return;
+    const key = `${table}|${columns.join(',')}`;
+    let stmt = this.updates.get(key);
+    if (!stmt) {
+      stmt = this.sqlite.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+      this.updates.set(key, stmt);
+    }
+    stmt.run([...columns.map((c) => bindable(patch[c])), id]);
+  }
+}
+
+/**
+ * A bigger page cache while one import runs: a 10,000-row import touches pages of every index of
+ * the register at random (sort keys, unit ids, search terms); with SQLite's default 2 MB cache the
+ * dirty pages spill to the WAL mid-transaction and are read back. Restored afterwards.
+ */
+export function withImportCache<T>(sqlite: SqliteHandle, run: () => Promise<T>): Promise<T> {
+  const previous = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma('cache_size = -131072'); // 128 MB, negative = KiB
+  return run().finally(() => {
+    sqlite.pragma(`cache_size = ${Number(previous)}`);
+  });
+}
