@@ -159,6 +159,26 @@ describe('foundation flow', () => {
     await expect(form.getByLabel('Cơ quan thường trực').inputValue()).resolves.toBe('Ban Dân vận Tỉnh ủy');
   });
 
+  it('shows the year\'s holidays and saves a correction from the announcement', async () => {
+    const page = app.page;
+    await app.open('/cai-dat');
+    const card = page.getByTestId('holidays-card');
+    await card.getByRole('textbox', { name: 'Năm' }).fill('2023');
+    const table = card.getByRole('table', { name: 'Ngày nghỉ lễ, Tết năm 2023' });
+    await table.getByText('Thứ bảy').first().waitFor();
+    await expect(card.getByRole('textbox', { name: 'Tên ngày nghỉ thứ 10' }).inputValue()).resolves.toBe('Giỗ Tổ Hùng Vương (10/3 âm lịch)');
+    await card.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
+    await card.getByRole('textbox', { name: 'Ngày nghỉ thứ 18', exact: true }).fill('20/01/2023');
+    await card.getByRole('textbox', { name: 'Tên ngày nghỉ thứ 18' }).fill('Nghỉ Tết (hoán đổi ngày làm việc)');
+    await card.getByRole('button', { name: 'Lưu ngày nghỉ' }).click();
+    await page.getByText('Đã lưu ngày nghỉ lễ, Tết năm 2023.').waitFor();
+    await card.getByText('Đã sửa theo thông báo').waitFor();
+    const saved = await app.rpc('holidays.get', { year: 2023 });
+    expect(saved.ok && saved.data.days.find((d) => d.date === '2023-01-20')?.name).toBe('Nghỉ Tết (hoán đổi ngày làm việc)');
+    await card.scrollIntoViewIfNeeded();
+    await shot('settings-holidays');
+  });
+
   it('refuses a malformed settings.update with a Vietnamese error and writes nothing', async () => {
     const before = await app.rpc('settings.get', {});
     expect(before.ok).toBe(true);

@@ -28,6 +28,7 @@ import {
 import { createTask, deleteTask, getTasksByIds, tasksWhere, updateTask } from '../tasks/service';
 import { existingUnitIds, memberExists } from '../tasks/repository';
 import { subtractWorkingDays } from '../tasks/rules';
+import { holidaySet } from '../calendar/holidays';
 import {
   insertInspection,
   insertTarget,
@@ -315,9 +316,9 @@ function reportStateOf(dueDate: string | null, received: string | null, today: s
   return today > dueDate ? 'missing' : 'pending';
 }
 
-function toTarget(row: TargetRow, insp: InspectionRow, teams: Map<string, string>, recs: Task[], today: string): InspectionTarget {
+function toTarget(row: TargetRow, insp: InspectionRow, teams: Map<string, string>, recs: Task[], today: string, holidays: ReadonlySet<string>): InspectionTarget {
   const qcdcType = row.qcdc_type ?? row.unit_qcdc_type;
-  const reportDueDate = row.visit_date ? subtractWorkingDays(row.visit_date, insp.report_before_days) : null;
+  const reportDueDate = row.visit_date ? subtractWorkingDays(row.visit_date, insp.report_before_days, holidays) : null;
   return {
     id: row.id,
     unitId: row.unit_id,
@@ -363,12 +364,15 @@ export async function getInspection(ctx: Pick<AppContext, 'db' | 'clock'>, id: s
   const recs = await tasksWhere(ctx.db, ctx, { sourceType: 'inspection', sourceId: id });
   recs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
+  // Report deadlines count working days back from the visit, possibly across New Year.
+  const visitYears = targets.flatMap((t) => (t.visit_date ? [Number(t.visit_date.slice(0, 4)), Number(t.visit_date.slice(0, 4)) - 1] : []));
+  const holidays = await holidaySet(ctx, visitYears);
   return {
     ...summaryOf(row, targets.length, recs),
     reportBeforeDays: row.report_before_days,
     content: row.content,
     teams: teams.map((t) => ({ id: t.id, name: t.name, members: JSON.parse(t.members_json) as TeamMemberJson[] })),
-    targets: targets.map((t) => toTarget(t, row, teamNames, recs, today)),
+    targets: targets.map((t) => toTarget(t, row, teamNames, recs, today, holidays)),
   };
 }
 

@@ -25,6 +25,7 @@ import { exportInspection, printInspection } from '../inspections/documents';
 import { createPeriod, deletePeriod, listPeriods, recordReport, reportMatrix, updatePeriod } from '../unitReports/service';
 import { exportMatrixXlsx, printMatrix } from '../unitReports/documents';
 import { calendarMonth } from '../calendar/service';
+import { holidaysOf, setHolidays } from '../calendar/holidays';
 
 export const plansHandlers = {
   // Plans
@@ -76,6 +77,8 @@ export const plansHandlers = {
   'unitReports.export': (input, ctx) => exportMatrixXlsx(ctx, input),
 
   // Calendar
+  'holidays.get': (input, ctx) => holidaysOf(ctx, input.year),
+  'holidays.set': (input, ctx) => setHolidays(ctx, input),
   'calendar.month': (input, ctx) => calendarMonth(ctx, input.year, input.month),
 } satisfies Partial<HandlerMap>;
 

@@ -60,14 +60,14 @@ export function quarterOf(month: number): number {
   return Math.floor((month - 1) / 3) + 1;
 }
 
-/** Subtracts working days (Mon–Fri); public holidays are not known to the app. */
-export function subtractWorkingDays(iso: string, days: number): string {
+/** Subtracts working days: Monday to Friday, skipping the given public holidays (ISO dates). */
+export function subtractWorkingDays(iso: string, days: number, holidays: ReadonlySet<string> = new Set()): string {
   let ms = toUtc(iso);
   let left = days;
   while (left > 0) {
     ms -= DAY_MS;
     const dow = new Date(ms).getUTCDay();
-    if (dow !== 0 && dow !== 6) left--;
+    if (dow !== 0 && dow !== 6 && !holidays.has(fromUtc(ms))) left--;
   }
   return fromUtc(ms);
 }

@@ -106,7 +106,7 @@ export function InspectionEditor({ opened, inspection, today, onClose, onSaved }
         <SimpleGrid cols={3}>
           <DateInput label="Từ ngày" value={startDate} onChange={setStartDate} clearable />
           <DateInput label="Đến ngày" value={endDate} onChange={setEndDate} clearable error={errors.endDate} />
-          <NumberInput label="Đơn vị gửi báo cáo trước (ngày làm việc)" value={reportBeforeDays} onChange={(v) => setReportBeforeDays(Number(v) || 0)} min={0} max={60} error={errors.reportBeforeDays} />
+          <NumberInput label="Đơn vị gửi báo cáo trước (ngày làm việc)" description="Không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết (xem Cài đặt)" value={reportBeforeDays} onChange={(v) => setReportBeforeDays(Number(v) || 0)} min={0} max={60} error={errors.reportBeforeDays} />
         </SimpleGrid>
         <Textarea label="Mục đích, yêu cầu" autosize minRows={2} value={content} onChange={(e) => setContent(e.currentTarget.value)} />
 

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
 import { ProfileForm } from './ProfileForm';
 import { SystemInfoCard } from './SystemInfoCard';
+import { HolidaysCard } from './HolidaysCard';
 
 /** Cài đặt: the organisation profile every document prints, and where the data lives. */
 export default function SettingsPage() {
@@ -37,6 +38,7 @@ export default function SettingsPage() {
             </Alert>
           )}
           <ProfileForm state={settings.data} aside={<SystemInfoCard />} />
+          <HolidaysCard />
         </Stack>
       )}
     </Stack>
