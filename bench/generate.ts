@@ -1,8 +1,8 @@
-import type { AppContext } from '../electron/core/context';
-import { newId } from '../electron/core/db/ids';
-import { foldText, personSortKey, vietnameseSortKey } from '../shared/text/vietnamese';
+import type BetterSqlite3 from 'better-sqlite3';
+import { foldText, vietnameseSortKey } from '../shared/text/vietnamese';
 import { searchTextOf } from '../electron/core/models/service';
 import { Rng, DISTRICTS, PROVINCES, communeName, modelName, personName, ACTIVITIES } from './names';
+import { bulkLoad, type BulkOptions, type BulkReport } from './bulkLoad';
 
 export interface DatasetSpec {
   /** Yearly model records (lượt) to create over the years. */
@@ -23,6 +23,41 @@ export interface DatasetSummary {
   tasks: number;
   byYear: Record<number, number>;
   millis: number;
+  /** Present when the register was bulk-loaded: what was dropped/replayed and where the time went. */
+  bulk?: BulkReport;
+}
+
+export interface GenerateOptions {
+  /**
+   * 'bulk' (default): indexes and FTS triggers dropped during the load, rebuilt after (bench/bulkLoad.ts).
+   * 'triggers': every row through the live schema, as the app writes it (the reference in tests).
+   */
+  mode?: 'bulk' | 'triggers';
+  bulk?: BulkOptions;
+}
+
+/**
+ * Deterministic UUIDv7-shaped ids: a fake clock starting at the data set's timestamp, a 12-bit
+ * counter (RFC 9562 "method 1", monotonic) and 62 seeded random bits. Ordered like real ids, so
+ * the id B-trees (which stay during a bulk load) are appended to, and two runs with one seed
+ * produce the same database.
+ */
+export class IdSource {
+  private n = 0;
+  constructor(
+    private readonly rng: Rng,
+    private readonly startMs: number,
+  ) {}
+  next(): string {
+    const ms = this.startMs + Math.floor(this.n / 4096);
+    const counter = this.n % 4096;
+    this.n++;
+    const hi = ms.toString(16).padStart(12, '0');
+    const a = (0x7000 | counter).toString(16);
+    const b1 = ((0x80000000 | Math.floor(this.rng.next() * 0x40000000)) >>> 0).toString(16);
+    const b2 = Math.floor(this.rng.next() * 0x100000000).toString(16).padStart(8, '0');
+    return `${hi.slice(0, 8)}-${hi.slice(8)}-${a}-${b1.slice(0, 4)}-${b1.slice(4)}${b2}`;
+  }
 }
 
 const AT = '2026-01-15T03:00:00.000Z';
@@ -51,10 +86,11 @@ function yearStatus(rng: Rng): { status: string; typical: number; commended: num
  * (folded search text through the models service's own `searchTextOf`, Vietnamese sort keys), so
  * the measured code paths read them as they would read typed or imported data.
  */
-export function generateDataset(ctx: AppContext, spec: DatasetSpec): DatasetSummary {
+export function generateDataset(db: BetterSqlite3.Database, spec: DatasetSpec, options: GenerateOptions = {}): DatasetSummary {
   const started = performance.now();
   const rng = new Rng(spec.seed);
-  const db = ctx.sqlite;
+  const ids = new IdSource(new Rng((spec.seed ?? 1) ^ 0x5eed), Date.parse(AT) - 86_400_000);
+  const newId = (): string => ids.next();
   const fields = db.prepare(`select id from catalog_items where catalog = 'field' and deleted_at is null order by sort_order`).all() as Array<{ id: string }>;
   const levels = db.prepare(`select id from catalog_items where catalog = 'recognitionLevel' and deleted_at is null`).all() as Array<{ id: string }>;
   const awards = db.prepare(`select id from catalog_items where catalog = 'awardForm' and deleted_at is null`).all() as Array<{ id: string }>;
@@ -106,59 +142,65 @@ export function generateDataset(ctx: AppContext, spec: DatasetSpec): DatasetSumm
   })();
 
   const years = spec.lastYear - spec.firstYear + 1;
-  const batch = 20000;
+  const batch = 50_000;
   let serial = 0;
-  while (recordCount < spec.records) {
-    db.transaction(() => {
-      const stop = Math.min(spec.records, recordCount + batch);
-      while (recordCount < stop) {
-        serial++;
-        const unit = children.length ? rng.pick(children) : { id: tops[0]!.id, name: tops[0]!.name, top: 0 };
-        const kind = rng.next() < 0.72 ? 'collective' : 'individual';
-        const performer = kind === 'individual' ? personName(rng) : null;
-        const name = modelName(rng, serial);
-        const field = fields[serial % fields.length]!.id;
-        const first = spec.firstYear + Math.floor(rng.next() * years);
-        // Average life ~2 years: carried over (duy trì) while a coin says so.
-        let span = 1;
-        while (rng.next() < 0.5 && first + span <= spec.lastYear) span++;
-        const modelId = newId();
-        const sortKey = vietnameseSortKey(name);
-        insertModel.run(modelId, unit.id, name, foldText(name), kind, field, performer, first, sortKey, AT, AT);
-        modelCount++;
-        const search = searchTextOf(name, performer, unit.name);
-        for (let y = first; y < first + span && recordCount < stop; y++) {
-          const s = yearStatus(rng);
-          const recognised = s.status === 'recognised';
-          insertYear.run(
-            newId(),
-            modelId,
-            y,
-            unit.id,
-            field,
-            kind,
-            y === first ? 'new' : 'carried',
-            s.status,
-            recognised && levels.length ? rng.pick(levels).id : null,
-            recognised ? `${rng.int(1, 300)}-QĐ/BCĐ` : null,
-            recognised ? `${y}-12-${String(rng.int(1, 28)).padStart(2, '0')}` : null,
-            s.typical,
-            s.commended,
-            s.commended && awards.length ? rng.pick(awards).id : null,
-            s.commended ? 'Ban Thường vụ Tỉnh ủy' : null,
-            s.commended ? `${rng.int(1, 200)}-QĐ/TU` : null,
-            s.commended ? `${y}-12-28` : null,
-            search,
-            sortKey,
-            AT,
-            AT,
-          );
-          byYear[y] = (byYear[y] ?? 0) + 1;
-          recordCount++;
+  const loadRegister = (): void => {
+    while (recordCount < spec.records) {
+      db.transaction(() => {
+        const stop = Math.min(spec.records, recordCount + batch);
+        while (recordCount < stop) {
+          serial++;
+          const unit = children.length ? rng.pick(children) : { id: tops[0]!.id, name: tops[0]!.name, top: 0 };
+          const kind = rng.next() < 0.72 ? 'collective' : 'individual';
+          const performer = kind === 'individual' ? personName(rng) : null;
+          const name = modelName(rng, serial);
+          const field = fields[serial % fields.length]!.id;
+          const first = spec.firstYear + Math.floor(rng.next() * years);
+          // Average life ~2 years: carried over (duy trì) while a coin says so.
+          let span = 1;
+          while (rng.next() < 0.5 && first + span <= spec.lastYear) span++;
+          const modelId = newId();
+          const sortKey = vietnameseSortKey(name);
+          insertModel.run(modelId, unit.id, name, foldText(name), kind, field, performer, first, sortKey, AT, AT);
+          modelCount++;
+          const search = searchTextOf(name, performer, unit.name);
+          for (let y = first; y < first + span && recordCount < stop; y++) {
+            const s = yearStatus(rng);
+            const recognised = s.status === 'recognised';
+            insertYear.run(
+              newId(),
+              modelId,
+              y,
+              unit.id,
+              field,
+              kind,
+              y === first ? 'new' : 'carried',
+              s.status,
+              recognised && levels.length ? rng.pick(levels).id : null,
+              recognised ? `${rng.int(1, 300)}-QĐ/BCĐ` : null,
+              recognised ? `${y}-12-${String(rng.int(1, 28)).padStart(2, '0')}` : null,
+              s.typical,
+              s.commended,
+              s.commended && awards.length ? rng.pick(awards).id : null,
+              s.commended ? 'Ban Thường vụ Tỉnh ủy' : null,
+              s.commended ? `${rng.int(1, 200)}-QĐ/TU` : null,
+              s.commended ? `${y}-12-28` : null,
+              search,
+              sortKey,
+              AT,
+              AT,
+            );
+            byYear[y] = (byYear[y] ?? 0) + 1;
+            recordCount++;
+          }
         }
-      }
-    })();
-  }
+      })();
+    }
+  };
+  const bulk =
+    options.mode === 'triggers'
+      ? (loadRegister(), undefined)
+      : bulkLoad(db, ['dvk_models', 'dvk_model_years'], loadRegister, options.bulk);
 
   db.transaction(() => {
     // Review meetings: every top-level unit but one per year ("10/11 đảng bộ đã họp xét").
@@ -178,7 +220,6 @@ export function generateDataset(ctx: AppContext, spec: DatasetSpec): DatasetSumm
       insertTask.run(newId(), title, lead.id, deadline, deadline, status, status === 'hoan_thanh' ? 100 : rng.int(0, 90), y, foldText(title), vietnameseSortKey(title), AT, AT);
     }
   })();
-  void personSortKey;
 
   return {
     units: tops.length + children.length,
@@ -187,5 +228,6 @@ export function generateDataset(ctx: AppContext, spec: DatasetSpec): DatasetSumm
     tasks: spec.tasks,
     byYear,
     millis: performance.now() - started,
+    ...(bulk ? { bulk } : {}),
   };
 }

@@ -69,7 +69,7 @@ async function prepareData(scale: string, spec: DatasetSpec): Promise<string> {
   fs.rmSync(dir, { recursive: true, force: true });
   const h = await startHarness({ dataDir: dir, port: 0, appVersion: 'bench' });
   try {
-    const summary = generateDataset(h.ctx, spec);
+    const summary = generateDataset(h.ctx.sqlite, spec);
     h.ctx.sqlite.pragma('optimize');
     h.ctx.sqlite.exec('ANALYZE');
     process.stdout.write(`  generated ${summary.records} records of ${summary.models} models in ${summary.units} units in ${(summary.millis / 1000).toFixed(1)} s\n`);
