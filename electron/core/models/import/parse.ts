@@ -75,8 +75,10 @@ export function isTotalsRow(cells: string[]): boolean {
   let seen = 0;
   for (const c of cells) {
     if (c === '') continue;
-    // Only the start of a cell can name a total: folding 20 characters is enough and cheap.
-    if (TOTALS_CELL.test(foldText(c.slice(0, 20)))) return true;
+    // Totals words start with C or T (cells are NFC): most cells are never folded. Only the start
+    // of a cell can name a total, so 20 characters are enough.
+    const first = c.charCodeAt(0) | 0x20;
+    if ((first === 0x63 || first === 0x74) && TOTALS_CELL.test(foldText(c.slice(0, 20)))) return true;
     if (++seen === 3) break;
   }
   return false;

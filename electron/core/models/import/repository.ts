@@ -83,6 +83,7 @@ function bindable(v: unknown): Value {
 /** Reads and writes of one import on one connection; statements are prepared once per import. */
 export class ImportStore {
   private readonly modelByIdentity;
+  private readonly keysOfUnit;
   private readonly yearOf;
   private readonly insertModelStmt;
   private readonly insertYearStmt;
@@ -90,6 +91,7 @@ export class ImportStore {
   private readonly updates = new Map<string, ReturnType<SqliteHandle['prepare']>>();
 
   constructor(private readonly sqlite: SqliteHandle) {
+    this.keysOfUnit = sqlite.prepare('SELECT name_folded FROM dvk_models WHERE unit_id = ? AND deleted_at IS NULL');
     // The partial unique index dvk_models_identity answers this (one row at most).
     this.modelByIdentity = sqlite.prepare('SELECT * FROM dvk_models WHERE unit_id = ? AND name_folded = ? AND deleted_at IS NULL');
     // The partial unique index dvk_years_model_year answers this.
@@ -97,6 +99,11 @@ export class ImportStore {
     this.insertModelStmt = sqlite.prepare(insertSql('dvk_models', MODEL_COLUMNS));
     this.insertYearStmt = sqlite.prepare(insertSql('dvk_model_years', YEAR_COLUMNS));
     this.copyToYearsStmt = sqlite.prepare('UPDATE dvk_model_years SET kind = ?, field_id = ?, search_text = ? WHERE model_id = ?');
+  }
+
+  /** Folded name keys of a unit's live models (the partial identity index covers this). */
+  modelKeysOfUnit(unitId: string): Set<string> {
+    return new Set(this.keysOfUnit.pluck().all(unitId) as string[]);
   }
 
   /** The live model with this identity (unit + folded name key), if any. */

@@ -51,6 +51,30 @@ interface Session {
   mappingSource: 'detected' | 'remembered' | 'given';
   legacyEncoding: 'none' | 'tcvn3' | 'vni';
   expiresAt: number;
+  /** Rows extracted and tidied under one mapping: preview and commit of the same mapping share them. */
+  extracted?: { mappingKey: string; rows: ExtractedRow[] };
+}
+
+interface ExtractedRow {
+  raw: RawRow;
+  layout: SheetLayout;
+  clean: Partial<Record<ImportFieldKey, string>>;
+}
+
+function extractedRows(session: Session, mapping: ImportMapping): ExtractedRow[] {
+  const mappingKey = JSON.stringify(IMPORT_FIELD_KEYS.map((k) => mapping[k] ?? null));
+  if (session.extracted?.mappingKey === mappingKey) return session.extracted.rows;
+  const rows: ExtractedRow[] = [];
+  for (const layout of session.layouts) {
+    for (const raw of extractRows(layout, mapping)) {
+      // Each mapped cell is tidied once (the checks read some of them several times).
+      const clean: Partial<Record<ImportFieldKey, string>> = {};
+      for (const k in raw.values) clean[k as ImportFieldKey] = normalizeText(raw.values[k as ImportFieldKey] ?? '');
+      rows.push({ raw, layout, clean });
+    }
+  }
+  session.extracted = { mappingKey, rows };
+  return rows;
 }
 
 const sessions = new WeakMap<object, Map<string, Session>>();
@@ -170,11 +194,8 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
   const unitCache = new Map<string, { key: string; id: string | null }>();
   const catalogCache = new Map<string, { key: string; id: string | undefined }>();
 
-  for (const layout of session.layouts) {
-    for (const raw of extractRows(layout, mapping)) {
-      // Each mapped cell is tidied once (the checks below read some of them several times).
-      const clean: Partial<Record<ImportFieldKey, string>> = {};
-      for (const k in raw.values) clean[k as ImportFieldKey] = normalizeText(raw.values[k as ImportFieldKey] ?? '');
+  {
+    for (const { raw, layout, clean } of extractedRows(session, mapping)) {
       const v = (k: ImportFieldKey) => clean[k] ?? '';
       const errors: string[] = [];
       const pendingValues: Analysed['pendingValues'] = [];
@@ -384,10 +405,16 @@ function diff(existing: object, wanted: Record<string, unknown>): Record<string,
  * province scale are tens of thousands of rows the file never names.
  */
 function plan(store: ImportStore, rows: Analysed[]): PlannedRow[] {
+  // The identity keys of the file's units, read from the covering identity index in one pass per
+  // unit: rows of new models (most of a first import) then cost no lookup at all.
+  const existing = new Map<string, Set<string>>();
+  for (const r of rows) if (r.unitId && !existing.has(r.unitId)) existing.set(r.unitId, store.modelKeysOfUnit(r.unitId));
   return rows.map((r): PlannedRow => {
     let model: ModelRow | undefined;
     if (r.unitId) {
+      const keys = existing.get(r.unitId)!;
       for (const k of r.keys) {
+        if (!keys.has(k)) continue;
         model = store.findModel(r.unitId, k);
         if (model) break;
       }
