@@ -378,6 +378,8 @@ export const importRowErrorSchema = z.object({
 export const importPreviewSchema = z.object({
   sheetName: z.string(),
   headerRow: z.number().int(),
+  /** The text encoding found ('unicode', 'tcvn3', 'vni'); legacy text was converted to Unicode. */
+  encoding: z.string().optional(),
   /** Detected column for each target field (null = not found) — the user may correct it. */
   mapping: z.record(z.string(), z.number().int().nullable()),
   headers: z.array(z.object({ index: z.number().int(), label: z.string() })),

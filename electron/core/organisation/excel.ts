@@ -1,55 +1,45 @@
-import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
 import { foldText, normalizeText } from '../../../shared/text/vietnamese';
-import { formatDate, parseVietnameseDate, isIsoDate } from '../../../shared/text/format';
+import { parseVietnameseDate, isIsoDate } from '../../../shared/text/format';
+import { readWorkbook } from '../export/import';
+import type { SheetCell } from '../export/xlsx/reader';
 
 /*
  * The Excel edge of the organisation feature: reading a sheet into text cells, finding the header
  * and mapping columns by their folded names (units send lists with title rows above the header,
- * a "(1) (2) …" numbering row, stray spaces). Exports go through the shared writer (export/xlsx).
+ * a "(1) (2) …" numbering row, stray spaces). Reading goes through the shared tolerant reader
+ * (export/import), so lists typed in TCVN3 (.VnTime) or VNI fonts arrive as Unicode, as model
+ * registers do. Exports go through the shared writer (export/xlsx).
  */
 
 export interface SheetText {
   sheetName: string;
   /** rows[r][c], both 0-based; r + 1 is the row number Excel shows. */
   rows: string[][];
+  /** The encoding the text was found in ('unicode', 'tcvn3', 'vni'); legacy text is already converted. */
+  encoding: string;
 }
 
-function cellToText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    const iso = value.toISOString().slice(0, 10);
-    return formatDate(iso);
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellToText((value.result ?? '') as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-    return '';
-  }
-  return String(value);
+function cellToText(value: SheetCell): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'x' : '';
+  return String(value); // dates arrive as ISO strings, which parseDateCell accepts
 }
 
-/** Reads the first non-empty worksheet as trimmed NFC text. */
+/** Reads the first non-empty visible worksheet as trimmed NFC text. */
 export async function readSheet(bytes: Uint8Array): Promise<SheetText> {
-  const workbook = new ExcelJS.Workbook();
+  let book;
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
+    book = await readWorkbook(bytes);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError('VALIDATION', error.message, { bytes: error.message });
     throw new AppError('VALIDATION', 'Không đọc được tệp Excel: tệp hỏng hoặc không phải định dạng .xlsx.', { bytes: 'Tệp không phải .xlsx hợp lệ.' });
   }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  const hasData = (rows: SheetCell[][]) => rows.some((r) => r.some((v) => v !== null && v !== ''));
+  const sheet = book.sheets.find((s) => !s.hidden && hasData(s.rows)) ?? book.sheets.find((s) => hasData(s.rows));
   if (!sheet) throw new AppError('VALIDATION', 'Tệp Excel không có dữ liệu.', { bytes: 'Tệp trống.' });
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = normalizeText(cellToText(cell.value));
-    });
-    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
-  });
-  return { sheetName: sheet.name, rows: Array.from(rows, (r) => r ?? []) };
+  const rows = sheet.rows.map((r) => Array.from(r, (v) => normalizeText(cellToText(v ?? null))));
+  return { sheetName: sheet.name, rows, encoding: book.encoding };
 }
 
 export interface FieldSpec {

@@ -179,6 +179,7 @@ async function parseUnits(db: Db, bytes: Uint8Array, override?: Record<string, n
     drafts,
     preview: {
       sheetName: sheet.sheetName,
+      encoding: sheet.encoding,
       headerRow: match.headerRow + 1,
       mapping: match.mapping,
       headers: match.headers,
@@ -310,6 +311,7 @@ async function parseMembers(db: Db, bytes: Uint8Array, override?: Record<string,
     drafts,
     preview: {
       sheetName: sheet.sheetName,
+      encoding: sheet.encoding,
       headerRow: match.headerRow + 1,
       mapping: match.mapping,
       headers: match.headers,

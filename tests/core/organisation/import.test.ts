@@ -76,7 +76,29 @@ describe('Excel import and export of units and members', () => {
     app = await openTestApp();
     const r = await app.invoke('units.importPreview', { bytes: new TextEncoder().encode('không phải excel') });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/Không đọc được tệp Excel/);
+    if (!r.ok) expect(r.error.message).toMatch(/không phải là tệp Excel \(\.xlsx\)/);
+  });
+
+  it('reads a list typed in TCVN3 (.VnTime) fonts as Unicode', async () => {
+    app = await openTestApp();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    const rows = [
+      ['Danh s¸ch c¸c ®¶ng bé trùc thuéc'],
+      ['STT', 'Tªn ®¬n vÞ', 'Trùc thuéc'],
+      [1, '§¶ng bé huyÖn Chî Míi', ''],
+      [2, '§¶ng ñy x· Yªn §Ünh', '§¶ng bé huyÖn Chî Míi'],
+    ];
+    for (const r of rows) ws.addRow(r).eachCell((c) => (c.font = { name: '.VnTime' }));
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const preview = await app.call('units.importPreview', { bytes });
+    expect(preview).toMatchObject({ encoding: 'tcvn3', headerRow: 2, validRows: 2 });
+    await app.call('units.importCommit', { bytes });
+    const { items } = await app.call('units.list', {});
+    expect(items.map((u) => [u.name, u.depth])).toEqual([
+      ['Đảng bộ huyện Chợ Mới', 0],
+      ['Đảng ủy xã Yên Đĩnh', 1],
+    ]);
   });
 
   it('imports members with roles and assignments, updating people already known', async () => {

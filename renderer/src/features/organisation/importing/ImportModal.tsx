@@ -147,6 +147,11 @@ export function ImportModal({ target, opened, onClose }: { target: ImportTarget;
             <Group gap="xs">
               <Badge variant="light">Trang tính: {preview.sheetName}</Badge>
               <Badge variant="light">Dòng tiêu đề: {preview.headerRow}</Badge>
+              {preview.encoding && preview.encoding !== 'unicode' && (
+                <Badge variant="light" color="orange">
+                  Đã chuyển phông {preview.encoding === 'tcvn3' ? 'TCVN3 (.VnTime)' : 'VNI'} sang Unicode
+                </Badge>
+              )}
               <Badge variant="light" color="blue">Đọc được {formatNumber(preview.rowsRead)} dòng</Badge>
               <Badge variant="light" color="green">Hợp lệ {formatNumber(preview.validRows)}</Badge>
               <Badge variant="light" color={preview.errors.length ? 'red' : 'gray'}>Có lỗi {formatNumber(preview.errors.length)}</Badge>
