@@ -291,7 +291,7 @@ export function RegisterTable({ filter, sort, onSortChange, version, selected, o
         </div>
       </Box>
       <Group px="sm" py={6} justify="space-between" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-        <Text size="sm" c="dimmed" aria-live="polite">
+        <Text size="sm" c="dimmed" aria-live="polite" data-testid="register-count">
           {total === null ? 'Đang đếm…' : countLabel(total, capped, order === 'recent')}
           {selected.size > 0 ? ` · đã chọn ${formatNumber(selected.size)}` : ''}
         </Text>
