@@ -548,7 +548,7 @@ export type ReportMatrix = z.infer<typeof matrixSchema>;
 
 export const calendarEventSchema = z.object({
   date: z.string(),
-  kind: z.enum(['task', 'meeting', 'inspection']),
+  kind: z.enum(['task', 'meeting', 'inspection', 'holiday']),
   title: z.string(),
   refId: z.string(),
   detail: z.string().nullable(),

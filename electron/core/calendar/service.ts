@@ -1,5 +1,6 @@
 /**
- * The month calendar: tasks and plan items falling due, meetings, and inspection visits.
+ * The month calendar: tasks and plan items falling due, meetings, inspection visits and the
+ * public holidays (so a deadline or a meeting set on a holiday stands out).
  * Recurring tasks have no single date and are not shown (their checkpoints appear in the
  * overdue/due-soon lists instead).
  */
@@ -10,6 +11,7 @@ import { lastDayOfMonth } from '../tasks/rules';
 import { getTasksByIds } from '../tasks/service';
 import { selectTargetsVisitedBetween } from '../inspections/repository';
 import { selectMeetingsBetween, selectTaskIdsDueBetween } from './repository';
+import { holidaysOf } from './holidays';
 
 export async function calendarMonth(ctx: AppContext, year: number, month: number): Promise<{ year: number; month: number; events: CalendarEvent[] }> {
   const from = `${year}-${String(month).padStart(2, '0')}-01`;
@@ -17,7 +19,9 @@ export async function calendarMonth(ctx: AppContext, year: number, month: number
   const tasks = await getTasksByIds(ctx.db, ctx, await selectTaskIdsDueBetween(ctx.db, from, to));
   const meetings = await selectMeetingsBetween(ctx.db, from, to);
   const visits = await selectTargetsVisitedBetween(ctx.db, from, to);
+  const holidays = (await holidaysOf(ctx, year)).days.filter((d) => d.date >= from && d.date <= to);
   const events: CalendarEvent[] = [
+    ...holidays.map((d) => ({ date: d.date, kind: 'holiday' as const, title: d.name, refId: `holiday:${d.date}`, detail: 'Ngày nghỉ lễ, Tết', dueState: null })),
     ...meetings.map((m) => ({
       date: m.date,
       kind: 'meeting' as const,
@@ -43,7 +47,7 @@ export async function calendarMonth(ctx: AppContext, year: number, month: number
       dueState: t.dueState,
     })),
   ];
-  const order = { meeting: 0, inspection: 1, task: 2 };
+  const order = { holiday: 0, meeting: 1, inspection: 2, task: 3 };
   events.sort((a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind]);
   return { year, month, events };
 }

@@ -396,5 +396,11 @@ describe('calendar', () => {
       ['2023-03-15', 'inspection', 'Kiểm tra Huyện ủy Ba Bể'],
       ['2023-03-31', 'task', 'Tuyên truyền, phổ biến Luật Thực hiện dân chủ ở cơ sở'],
     ]);
+    // April 2023 holds Giỗ Tổ (29/4, a Saturday) and 30/4; their compensating days fall in May.
+    const april = await app.call('calendar.month', { year: 2023, month: 4 });
+    expect(april.events.filter((e) => e.kind === 'holiday').map((e) => [e.date, e.title])).toEqual([
+      ['2023-04-29', 'Giỗ Tổ Hùng Vương (10/3 âm lịch)'],
+      ['2023-04-30', 'Ngày Chiến thắng (30/4)'],
+    ]);
   });
 });

@@ -8,8 +8,8 @@ import type { CalendarEvent } from '../../../../shared/schemas/plans';
 import { DUE_COLORS } from './shared';
 
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
-const KIND_COLORS: Record<CalendarEvent['kind'], string> = { meeting: 'grape', inspection: 'teal', task: 'blue' };
-const KIND_LABELS: Record<CalendarEvent['kind'], string> = { meeting: 'Hội nghị', inspection: 'Kiểm tra', task: 'Hạn nhiệm vụ' };
+const KIND_COLORS: Record<CalendarEvent['kind'], string> = { holiday: 'red', meeting: 'grape', inspection: 'teal', task: 'blue' };
+const KIND_LABELS: Record<CalendarEvent['kind'], string> = { holiday: 'Nghỉ lễ, Tết', meeting: 'Hội nghị', inspection: 'Kiểm tra', task: 'Hạn nhiệm vụ' };
 
 export function CalendarView({ today, onOpenTask }: { today: string; onOpenTask: (id: string) => void }) {
   const [ym, setYm] = useState<{ year: number; month: number } | null>(null);
