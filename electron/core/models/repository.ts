@@ -308,10 +308,11 @@ export async function selectRegisterAmong(
 ): Promise<{ rows: RegisterRow[]; total: number }> {
   if (!ns.length) return { rows: [], total: 0 };
   const rest: ListQuery = { ...f, match: undefined };
-  // Sort only the record numbers and keys (a literal IN list: SQLite knows its size and looks the
-  // rows up by rowid instead of walking a sort index), then read the page's full rows: joining the
-  // names of 2,000 rows before sorting them cost ~10× more.
-  let lean = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, rest).where('y.n', 'in', ns);
+  // Sort only the record numbers and keys, then read the page's full rows: joining the names of
+  // 2,000 rows before sorting them cost ~10× more. The numbers travel as one JSON parameter (SQLite
+  // looks each row up by rowid; 2,000 bound parameters cost more to build and prepare than to run).
+  const among = sql<boolean>`y.n IN (SELECT value FROM json_each(${JSON.stringify(ns)}))`;
+  let lean = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, rest).where(among);
   if (opts.sort === 'unit') {
     lean = (lean.innerJoin('units as u', 'u.id', 'y.unit_id') as unknown as YearQuery).orderBy(sql`u.sort_key`).orderBy('y.sort_key');
   } else if (opts.sort === 'updated') lean = lean.orderBy('y.updated_at', 'desc');
@@ -323,7 +324,7 @@ export async function selectRegisterAmong(
   );
   let total = ns.length;
   if (hasRowFilters(f)) {
-    const q = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, rest).where('y.n', 'in', ns);
+    const q = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, rest).where(among);
     const r = await q.select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirst();
     total = Number((r as { c?: number } | undefined)?.c ?? 0);
   }
@@ -403,20 +404,40 @@ export const COUNTER_COLUMNS = [
   'stc_not_recognised',
 ] as const satisfies ReadonlyArray<keyof DvkCounterColumns>;
 
-export type UnitCounterRow = DvkCounterColumns & { unit_id: string };
+/** The counters behind the figures of a unit row and the totals (no per-status split). */
+export const FIGURE_COLUMNS = [
+  'total',
+  'new_count',
+  'collective',
+  'typical',
+  'commended',
+  'st_recognised',
+  'stc_recognised',
+  'st_not_recognised',
+] as const satisfies ReadonlyArray<(typeof COUNTER_COLUMNS)[number]>;
+export type FigureCounters = Pick<DvkCounterColumns, (typeof FIGURE_COLUMNS)[number]>;
+
+export type UnitCounterRow = FigureCounters & { unit_id: string };
 export type FieldCounterRow = DvkCounterColumns & { field_key: string };
 
 /**
  * The trigger-kept counters of a year, one row per unit with live records (the unit's own records;
- * rows emptied by deletes are skipped). Hundreds of rows at province scale, ~2,000 at national.
+ * rows emptied by deletes are skipped). Hundreds of rows at province scale, ~2,000 at national, so
+ * only the columns the unit rows show are read.
  */
 export async function selectUnitCounters(db: Db, year: number): Promise<UnitCounterRow[]> {
-  return db.selectFrom('dvk_unit_counts').select(['unit_id', ...COUNTER_COLUMNS]).where('year', '=', year).where('total', '<>', 0).execute();
+  return db.selectFrom('dvk_unit_counts').select(['unit_id', ...FIGURE_COLUMNS]).where('year', '=', year).where('total', '<>', 0).execute();
 }
 
 /** The counters of a year per field ('' = records without a field). */
 export async function selectFieldCounters(db: Db, year: number): Promise<FieldCounterRow[]> {
   return db.selectFrom('dvk_field_counts').select(['field_key', ...COUNTER_COLUMNS]).where('year', '=', year).where('total', '<>', 0).execute();
+}
+
+/** The unit tree's current token (migration 0008): equal tokens, same units. */
+export async function selectUnitTreeToken(db: Db): Promise<string> {
+  const row = await db.selectFrom('dvk_unit_tree_version').select(sql<string>`hex(token)`.as('token')).where('id', '=', 1).executeTakeFirst();
+  return row?.token ?? '';
 }
 
 /** A year's counters summed in SQL (the previous-year comparison needs no per-unit rows). */
