@@ -15,14 +15,14 @@ const ROWS = 2000;
 const UNITS = 25;
 const ACTIVITIES = ['Công dân số, chuyển đổi số ở cơ sở', 'Cộng đồng dân cư tự quản', 'Dân vận khéo trong xây dựng nông thôn mới', 'Hiến đất mở đường', 'Tổng Nẻng sạch đẹp'];
 
-interface SheetRow {
+type SheetRow = {
   tt: number | string;
   unit: string;
   name: string;
   kind: string;
   field: string;
   performer: string;
-}
+};
 
 let app: TestApp;
 let unitNames: string[];
@@ -124,6 +124,7 @@ describe('importing a 2,000-row register', () => {
     expect((await countOf('audit_log')) - auditBefore).toBe(1);
     const entry = await app.ctx.db.selectFrom('audit_log').selectAll().where('entity', '=', 'dvk_import').executeTakeFirstOrThrow();
     expect(entry.entity_id).toBe(p.importId);
+    expect(entry.note).toBe('Nhập tệp dang-ky-2026.xlsx: 2.000 tạo mới, 0 cập nhật, 0 giữ nguyên, 0 bỏ qua');
     const after = JSON.parse(entry.after_json!) as { fileName: string; created: number; recordIds: string[] };
     expect(after).toMatchObject({ fileName: 'dang-ky-2026.xlsx', created: ROWS, updated: 0, unchanged: 0, skipped: 0 });
     const ids = (await app.ctx.db.selectFrom('dvk_model_years').select('id').where('year', '=', 2026).execute()).map((x) => x.id);

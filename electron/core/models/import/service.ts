@@ -5,6 +5,7 @@ import { isoNow } from '../../clock';
 import { AppError } from '../../errors';
 import type { JobReporter } from '../../jobs/jobs';
 import { foldText, normalizeText, vietnameseSortKey } from '../../../../shared/text/vietnamese';
+import { formatNumber } from '../../../../shared/text/format';
 import type { ImportCommitResult, ImportFieldKey, ImportMapping, ImportPreview } from '../../../../shared/schemas/models';
 import { IMPORT_FIELD_KEYS } from '../../../../shared/schemas/models';
 import {
@@ -816,6 +817,8 @@ async function commitInTransaction(
     entityId: session.id,
     action: 'import',
     after: { fileName: session.fileName, ...summary, recordIds: touched },
+    // One entry stands for every row of the file: the note says it in words for the audit list.
+    note: `Nhập tệp ${session.fileName}: ${formatNumber(created)} tạo mới, ${formatNumber(updated)} cập nhật, ${formatNumber(unchanged)} giữ nguyên, ${formatNumber(skippedRows.length)} bỏ qua`,
   });
   return result;
 }
