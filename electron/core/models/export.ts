@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -7,6 +6,7 @@ import { getProfile } from '../settings/service';
 import { renderPartyDocument } from '../export/print';
 import { headerFromProfile, type PartyDocument, type TableBlock } from '../export/document';
 import { formatDate, formatNumber } from '../../../shared/text/format';
+import { writeTableXlsx, type XlsxColumn, type XlsxRow } from '../export/xlsx';
 import type { FileResult } from '../../../shared/contract';
 import {
   MODEL_KIND_LABELS,
@@ -18,14 +18,16 @@ import {
   type ModelStatus,
   type Registration,
 } from '../../../shared/schemas/models';
-import { countRegister, selectCatalog, streamRegister, selectUnits, type RegisterRow } from './repository';
+import { selectCatalog, selectUnits } from './repository';
+import { openExportPages, type ExportRow } from './exportRepository';
 import { toListQuery } from './service';
 import { yearStats } from './stats';
 
 /*
- * Exports of the register: the filtered view as XLSX (exceljs streaming writer, rows fetched in
- * pages so memory stays flat at 100k rows), the printed landscape register (Party-format HTML →
- * PDF), and the summary tables (biểu tổng hợp) as XLSX and PDF.
+ * Exports of the register: the filtered view as XLSX (rows read in pages by exportRepository.ts and
+ * streamed into the shared SpreadsheetML writer, so memory stays flat at 100k rows and the
+ * connection stays free for the rest of the app), the printed landscape register (Party-format
+ * HTML → PDF), and the summary tables (biểu tổng hợp) as XLSX and PDF.
  */
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -35,14 +37,14 @@ const PDF_MAX_ROWS = 20000;
 
 const title = (year: number | undefined) => (year ? `DANH SÁCH MÔ HÌNH "DÂN VẬN KHÉO" NĂM ${year}` : 'DANH SÁCH MÔ HÌNH "DÂN VẬN KHÉO"');
 
-function statusText(r: RegisterRow): string {
+function statusText(r: Pick<ExportRow, 'status' | 'typical' | 'commended'>): string {
   const parts = [MODEL_STATUS_LABELS[r.status as ModelStatus] ?? r.status];
   if (r.typical) parts.push('điển hình');
   if (r.commended) parts.push('khen thưởng');
   return parts.join(', ');
 }
 
-const recognitionText = (r: RegisterRow) =>
+const recognitionText = (r: Pick<ExportRow, 'recognition_decision_no' | 'recognition_date' | 'level_name'>) =>
   [r.recognition_decision_no, r.recognition_date ? formatDate(r.recognition_date) : null, r.level_name].filter(Boolean).join(' – ');
 
 async function describeFilter(ctx: Pick<AppContext, 'db'>, f: ModelFilter): Promise<string> {
@@ -70,88 +72,62 @@ function fileStem(f: ModelFilter): string {
 
 // ------------------------------------------------------------------ XLSX (streaming)
 
-const REGISTER_COLUMNS: Array<{ header: string; width: number; value: (r: RegisterRow, i: number) => string | number }> = [
-  { header: 'TT', width: 6, value: (_r, i) => i + 1 },
-  { header: 'Năm', width: 7, value: (r) => r.year },
-  { header: 'Đơn vị đăng ký', width: 28, value: (r) => r.unit_name },
-  { header: 'Tên mô hình', width: 48, value: (r) => r.name },
-  { header: 'Tập thể / Cá nhân', width: 11, value: (r) => MODEL_KIND_LABELS[r.kind as ModelKind] ?? r.kind },
-  { header: 'Lĩnh vực', width: 30, value: (r) => r.field_name ?? '' },
-  { header: 'Mới / Duy trì', width: 12, value: (r) => REGISTRATION_LABELS[r.registration as Registration] ?? r.registration },
-  { header: 'Người, tập thể thực hiện', width: 22, value: (r) => r.performer ?? '' },
-  { header: 'Thời gian thực hiện', width: 18, value: (r) => r.timing ?? '' },
-  { header: 'Trạng thái', width: 20, value: (r) => statusText(r) },
-  { header: 'Quyết định công nhận', width: 26, value: (r) => recognitionText(r) },
-  { header: 'Khen thưởng', width: 20, value: (r) => [r.award_name, r.award_by, r.award_decision_no].filter(Boolean).join(' – ') },
-  { header: 'Ghi chú', width: 20, value: (r) => r.note ?? '' },
+/** Register columns: the 13 of the printed register plus the recognition date as a real date. */
+const REGISTER_COLUMNS: ReadonlyArray<XlsxColumn & { value: (r: ExportRow, i: number) => unknown }> = [
+  { key: 'tt', header: 'TT', width: 6, type: 'integer', value: (_r, i) => i + 1 },
+  { key: 'year', header: 'Năm', width: 7, type: 'integer', numFmt: '0', align: 'center', value: (r) => r.year },
+  { key: 'unit', header: 'Đơn vị đăng ký', width: 28, value: (r) => r.unit_name },
+  { key: 'name', header: 'Tên mô hình', width: 48, value: (r) => r.name },
+  { key: 'kind', header: 'Tập thể / Cá nhân', width: 11, value: (r) => MODEL_KIND_LABELS[r.kind as ModelKind] ?? r.kind },
+  { key: 'field', header: 'Lĩnh vực', width: 30, value: (r) => r.field_name },
+  { key: 'registration', header: 'Mới / Duy trì', width: 12, value: (r) => REGISTRATION_LABELS[r.registration as Registration] ?? r.registration },
+  { key: 'performer', header: 'Người, tập thể thực hiện', width: 22, value: (r) => r.performer },
+  { key: 'timing', header: 'Thời gian thực hiện', width: 18, value: (r) => r.timing },
+  { key: 'status', header: 'Trạng thái', width: 20, value: (r) => statusText(r) },
+  { key: 'recognition', header: 'Quyết định công nhận', width: 26, value: (r) => recognitionText(r) },
+  { key: 'recognitionDate', header: 'Ngày công nhận', width: 13, type: 'date', value: (r) => r.recognition_date },
+  { key: 'award', header: 'Khen thưởng', width: 20, value: (r) => [r.award_name, r.award_by, r.award_decision_no].filter(Boolean).join(' – ') },
+  { key: 'note', header: 'Ghi chú', width: 20, value: (r) => r.note },
 ];
 
-async function streamToBytes(write: (stream: PassThrough) => Promise<void>): Promise<Uint8Array> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  await write(stream);
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+/** Register rows as the writer's row objects, page after page (one page of rows alive at a time). */
+async function* registerRows(pages: AsyncIterable<ExportRow[]>): AsyncGenerator<XlsxRow> {
+  let i = 0;
+  for await (const page of pages) {
+    for (const r of page) {
+      const row: XlsxRow = {};
+      for (const c of REGISTER_COLUMNS) row[c.key] = c.value(r, i);
+      i += 1;
+      yield row;
+    }
+  }
 }
 
 export async function exportRegisterXlsx(ctx: AppContext, input: ModelFilter & { jobId?: string | undefined }): Promise<FileResult & { rows: number }> {
   return ctx.jobs.run(input.jobId, async (job) => {
     const q = await toListQuery(ctx.db, input);
-    const total = await countRegister(ctx.db, q);
+    const { total, pages } = await openExportPages(ctx.db, q);
     const profile = await getProfile(ctx);
     const filterText = await describeFilter(ctx, input);
     let written = 0;
-    const bytes = await streamToBytes(async (stream) => {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-      const ws = wb.addWorksheet(input.year ? `Năm ${input.year}` : 'Sổ mô hình', {
-        pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-        views: [{ state: 'frozen', ySplit: 7 }],
-      });
-      ws.columns = REGISTER_COLUMNS.map((c) => ({ width: c.width }));
-      const last = REGISTER_COLUMNS.length;
+    const bytes = await writeTableXlsx({
+      sheetName: input.year ? `Năm ${input.year}` : 'Sổ mô hình',
       // Party-format title rows: parent body / issuing body on the left, the Party line on the right.
-      const r1 = ws.addRow([profile.parentBody.toLocaleUpperCase('vi')]);
-      r1.getCell(last - 3).value = 'ĐẢNG CỘNG SẢN VIỆT NAM';
-      r1.getCell(last - 3).font = { bold: true, underline: true };
-      r1.commit();
-      const r2 = ws.addRow([profile.committeeName.toLocaleUpperCase('vi')]);
-      r2.getCell(1).font = { bold: true };
-      r2.commit();
-      ws.addRow(['*']).commit();
-      const r4 = ws.addRow([title(input.year)]);
-      r4.getCell(1).font = { bold: true, size: 14 };
-      r4.getCell(1).alignment = { horizontal: 'center' };
-      ws.mergeCells(4, 1, 4, last);
-      r4.commit();
-      const r5 = ws.addRow([filterText ? `(${filterText})` : `(Tổng số: ${formatNumber(total)} lượt mô hình)`]);
-      r5.getCell(1).font = { italic: true };
-      r5.getCell(1).alignment = { horizontal: 'center' };
-      ws.mergeCells(5, 1, 5, last);
-      r5.commit();
-      ws.addRow([]).commit();
-      const header = ws.addRow(REGISTER_COLUMNS.map((c) => c.header));
-      header.eachCell((cell) => {
-        cell.font = { bold: true };
-        cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-        cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-      });
-      header.commit();
-      for await (const r of streamRegister(ctx.db, q, 'unit')) {
-        ws.addRow(REGISTER_COLUMNS.map((c) => c.value(r, written))).commit();
-        written++;
-        if (written % PAGE === 0) await job.progress('Xuất Excel', written, total);
-      }
-      await job.progress('Xuất Excel', written, total);
-      const totals = ws.addRow(['', '', 'Cộng', `${formatNumber(written)} mô hình`]);
-      totals.font = { bold: true };
-      totals.commit();
-      ws.commit();
-      await wb.commit();
+      title: {
+        parentBody: profile.parentBody,
+        issuingBody: profile.committeeName,
+        title: title(input.year),
+        subtitle: filterText ? `(${filterText})` : `(Tổng số: ${formatNumber(total)} lượt mô hình)`,
+      },
+      columns: REGISTER_COLUMNS,
+      rows: registerRows(pages),
+      rowCount: total,
+      totals: (count) => ({ unit: 'Cộng', name: `${formatNumber(count)} mô hình` }),
+      progressEvery: PAGE,
+      onProgress: async (done) => {
+        written = done;
+        await job.progress('Xuất Excel', done, total);
+      },
     });
     return { fileName: `${fileStem(input)}.xlsx`, mimeType: XLSX_MIME, bytes, rows: written };
   });
@@ -176,14 +152,14 @@ async function partyDoc(ctx: AppContext, kind: string, summary: string, body: Pa
 export async function exportRegisterPdf(ctx: AppContext, input: ModelFilter & { jobId?: string | undefined }): Promise<FileResult & { rows: number }> {
   return ctx.jobs.run(input.jobId, async (job) => {
     const q = await toListQuery(ctx.db, input);
-    const total = await countRegister(ctx.db, q);
+    const { total, pages } = await openExportPages(ctx.db, q);
     if (total > PDF_MAX_ROWS) {
       throw new AppError('VALIDATION', `Danh sách có ${formatNumber(total)} dòng, quá dài để in (tối đa ${formatNumber(PDF_MAX_ROWS)}): hãy lọc theo năm hoặc đơn vị, hoặc xuất Excel.`);
     }
-    const rows: RegisterRow[] = [];
-    for await (const r of streamRegister(ctx.db, q, 'unit')) {
-      rows.push(r);
-      if (rows.length % PAGE === 0) await job.progress('Chuẩn bị bản in', rows.length, total);
+    const rows: ExportRow[] = [];
+    for await (const page of pages) {
+      rows.push(...page);
+      await job.progress('Chuẩn bị bản in', rows.length, total);
     }
     const filterText = await describeFilter(ctx, input);
     const table: TableBlock = {

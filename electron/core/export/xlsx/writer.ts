@@ -44,6 +44,8 @@ export interface XlsxColumn {
   /** Decimal places for `number` (default 0; e.g. 1 for percentages written as numbers). */
   decimals?: number;
   align?: 'left' | 'center' | 'right';
+  /** An explicit Excel number format, e.g. '0' for years (which '#,##0' would show as 2.023). */
+  numFmt?: string;
 }
 
 /** The Party-format block above the table: parent body, issuing body, title and subtitle. */
@@ -67,8 +69,11 @@ export interface TableXlsxOptions {
   rows: Iterable<XlsxRow> | AsyncIterable<XlsxRow>;
   /** Known row count, for progress. */
   rowCount?: number;
-  /** A bold totals row after the data (values by column key; e.g. { name: 'Cộng', count: 64 }). */
-  totals?: XlsxRow | null;
+  /**
+   * A bold totals row after the data (values by column key; e.g. { name: 'Cộng', count: 64 }), or a
+   * function of the number of rows written, for streamed rows whose count is known only at the end.
+   */
+  totals?: XlsxRow | ((rowsWritten: number) => XlsxRow) | null;
   /** Called every `progressEvery` rows (default 1000) and at the end; may throw to cancel. */
   onProgress?: (done: number, total: number | null) => void | Promise<void>;
   progressEvery?: number;
@@ -83,8 +88,6 @@ export interface TableXlsxOptions {
   headerGroups?: readonly { title: string; span: number }[];
 }
 
-/** Text handed to the compressor in chunks of about this many characters. */
-const FLUSH_CHARS = 256 * 1024;
 const DEFAULT_WIDTH = 16;
 
 /** "2023-05-02" / Date → a Date at UTC midnight (Excel has no time zones). */
@@ -118,6 +121,7 @@ function cellValue(column: XlsxColumn, value: unknown): CellValue {
 }
 
 function numFmt(column: XlsxColumn): string | undefined {
+  if (column.numFmt) return column.numFmt;
   switch (column.type) {
     case 'date':
       return 'dd/mm/yyyy';
@@ -157,7 +161,7 @@ export async function writeTablesXlsx(sheets: readonly TableXlsxOptions[]): Prom
     for (let k = 2; used.has(name.toLowerCase()); k += 1) name = safeSheetName(`${name.slice(0, 27)} (${k})`);
     used.add(name.toLowerCase());
     const entry = zip.stream(`xl/worksheets/sheet${i + 1}.xml`);
-    const printTitles = await writeSheet(new SheetText(entry), styles, options, i === 0);
+    const printTitles = await writeSheet(entry, styles, options, i === 0);
     await entry.end();
     entries.push({ name, printTitles });
   }
@@ -171,26 +175,8 @@ export async function writeTablesXlsx(sheets: readonly TableXlsxOptions[]): Prom
   return zip.finish();
 }
 
-/** Sheet XML text, buffered and handed to the compressor in chunks (with its backpressure). */
-class SheetText {
-  private text = '';
-  constructor(private readonly entry: ZipEntryStream) {}
-  push(xml: string): void {
-    this.text += xml;
-  }
-  get full(): boolean {
-    return this.text.length >= FLUSH_CHARS;
-  }
-  async flush(): Promise<void> {
-    if (!this.text) return;
-    const text = this.text;
-    this.text = '';
-    await this.entry.write(text);
-  }
-}
-
 /** Writes the worksheet XML; returns its print-titles rows ("$7:$7") or null. */
-async function writeSheet(out: SheetText, styles: StyleSheet, options: TableXlsxOptions, selected: boolean): Promise<string | null> {
+async function writeSheet(out: ZipEntryStream, styles: StyleSheet, options: TableXlsxOptions, selected: boolean): Promise<string | null> {
   const columns = options.columns;
   const n = Math.max(1, columns.length);
   const title = options.title ?? null;
@@ -210,10 +196,10 @@ async function writeSheet(out: SheetText, styles: StyleSheet, options: TableXlsx
     ? `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}><pane ySplit="${lastHeaderRowNo}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView>`
     : `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}/>`;
   const cols = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? DEFAULT_WIDTH}" customWidth="1"/>`).join('');
-  out.push(
+  // Everything above the data rows is collected here and written in one go.
+  let head =
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
-      `<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
-  );
+    `<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`;
 
   let rowNo = 0;
   /** A row whose every cell gets a style; `style(i)` picks each cell's style. */
@@ -221,7 +207,7 @@ async function writeSheet(out: SheetText, styles: StyleSheet, options: TableXlsx
     rowNo += 1;
     let xml = height ? `<row r="${rowNo}" ht="${height}" customHeight="1">` : `<row r="${rowNo}">`;
     for (let i = 0; i < values.length; i += 1) xml += cellXml(`${letters[i]}${rowNo}`, styles.id(style(i)), values[i] ?? null);
-    out.push(`${xml}</row>`);
+    head += `${xml}</row>`;
   };
   const blankRow = () => {
     rowNo += 1;
@@ -319,6 +305,7 @@ async function writeSheet(out: SheetText, styles: StyleSheet, options: TableXlsx
   };
   const dataStyles = columns.map((c) => columnStyle(c, false));
   const totalStyles = columns.map((c) => columnStyle(c, true));
+  // Each row's XML goes straight to the compressor's buffer: no long string is ever built.
   const writeData = (row: XlsxRow, cellStyles: number[]) => {
     rowNo += 1;
     let xml = `<row r="${rowNo}">`;
@@ -326,39 +313,38 @@ async function writeSheet(out: SheetText, styles: StyleSheet, options: TableXlsx
       const column = columns[i]!;
       xml += cellXml(letters[i]! + rowNo, cellStyles[i]!, cellValue(column, row[column.key]));
     }
-    out.push(`${xml}</row>`);
+    return out.write(`${xml}</row>`);
   };
+  await out.write(head);
 
   const every = Math.max(1, options.progressEvery ?? 1000);
   const total = options.rowCount ?? null;
   let count = 0;
   const afterRow = async () => {
     count += 1;
-    if (out.full) await out.flush();
     if (options.onProgress && count % every === 0) await options.onProgress(count, total);
   };
   if (Symbol.asyncIterator in options.rows) {
     for await (const row of options.rows as AsyncIterable<XlsxRow>) {
-      writeData(row, dataStyles);
+      await writeData(row, dataStyles);
       await afterRow();
     }
   } else {
     for (const row of options.rows as Iterable<XlsxRow>) {
-      writeData(row, dataStyles);
+      await writeData(row, dataStyles);
       await afterRow();
     }
   }
-  if (options.totals) writeData(options.totals, totalStyles);
+  if (options.totals) await writeData(typeof options.totals === 'function' ? options.totals(count) : options.totals, totalStyles);
   await options.onProgress?.(count, total ?? count);
 
   // Tail: merged cells, then print setup (order fixed by the schema).
-  out.push('</sheetData>');
-  if (merges.length) out.push(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
-  out.push(
+  let tail = '</sheetData>';
+  if (merges.length) tail += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
+  tail +=
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-      `<pageSetup paperSize="9" orientation="${n > 6 ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/></worksheet>`,
-  );
-  await out.flush();
+    `<pageSetup paperSize="9" orientation="${n > 6 ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/></worksheet>`;
+  await out.write(tail);
   return freeze ? `$${headerRowNo}:$${lastHeaderRowNo}` : null;
 }
 

@@ -18,7 +18,9 @@ const DEFLATE = 8;
 const DOS_TIME = 0;
 const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
 const MAX_32 = 0xffffffff;
-const WRITE_BUFFER = 4 * 1024 * 1024;
+/** Encoding slots for streamed text: 4 x 1 MB in flight at most. */
+const SLOTS = 4;
+const SLOT_BYTES = 1024 * 1024;
 
 interface Placed {
   name: Buffer;
@@ -29,7 +31,7 @@ interface Placed {
 }
 
 export interface ZipEntryStream {
-  /** Appends text (UTF-8) or bytes; resolves when the compressor can take more. */
+  /** Appends text (as UTF-8) or bytes; resolves at once unless every encoding slot is waiting for zlib. */
   write(chunk: string | Uint8Array): Promise<void>;
   /** Finishes the entry and places it in the archive. */
   end(): Promise<void>;
@@ -56,20 +58,25 @@ export class ZipWriter {
   stream(name: string): ZipEntryStream {
     if (this.open) throw new Error('zip: a streamed entry is still open');
     this.open = true;
-    // A deep write buffer (not the stream default of 16 KB) lets JavaScript build the next chunks of
-    // XML while the thread pool compresses the previous ones, instead of waiting for every chunk.
-    const deflate = zlib.createDeflateRaw(Object.assign({ level: this.level, memLevel: 9, chunkSize: 64 * 1024 }, { writableHighWaterMark: WRITE_BUFFER }));
+    const deflate = zlib.createDeflateRaw({ level: this.level, memLevel: 9, chunkSize: 64 * 1024 });
     const out: Buffer[] = [];
     let compressed = 0;
     let size = 0;
     let crc = 0;
     let failure: Error | null = null;
+    // Text is encoded into a few reusable slots rather than a fresh Buffer per chunk: a slot returns
+    // to the pool once zlib has consumed it, so JavaScript can fill the next while the thread pool
+    // compresses (both cores busy), and 70 MB of XML leaves no trail of garbage buffers behind.
+    const free: Buffer[] = Array.from({ length: SLOTS }, () => Buffer.allocUnsafe(SLOT_BYTES));
+    const waiting: Array<() => void> = [];
+    const wake = () => waiting.shift()?.();
     deflate.on('data', (c: Buffer) => {
       out.push(c);
       compressed += c.byteLength;
     });
     deflate.on('error', (e: Error) => {
       failure = e;
+      while (waiting.length) wake();
     });
     const ended = new Promise<void>((resolve, reject) => {
       deflate.once('end', resolve);
@@ -77,29 +84,77 @@ export class ZipWriter {
     });
     // Keep the rejection from surfacing as "unhandled" before end() awaits it.
     ended.catch(() => undefined);
+    const account = (data: Uint8Array) => {
+      crc = zlib.crc32(data, crc);
+      size += data.byteLength;
+    };
+    const takeSlot = async (): Promise<Buffer> => {
+      for (;;) {
+        if (failure) throw failure;
+        const slot = free.pop();
+        if (slot) return slot;
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+    };
+    // Text goes straight into the current slot (no long string built up first); a full slot is
+    // handed to zlib and returned to the pool once consumed.
+    let current: Buffer | null = null;
+    let used = 0;
+    const submit = () => {
+      const slot = current;
+      if (!slot) return;
+      current = null;
+      if (used === 0) {
+        free.push(slot);
+        return;
+      }
+      const data = slot.subarray(0, used);
+      account(data);
+      deflate.write(data, () => {
+        free.push(slot);
+        wake();
+      });
+    };
+    const writeBytes = async (data: Uint8Array) => {
+      if (data.byteLength === 0) return;
+      account(data);
+      if (!deflate.write(data)) {
+        await new Promise<void>((resolve, reject) => {
+          const onDrain = () => {
+            deflate.off('error', onError);
+            resolve();
+          };
+          const onError = (e: Error) => {
+            deflate.off('drain', onDrain);
+            reject(e);
+          };
+          deflate.once('drain', onDrain);
+          deflate.once('error', onError);
+        });
+      }
+    };
     return {
       write: async (chunk) => {
         if (failure) throw failure;
-        const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-        if (data.byteLength === 0) return;
-        crc = zlib.crc32(data, crc);
-        size += data.byteLength;
-        if (!deflate.write(data)) {
-          await new Promise<void>((resolve, reject) => {
-            const onDrain = () => {
-              deflate.off('error', onError);
-              resolve();
-            };
-            const onError = (e: Error) => {
-              deflate.off('drain', onDrain);
-              reject(e);
-            };
-            deflate.once('drain', onDrain);
-            deflate.once('error', onError);
-          });
+        if (typeof chunk === 'string') {
+          // UTF-16 length x 3 bounds the UTF-8 length.
+          const worst = chunk.length * 3;
+          if (worst <= SLOT_BYTES) {
+            if (current && used + worst > SLOT_BYTES) submit();
+            if (!current) {
+              current = await takeSlot();
+              used = 0;
+            }
+            used += current.write(chunk, used, 'utf8');
+            return;
+          }
         }
+        // Rare: text larger than a slot, or bytes: passed through as its own buffer, in order.
+        submit();
+        await writeBytes(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
       },
       end: async () => {
+        submit();
         deflate.end();
         await ended;
         this.open = false;
