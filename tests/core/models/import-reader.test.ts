@@ -5,6 +5,7 @@ import { readXlsxValues } from '../../../electron/core/models/import/xlsxFast';
 import { readWorkbookGrids } from '../../../electron/core/models/import/workbook';
 import { writeTableXlsx } from '../../../electron/core/export/xlsx';
 import { fixtureBytes } from './support';
+import { isTotalsRow } from '../../../electron/core/models/import/parse';
 
 /*
  * The import reads cell values straight from the sheet XML (xlsxFast.ts); the exceljs reader of
@@ -88,5 +89,12 @@ describe('the direct xlsx reader of the import', () => {
   it('refuses what it does not understand so exceljs decides (broken zip)', () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]);
     expect(() => readXlsxValues(bytes)).toThrow();
+  });
+
+  it('tells totals rows from models whose names start like "Cộng" or "Tổng"', () => {
+    const totals = ['Cộng', 'CỘNG:', 'Tổng cộng', 'Tổng cộng: 2 mô hình', 'Tổng số 25 mô hình', 'Cộng (12)', 'Tổng: 7', 'Cộng toàn huyện', 'Tổng chung'];
+    for (const t of totals) expect(isTotalsRow(['', t, '12']), t).toBe(true);
+    const models = ['Công dân số, chuyển đổi số ở cơ sở', 'Cộng đồng dân cư tự quản', 'Công cà phê sạch', 'Tổng Nẻng sạch đẹp', 'Cổng làng văn hóa'];
+    for (const m of models) expect(isTotalsRow(['1', 'Đảng bộ xã Thanh Mai', m, 'Tập thể']), m).toBe(false);
   });
 });

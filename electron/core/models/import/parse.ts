@@ -65,11 +65,12 @@ export function isNumberingRow(cells: string[]): boolean {
 }
 
 /**
- * "Cộng", "Tổng cộng", "Tổng cộng: 2 mô hình", "Tổng số 25", "Cộng (12)". Only the word alone or
- * followed by a colon, a bracket or a number: model names such as "Công dân số…", "Cộng đồng dân
- * cư tự quản…" or a hamlet "Tổng Nẻng" start with the same folded letters and are data.
+ * "Cộng", "Tổng cộng", "Tổng cộng: 2 mô hình", "Tổng số 25", "Cộng (12)", "Cộng toàn huyện",
+ * "Tổng chung". Otherwise only the word alone or followed by a colon, a bracket or a number: model
+ * names such as "Công dân số…", "Cộng đồng dân cư tự quản…", "Công cà phê…" or a hamlet "Tổng
+ * Nẻng" start with the same folded letters and are data.
  */
-const TOTALS_CELL = /^(tong cong\b.*|tong so\b.*|(cong|tong)(\s*$|\s*[:.(\-–]|\s*\d))/;
+const TOTALS_CELL = /^(tong cong\b.*|tong so\b.*|(cong|tong) (toan|chung)\b.*|(cong|tong)(\s*$|\s*[:.(\-–]|\s*\d))/;
 
 export function isTotalsRow(cells: string[]): boolean {
   let seen = 0;
