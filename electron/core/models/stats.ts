@@ -1,7 +1,20 @@
 import type { AppContext } from '../context';
+import type { Db } from '../db/audit';
 import type { DvkCounterColumns } from '../db/schema';
 import { MODEL_STATUSES, type ModelCounts, type ModelStats, type ModelStatus } from '../../../shared/schemas/models';
-import { COUNTER_COLUMNS, selectCatalog, selectCounterTotals, selectFieldCounters, selectReviews, selectUnitCounters, selectUnits } from './repository';
+import {
+  COUNTER_COLUMNS,
+  FIGURE_COLUMNS,
+  selectCatalog,
+  selectCounterTotals,
+  selectFieldCounters,
+  selectReviews,
+  selectUnitCounters,
+  selectUnitTreeToken,
+  selectUnits,
+  type FigureCounters,
+  type UnitLite,
+} from './repository';
 import { UnitTree } from './unitTree';
 
 /*
@@ -33,12 +46,18 @@ export function addCounters(acc: DvkCounterColumns, row: DvkCounterColumns): voi
   for (const k of COUNTER_COLUMNS) acc[k] += row[k];
 }
 
+function emptyFigures(): FigureCounters {
+  const c = {} as FigureCounters;
+  for (const k of FIGURE_COLUMNS) c[k] = 0;
+  return c;
+}
+
 export function emptyCounts(): ModelCounts {
   return toCounts(emptyCounters());
 }
 
 /** The figures of the statistics from one set of counters. */
-export function toCounts(c: DvkCounterColumns): ModelCounts {
+export function toCounts(c: FigureCounters): ModelCounts {
   return {
     registered: c.total,
     newCount: c.new_count,
@@ -64,40 +83,66 @@ export function byStatusOf(c: DvkCounterColumns): Record<string, number> {
   return out;
 }
 
-/** Counters per subordinate organisation: each unit's own counters rolled up through the tree for `year`. */
-export function rollUpCounters(tree: UnitTree, year: number, subIds: Set<string>, rows: Array<DvkCounterColumns & { unit_id: string }>): Map<string, DvkCounterColumns> {
-  const byTop = new Map<string, DvkCounterColumns>();
-  for (const r of rows) {
-    const top = tree.rollUp(r.unit_id, year, subIds);
-    let acc = byTop.get(top);
-    if (!acc) byTop.set(top, (acc = emptyCounters()));
-    addCounters(acc, r);
+/**
+ * The unit tree and its per-year roll-up, kept per database handle until the token that every write
+ * to `units` replaces (migration 0008) changes. At national scale reading ~2,000 units costs more
+ * than reading the year's counters.
+ */
+interface TreeEntry {
+  token: string;
+  tree: UnitTree;
+  years: Map<number, { subs: UnitLite[]; subIds: Set<string>; top: Map<string, string> }>;
+}
+const treeCache = new WeakMap<object, TreeEntry>();
+
+async function unitTree(db: Db): Promise<TreeEntry> {
+  // Token first, then the units: a change in between leaves a stale token, so the next call reloads.
+  const token = await selectUnitTreeToken(db);
+  const cached = treeCache.get(db);
+  if (cached && token && cached.token === token) return cached;
+  const entry: TreeEntry = { token, tree: new UnitTree(await selectUnits(db)), years: new Map() };
+  if (token) treeCache.set(db, entry);
+  return entry;
+}
+
+function yearView(entry: TreeEntry, year: number) {
+  let v = entry.years.get(year);
+  if (!v) {
+    const subs = entry.tree.subordinates(year);
+    v = { subs, subIds: new Set(subs.map((s) => s.id)), top: new Map() };
+    entry.years.set(year, v);
   }
-  return byTop;
+  return v;
 }
 
 export async function yearStats(ctx: Pick<AppContext, 'db'>, year: number): Promise<ModelStats> {
-  const [unitCounters, fieldCounters, previous, units, fields, reviews] = await Promise.all([
+  const [unitCounters, fieldCounters, previous, entry, fields, reviews] = await Promise.all([
     selectUnitCounters(ctx.db, year),
     selectFieldCounters(ctx.db, year),
     selectCounterTotals(ctx.db, year - 1),
-    selectUnits(ctx.db),
+    unitTree(ctx.db),
     selectCatalog(ctx.db, ['field']),
     selectReviews(ctx.db, year),
   ]);
-  const tree = new UnitTree(units);
-  const subs = tree.subordinates(year);
-  const subIds = new Set(subs.map((s) => s.id));
+  const { tree } = entry;
+  const { subs, subIds, top } = yearView(entry, year);
   const reviewed = new Set(reviews.map((r) => tree.current(r.unit_id, year)));
 
   // Totals from the field rows (a dozen) rather than the unit rows: both partition the same records.
   const total = emptyCounters();
   for (const f of fieldCounters) addCounters(total, f);
-  const byUnit = rollUpCounters(tree, year, subIds, unitCounters);
+  const byUnit = new Map<string, FigureCounters>();
+  for (const r of unitCounters) {
+    let t = top.get(r.unit_id);
+    if (t === undefined) top.set(r.unit_id, (t = tree.rollUp(r.unit_id, year, subIds)));
+    let acc = byUnit.get(t);
+    if (!acc) byUnit.set(t, (acc = emptyFigures()));
+    for (const k of FIGURE_COLUMNS) acc[k] += r[k];
+  }
 
   // Subordinate organisations first, in the user's order (even with no models); then any other unit
   // records rolled up to (e.g. the province committee itself).
-  const unitRows = subs.map((u) => ({ unitId: u.id, unitName: u.name, reviewed: reviewed.has(u.id), ...toCounts(byUnit.get(u.id) ?? emptyCounters()) }));
+  const unitRows = subs.map((u) => ({ unitId: u.id, unitName: u.name, reviewed: reviewed.has(u.id), ...toCounts(byUnit.get(u.id) ?? emptyFigures()) }));
   for (const [id, counters] of byUnit) {
     if (!subIds.has(id)) unitRows.push({ unitId: id, unitName: tree.name(id), reviewed: reviewed.has(id), ...toCounts(counters) });
   }

@@ -16,6 +16,9 @@ import { sql, type Kysely } from 'kysely';
  * any change of year / unit / field / kind / registration / status / flags share one shape: take
  * the old row out, put the new row in. A counter row that drops to zero stays (readers skip it).
  *
+ * It also keeps a token of the unit tree (dvk_unit_tree_version, replaced by any write to units) so
+ * the statistics can keep the tree in memory between calls.
+ *
  * This file is frozen once shipped: the status list is written out here, not imported; a test
  * checks that every status of shared/schemas/models.ts has its columns.
  */
@@ -122,10 +125,27 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute(db);
   }
   for (const [name, body] of Object.entries(TRIGGERS)) await sql.raw(`CREATE TRIGGER ${name} ${body}`).execute(db);
+
+  // The statistics roll units up to the subordinate organisations through the unit tree, which takes
+  // longer to read than the counters at national scale (~2,000 units). A token that every write to
+  // `units` replaces lets the tree be kept in memory until it changes; random, so a restored backup
+  // or another connection's write can never look like the cached tree.
+  await sql`CREATE TABLE dvk_unit_tree_version (id integer PRIMARY KEY CHECK (id = 1), token blob NOT NULL)`.execute(db);
+  await sql`INSERT INTO dvk_unit_tree_version (id, token) VALUES (1, randomblob(8))`.execute(db);
+  for (const [name, event] of UNIT_TRIGGERS) {
+    await sql.raw(`CREATE TRIGGER ${name} AFTER ${event} ON units BEGIN UPDATE dvk_unit_tree_version SET token = randomblob(8) WHERE id = 1; END`).execute(db);
+  }
 }
+
+const UNIT_TRIGGERS: Array<[name: string, event: string]> = [
+  ['units_tree_version_ai', 'INSERT'],
+  ['units_tree_version_au', 'UPDATE'],
+  ['units_tree_version_ad', 'DELETE'],
+];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const name of Object.keys(TRIGGERS)) await sql.raw(`DROP TRIGGER IF EXISTS ${name}`).execute(db);
+  for (const name of [...Object.keys(TRIGGERS), ...UNIT_TRIGGERS.map(([n]) => n)]) await sql.raw(`DROP TRIGGER IF EXISTS ${name}`).execute(db);
+  await sql`DROP TABLE IF EXISTS dvk_unit_tree_version`.execute(db);
   for (const t of TARGETS) await sql.raw(`DROP TABLE IF EXISTS ${t.table}`).execute(db);
 }

@@ -119,11 +119,18 @@ export interface DvkFieldCountsTable extends DvkCounterColumns {
   field_key: string;
 }
 
+/** One row (id 1): a random token replaced by every write to `units` (statistics cache the unit tree by it). */
+export interface DvkUnitTreeVersionTable {
+  id: number;
+  token: Uint8Array;
+}
+
 export interface ModelTables {
   dvk_models: DvkModelsTable;
   dvk_model_years: DvkModelYearsTable;
   dvk_unit_counts: DvkUnitCountsTable;
   dvk_field_counts: DvkFieldCountsTable;
+  dvk_unit_tree_version: DvkUnitTreeVersionTable;
   dvk_reviews: DvkReviewsTable;
   dvk_import_mappings: DvkImportMappingsTable;
 }
