@@ -198,7 +198,7 @@ export const modelListOutputSchema = z.object({
 export type ModelListOutput = z.infer<typeof modelListOutputSchema>;
 
 /** A search sorted by the requested order up to this many matches; beyond it, newest first. */
-export const SEARCH_SORT_CAP = 2000;
+export const SEARCH_SORT_CAP = 1000;
 
 export const modelCountOutputSchema = z.object({ total: z.number().int() });
 
@@ -386,7 +386,7 @@ export const modelsChannels = {
   'models.list': channel({
     input: modelListInputSchema,
     output: modelListOutputSchema,
-    summary: 'Register of yearly model records: filters (year, unit with subtree, field, kind, new/carried, status), folded search, sort, offset paging with total. A search matching more than 2,000 records comes newest first (order "recent") with totalCapped and a lower-bound total.',
+    summary: 'Register of yearly model records: filters (year, unit with subtree, field, kind, new/carried, status), folded search, sort, offset paging with total. A search matching more than 1,000 records comes newest first (order "recent") with totalCapped and a lower-bound total.',
   }),
   'models.count': channel({
     input: modelFilterSchema,

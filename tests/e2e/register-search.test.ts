@@ -9,7 +9,7 @@ import { SEARCH_SORT_CAP } from '../../shared/schemas/models';
 
 /*
  * The register with a search that matches more records than are sorted on demand: the footer
- * first says "hơn 2.000 kết quả", then the exact count from models.count; the rows come newest
+ * first says "hơn 1.000 kết quả", then the exact count from models.count; the rows come newest
  * first and the screen says so (no sort arrow on the name column); the user can scroll to the last
  * match; one more word brings the name order back.
  */
@@ -70,7 +70,7 @@ describe('register search with many results', () => {
     await note.waitFor();
     expect(await note.innerText()).toMatch(/mới đưa vào sổ được xếp lên trước/);
     expect(await note.innerText()).toMatch(new RegExp(`không quá ${SEARCH_SORT_CAP.toLocaleString('de-DE')} kết quả`));
-    // The exact count replaces "hơn 2.000 kết quả (đang đếm…)" as soon as models.count answers.
+    // The exact count replaces "hơn 1.000 kết quả (đang đếm…)" as soon as models.count answers.
     await expect.poll(() => footer.innerText()).toMatch(/^2\.300 kết quả/);
     const nameHeader = page.getByRole('columnheader', { name: 'Tên mô hình' });
     expect(await nameHeader.getAttribute('aria-sort')).toBeNull();

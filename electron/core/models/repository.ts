@@ -309,8 +309,8 @@ export async function selectRegisterAmong(
   if (!ns.length) return { rows: [], total: 0 };
   const rest: ListQuery = { ...f, match: undefined };
   // Sort only the record numbers and keys, then read the page's full rows: joining the names of
-  // 2,000 rows before sorting them cost ~10× more. The numbers travel as one JSON parameter (SQLite
-  // looks each row up by rowid; 2,000 bound parameters cost more to build and prepare than to run).
+  // a thousand rows before sorting them cost ~10× more. The numbers travel as one JSON parameter (SQLite
+  // looks each row up by rowid; a thousand bound parameters cost more to build and prepare than to run).
   const among = sql<boolean>`y.n IN (SELECT value FROM json_each(${JSON.stringify(ns)}))`;
   let lean = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, rest).where(among);
   if (opts.sort === 'unit') {

@@ -307,7 +307,7 @@ export function RegisterTable({ filter, sort, onSortChange, version, selected, o
 }
 
 /**
- * The footer's count, true whatever the server knew: an exact number, "hơn 2.000" when only the
+ * The footer's count, true whatever the server knew: an exact number, "hơn 1.000" when only the
  * search cap is known, "ít nhất N" while other filters make the bound the rows seen so far.
  */
 export function countLabel(total: number, capped: boolean, search: boolean): string {
