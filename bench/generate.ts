@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { foldText, vietnameseSortKey } from '../shared/text/vietnamese';
-import { searchTextOf } from '../electron/core/models/service';
-import { Rng, DISTRICTS, PROVINCES, communeName, modelName, personName, ACTIVITIES } from './names';
+import { ModelText } from './modelText';
+import { Rng, DISTRICTS, PROVINCES, communeName, modelNamePieces, personName, ACTIVITIES } from './names';
 import { bulkLoad, type BulkOptions, type BulkReport } from './bulkLoad';
 
 export interface DatasetSpec {
@@ -144,6 +144,7 @@ export function generateDataset(db: BetterSqlite3.Database, spec: DatasetSpec, o
   const years = spec.lastYear - spec.firstYear + 1;
   const batch = 50_000;
   let serial = 0;
+  const text = new ModelText();
   const loadRegister = (): void => {
     while (recordCount < spec.records) {
       db.transaction(() => {
@@ -153,17 +154,17 @@ export function generateDataset(db: BetterSqlite3.Database, spec: DatasetSpec, o
           const unit = children.length ? rng.pick(children) : { id: tops[0]!.id, name: tops[0]!.name, top: 0 };
           const kind = rng.next() < 0.72 ? 'collective' : 'individual';
           const performer = kind === 'individual' ? personName(rng) : null;
-          const name = modelName(rng, serial);
+          const pieces = modelNamePieces(rng, serial);
           const field = fields[serial % fields.length]!.id;
           const first = spec.firstYear + Math.floor(rng.next() * years);
           // Average life ~2 years: carried over (duy trì) while a coin says so.
           let span = 1;
           while (rng.next() < 0.5 && first + span <= spec.lastYear) span++;
           const modelId = newId();
-          const sortKey = vietnameseSortKey(name);
-          insertModel.run(modelId, unit.id, name, foldText(name), kind, field, performer, first, sortKey, AT, AT);
+          // The same strings as vietnameseSortKey / foldText / searchTextOf, from cached parts (bench/modelText.ts).
+          const { name, sortKey, nameFolded, search } = text.of(pieces, performer, unit.name);
+          insertModel.run(modelId, unit.id, name, nameFolded, kind, field, performer, first, sortKey, AT, AT);
           modelCount++;
-          const search = searchTextOf(name, performer, unit.name);
           for (let y = first; y < first + span && recordCount < stop; y++) {
             const s = yearStatus(rng);
             const recognised = s.status === 'recognised';

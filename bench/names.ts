@@ -62,7 +62,15 @@ export function communeName(rng: Rng): string {
 
 /** "Mô hình “Dân vận khéo” trong xây dựng nông thôn mới tại thôn Nà Pài, xã Yên Đĩnh (lần 3)" */
 export function modelName(rng: Rng, serial: number): string {
-  return `${rng.pick(ACTIVITIES)} tại thôn ${rng.pick(HAMLETS)}, xã ${rng.pick(COMMUNES)} (mô hình số ${serial})`;
+  return modelNamePieces(rng, serial).join('');
+}
+
+/**
+ * The name in pieces (joined, they are the name): the repeating head (16 × 10 × 20 combinations),
+ * then " (mô hình số", " N", ")". No piece ends with a space (bench/modelText.ts relies on it).
+ */
+export function modelNamePieces(rng: Rng, serial: number): string[] {
+  return [`${rng.pick(ACTIVITIES)} tại thôn ${rng.pick(HAMLETS)}, xã ${rng.pick(COMMUNES)}`, ' (mô hình số', ` ${serial}`, ')'];
 }
 
 export { ACTIVITIES, HAMLETS, COMMUNES };
