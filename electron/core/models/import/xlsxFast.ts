@@ -163,17 +163,22 @@ export function readXlsxValues(bytes: Uint8Array): RawSheet[] {
   const workbook = text('xl/workbook.xml');
   const rels = text('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new UnsupportedXlsx('no workbook part');
+  if (/<\w+:sheets?\b/.test(workbook)) throw new UnsupportedXlsx('prefixed workbook elements');
   const date1904 = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(workbook);
   const targets = new Map<string, string>();
+  const byType = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
+    const type = attr(m[0], 'Type')?.replace(/.*\//, '');
     if (id && target) targets.set(id, resolveTarget(target));
+    if (type && target) byType.set(type, resolveTarget(target));
   }
   const shared: string[] = [];
-  const sst = text('xl/sharedStrings.xml');
+  const sst = text(byType.get('sharedStrings') ?? 'xl/sharedStrings.xml');
+  if (sst && /<\w+:si\b/.test(sst)) throw new UnsupportedXlsx('prefixed shared strings');
   if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(m[1] === undefined ? '' : stringItemText(m[1]));
-  const styles = readStyles(text('xl/styles.xml'));
+  const styles = readStyles(text(byType.get('styles') ?? 'xl/styles.xml'));
 
   const sheets: RawSheet[] = [];
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
@@ -195,8 +200,12 @@ function readSheet(name: string, hidden: boolean, xml: string, shared: string[],
   const rows: SheetCell[][] = [];
   const textFonts: Record<string, number> = {};
   const capitalsFontCells: [number, number][] = [];
+  // Prefixed elements (<x:row>, written by some generators) are left to exceljs.
+  if (/<\w+:(sheetData|row|c)\b/.test(xml)) throw new UnsupportedXlsx('prefixed sheet elements');
   const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? '';
   let nextRow = 0;
+  // The patterns are shared: a read that threw half-way must not leave its position behind.
+  ROW.lastIndex = 0;
   for (let rm = ROW.exec(data); rm; rm = ROW.exec(data)) {
     const r = Number(/\sr="(\d+)"/.exec(rm[1]!)?.[1] ?? nextRow + 1) - 1;
     nextRow = r + 1;
@@ -215,8 +224,11 @@ function readSheet(name: string, hidden: boolean, xml: string, shared: string[],
       const style = Number(/\ss="(\d+)"/.exec(attrs)?.[1] ?? 0);
       const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
       let value: SheetCell;
-      if (type === 's') value = v === undefined ? null : (shared[Number(v)] ?? null);
-      else if (type === 'inlineStr') value = /<is>([\s\S]*?)<\/is>/.test(inner) ? stringItemText(/<is>([\s\S]*?)<\/is>/.exec(inner)![1]!) : null;
+      if (type === 's') {
+        if (v === undefined) value = null;
+        else if (shared[Number(v)] === undefined) throw new UnsupportedXlsx(`shared string ${v}`);
+        else value = shared[Number(v)]!;
+      } else if (type === 'inlineStr') value = /<is>([\s\S]*?)<\/is>/.test(inner) ? stringItemText(/<is>([\s\S]*?)<\/is>/.exec(inner)![1]!) : null;
       else if (type === 'str') value = v === undefined ? null : decodeXml(v);
       else if (type === 'b') value = v === undefined ? null : v === '1' || v === 'true';
       else if (type === 'e') value = null;
