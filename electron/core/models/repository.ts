@@ -271,19 +271,26 @@ export async function selectRegister(
 
 // ------------------------------------------------------------------ register search (migration 0009)
 
+/** A unit subtree up to this many units is answered by the index (an OR of unit facets). */
+const MAX_UNIT_FACETS = 64;
+const unitFacets = (f: ListQuery): boolean => Boolean(f.unitIds?.length && f.unitIds.length <= MAX_UNIT_FACETS);
+
 /**
  * The FTS5 expression of a filter: the user's words (already an FTS query, restricted to the text
- * column so they never match a facet) and, with a year, the year facet — so the index alone answers
- * "matches of this year" (0009 keeps only live records in it).
+ * column so they never match a facet) and the year and unit facets of migration 0009 — so the index
+ * alone answers "matches of this year in these units" (it holds only live records).
  */
 function searchMatch(f: ListQuery): string {
-  const words = `search_text : (${f.match ?? '""'})`;
-  return f.year !== undefined ? `${words} AND facets : "y${f.year}"` : words;
+  let expr = `search_text : (${f.match ?? '""'})`;
+  if (f.year !== undefined) expr += ` AND facets : "y${f.year}"`;
+  if (unitFacets(f)) expr += ` AND facets : (${f.unitIds!.map((id) => `"u${id.replaceAll('-', '').replaceAll('"', '""')}"`).join(' OR ')})`;
+  return expr;
 }
 
-/** Filters the search index cannot answer (anything beyond the words and the year). */
+/** Filters the search index cannot answer (anything beyond the words, the year and a unit subtree). */
 export function hasRowFilters(f: ListQuery): boolean {
-  return Boolean(f.unitIds || f.fieldId || f.kind || f.registration || f.statuses?.length || f.typical !== undefined || f.commended !== undefined);
+  const units = f.unitIds !== undefined && !unitFacets(f);
+  return Boolean(units || f.fieldId || f.kind || f.registration || f.statuses?.length || f.typical !== undefined || f.commended !== undefined);
 }
 
 /** Up to `cap` + 1 record numbers matching the words (and year), from the index alone. */
