@@ -144,6 +144,16 @@ const FIELD_LABELS: Record<string, string> = {
   idleMinutes: 'Tự khóa sau (phút)',
   hasPassword: 'Có mật khẩu',
   fileName: 'Tệp',
+  // An import's single audit entry (models.importCommit).
+  created: 'Tạo mới',
+  updated: 'Cập nhật',
+  unchanged: 'Giữ nguyên',
+  skipped: 'Bỏ qua',
+  unitsCreated: 'Đơn vị tạo mới',
+  year: 'Năm',
+  catalogItemsCreated: 'Mục danh mục tạo mới',
+  unitsMarkedReviewed: 'Đơn vị ghi nhận đã họp xét',
+  recordIds: 'Các bản ghi',
 };
 
 export function fieldLabel(field: string): string {
@@ -162,7 +172,7 @@ export function isBookkeepingTable(name: string): boolean {
  * Tables derived from other tables by triggers (counters the statistics read). They are not
  * records of their own: not counted in backups, never in the trash.
  */
-const DERIVED_TABLES = new Set(['dvk_unit_counts', 'dvk_field_counts']);
+const DERIVED_TABLES = new Set(['dvk_unit_counts', 'dvk_field_counts', 'dvk_unit_tree_version']);
 
 /** The main kinds of records first in backup counts; the rest in name order. */
 export const MAIN_TABLES = ['dvk_models', 'dvk_model_years', 'meetings', 'plans', 'tasks', 'inspections', 'units', 'members', 'attachments', 'audit_log'];

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
 import { listTables } from '../../../electron/core/safety/tables';
-import { entityLabel } from '../../../electron/core/safety/labels';
+import { entityLabel, fieldLabel } from '../../../electron/core/safety/labels';
+import { importCommitOutputSchema } from '../../../shared/schemas/models';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -24,5 +25,11 @@ describe('Vietnamese names of tables', () => {
     const tables = listTables(app.ctx.sqlite).map((t) => t.name);
     expect(tables).toContain('dvk_models');
     expect(tables.filter((t) => t.endsWith('_counts'))).toEqual([]);
+  });
+
+  it("names every figure of an import's audit entry", () => {
+    // The one audit entry of models.importCommit carries the result's figures and the record ids.
+    const keys = [...Object.keys(importCommitOutputSchema.shape).filter((k) => k !== 'skippedRows'), 'fileName', 'recordIds'];
+    expect(keys.filter((k) => fieldLabel(k) === k)).toEqual([]);
   });
 });
