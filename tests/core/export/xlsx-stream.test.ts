@@ -87,6 +87,10 @@ describe('SpreadsheetML writer', () => {
     expect(ws.getCell('A6').value).toBe(long.slice(0, 32767)); // Excel's limit per cell
     expect(ws.getCell('B6').value).toBe(0);
     expect(wb.creator).toBe('QCDC Desk');
+    // Rows are as tall as their wrapped text (no application re-fits heights on opening a file).
+    expect(ws.getRow(5).height).toBe(2 * 15.75); // two lines
+    expect(ws.getRow(6).height).toBe(409); // Excel's tallest row
+    expect(ws.getRow(4).height ?? 15).toBeLessThan(16); // one line: the default height
   });
 
   it('passes rows larger than an encoding slot through intact and in order', async () => {

@@ -7,7 +7,9 @@ import { openTestApp, type TestApp } from '../../support/context';
 import { generateDataset } from '../../../bench/generate';
 import { openExportPages, selectExportNumbers } from '../../../electron/core/models/exportRepository';
 import { toListQuery } from '../../../electron/core/models/service';
-import type { ModelFilter } from '../../../shared/schemas/models';
+import type { ChannelInput } from '../../../shared/contract';
+
+type Filter = Omit<ChannelInput<'models.exportXlsx'>, 'jobId'>;
 
 /*
  * The register's XLSX export at a size where paging matters (5,000 records): read back with
@@ -55,7 +57,7 @@ afterAll(async () => {
 });
 
 /** Every row `models.list` gives for a filter, in register (unit) order, page by page. */
-async function listAll(filter: ModelFilter): Promise<ListRow[]> {
+async function listAll(filter: Filter): Promise<ListRow[]> {
   const out: ListRow[] = [];
   for (let offset = 0; ; offset += 1000) {
     const page = await app.call('models.list', { ...filter, sort: 'unit', offset, limit: 1000 });
@@ -138,7 +140,7 @@ describe('register export at 5,000 rows', () => {
     const topUnit = app.ctx.sqlite.prepare('select id from units where parent_id is null and deleted_at is null order by sort_order limit 1').get() as { id: string };
     const someName = (await app.call('models.list', { year: 2023, limit: 1, offset: 777 })).rows[0]!.name;
     const word = someName.split(' ').filter((w) => w.length > 3)[1] ?? someName.split(' ')[0]!;
-    const filters: ModelFilter[] = [
+    const filters: Filter[] = [
       { year: 2023 },
       { unitId: topUnit.id, includeSubunits: true },
       { year: 2022, kind: 'individual' },
@@ -158,7 +160,7 @@ describe('register export at 5,000 rows', () => {
   }, 120_000);
 
   it('reads in pages no larger than asked, and leaves the connection free between them', async () => {
-    const q = await toListQuery(app.ctx.db, {});
+    const q = await toListQuery(app.ctx.db, { includeSubunits: true });
     const numbers = await selectExportNumbers(app.ctx.db, q);
     expect(numbers).toHaveLength(RECORDS);
     const { total, pages } = await openExportPages(app.ctx.db, q, 300);
@@ -190,6 +192,8 @@ describe('register export at 5,000 rows', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect((await exporting).rows).toBe(RECORDS);
-    expect(answered).toBeGreaterThan(1);
+    // Reads queue for Kysely's one connection: a cursor held for the whole export (the old
+    // streamed query) let a list in only at the end; pages of 500 let one in between every page.
+    expect(answered).toBeGreaterThanOrEqual(4);
   }, 60_000);
 });

@@ -89,6 +89,50 @@ export interface TableXlsxOptions {
 }
 
 const DEFAULT_WIDTH = 16;
+/**
+ * Characters of Vietnamese text in Times New Roman 12 per Excel width unit, less one unit of cell
+ * padding: a width of 48 holds ~55 characters, a width of 20 ~18 (LibreOffice's rendering). Erring
+ * short costs a blank line now and then; erring long would cut text off.
+ */
+const CHARS_PER_WIDTH = 1.1;
+/** Points per line of Times New Roman 12 (Excel's own row height for that font). */
+const LINE_HEIGHT = 15.75;
+const MAX_ROW_HEIGHT = 409;
+
+/** Lines a text takes when word-wrapped at `perLine` characters (counted in characters, not glyph widths). */
+function wrappedLines(text: string, perLine: number): number {
+  // A scan over the spaces and line breaks (no split: this runs for most rows of a register).
+  let lines = 1;
+  let used = -1; // characters on the current line; -1 when the line is still empty
+  let start = 0;
+  const end = text.length;
+  while (start <= end) {
+    let stop = start;
+    while (stop < end) {
+      const c = text.charCodeAt(stop);
+      if (c === 32 || c === 10) break;
+      stop += 1;
+    }
+    const word = stop - start;
+    if (used < 0) used = word;
+    else if (used + 1 + word <= perLine) used += 1 + word;
+    else {
+      lines += 1;
+      used = word;
+    }
+    // A word longer than the line is broken across lines.
+    while (used > perLine) {
+      lines += 1;
+      used -= perLine;
+    }
+    if (stop < end && text.charCodeAt(stop) === 10) {
+      lines += 1;
+      used = -1;
+    }
+    start = stop + 1;
+  }
+  return lines;
+}
 
 /** "2023-05-02" / Date → a Date at UTC midnight (Excel has no time zones). */
 export function toExcelDate(value: unknown): Date | null {
@@ -264,6 +308,15 @@ async function writeSheet(out: ZipEntryStream, styles: StyleSheet, options: Tabl
   }
 
   if (rowNo + 1 !== headerRowNo) throw new Error('titleRowCount is out of step with the title rows written');
+  const perLine = columns.map((c) => Math.max(1, Math.floor(((c.width ?? DEFAULT_WIDTH) - 1) * CHARS_PER_WIDTH)));
+  /** Height for a row of texts that wrap (undefined when one line is enough). */
+  const fitHeight = (values: CellValue[]): number | undefined => {
+    let lines = 1;
+    values.forEach((v, i) => {
+      if (typeof v === 'string' && (v.length > perLine[i]! || v.includes('\n'))) lines = Math.max(lines, wrappedLines(v, perLine[i]!));
+    });
+    return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : undefined;
+  };
   const headerStyle = (): CellStyle => ({ bold: true, vertical: 'middle', horizontal: 'center', wrap: true, border: true });
   if (groups) {
     // Row 1: group titles across their columns; ungrouped columns carry their own header.
@@ -289,12 +342,10 @@ async function writeSheet(out: ZipEntryStream, styles: StyleSheet, options: Tabl
       merge(headerRowNo, k + 1, headerRowNo + 1, k + 1);
     }
     addRow(top, headerStyle, 22);
-    addRow(bottom, headerStyle);
+    addRow(bottom, headerStyle, fitHeight(bottom));
   } else {
-    addRow(
-      columns.map((c) => c.header),
-      headerStyle,
-    );
+    const headers = columns.map((c) => c.header);
+    addRow(headers, headerStyle, fitHeight(headers));
   }
 
   // The data rows: one fixed style index per column, cells as plain string building.
@@ -306,14 +357,20 @@ async function writeSheet(out: ZipEntryStream, styles: StyleSheet, options: Tabl
   const dataStyles = columns.map((c) => columnStyle(c, false));
   const totalStyles = columns.map((c) => columnStyle(c, true));
   // Each row's XML goes straight to the compressor's buffer: no long string is ever built.
+  // Neither Excel nor LibreOffice fits a row's height to wrapped text when opening a file, so a
+  // long model name would be cut to one line: each row gets the height of its longest text.
   const writeData = (row: XlsxRow, cellStyles: number[]) => {
     rowNo += 1;
-    let xml = `<row r="${rowNo}">`;
+    let cells = '';
+    let lines = 1;
     for (let i = 0; i < columns.length; i += 1) {
       const column = columns[i]!;
-      xml += cellXml(letters[i]! + rowNo, cellStyles[i]!, cellValue(column, row[column.key]));
+      const value = cellValue(column, row[column.key]);
+      if (typeof value === 'string' && (value.length > perLine[i]! || value.includes('\n'))) lines = Math.max(lines, wrappedLines(value, perLine[i]!));
+      cells += cellXml(letters[i]! + rowNo, cellStyles[i]!, value);
     }
-    return out.write(`${xml}</row>`);
+    const open = lines > 1 ? `<row r="${rowNo}" ht="${Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)}" customHeight="1">` : `<row r="${rowNo}">`;
+    return out.write(`${open}${cells}</row>`);
   };
   await out.write(head);
 
