@@ -48,6 +48,8 @@ describe('backups', () => {
     const file = path.join(app.ctx.layout.backupsDir, info.fileName);
     expect(fs.existsSync(file)).toBe(true);
     expect(fs.existsSync(file.replace(/\.sqlite$/, '.json'))).toBe(true);
+    // A backup the officer asks for gets the full check.
+    expect(JSON.parse(fs.readFileSync(file.replace(/\.sqlite$/, '.json'), 'utf8')).checkedWith).toBe('integrity_check');
     expect(fs.readdirSync(app.ctx.layout.backupsDir).some((n) => n.endsWith('.partial'))).toBe(false);
     const listed = await app.call('backup.list', {});
     expect(listed.backups.map((b) => b.fileName)).toEqual([info.fileName]);

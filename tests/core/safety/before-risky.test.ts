@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
 import { FIXTURE, loadBacKanFields } from '../models/support';
@@ -24,6 +25,9 @@ describe('backups before risky operations', () => {
     const before = list.find((b) => b.reason === 'before-import');
     expect(before).toBeDefined();
     expect(before!.integrity).toBe('ok');
+    // Verified with quick_check (every page and b-tree), so the safety copy stays cheap next to the import.
+    const sidecar = path.join(app.ctx.layout.backupsDir, before!.fileName.replace(/\.sqlite$/, '.json'));
+    expect(JSON.parse(fs.readFileSync(sidecar, 'utf8')).checkedWith).toBe('quick_check');
     // The backup holds no models: it was taken before the import wrote them.
     const models = before!.counts.find((c) => c.table === 'dvk_models');
     expect(models?.count ?? 0).toBe(0);

@@ -27,6 +27,8 @@ export interface Sidecar {
   schemaVersion: string;
   appVersion: string;
   auditSeq: number;
+  /** How the copy was verified when it was made (absent in sidecars written before it was recorded). */
+  checkedWith?: 'integrity_check' | 'quick_check';
 }
 
 export const sidecarPath = (file: string) => file.replace(/\.sqlite$/, '.json');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupReason, BackupSchedule, RecordCount } from '../../../../shared/schemas/safety';
 import type { AppContext } from '../../context';
-import { backupDatabase, fileStamp } from '../../db/backupFile';
+import { backupDatabase, fileStamp, type BackupCheck } from '../../db/backupFile';
 import { integrityCheck } from '../../db/open';
 import { migrations } from '../../db/migrations';
 import { recordAudit } from '../../db/audit';
@@ -51,7 +51,7 @@ function uniqueTarget(dir: string, base: string): string {
 export async function createBackup(
   ctx: AppContext,
   reason: BackupReason,
-  options: { note?: string | null; job?: JobReporter } = {},
+  options: { note?: string | null; job?: JobReporter; check?: BackupCheck } = {},
 ): Promise<BackupInfo> {
   assertHealthy(ctx);
   const { job } = options;
@@ -59,7 +59,8 @@ export async function createBackup(
   const now = ctx.clock.now();
   // Reason last in the name; the stamp sorts by time and carries the date when the sidecar is lost.
   const file = uniqueTarget(ctx.layout.backupsDir, `qcdc-${fileStamp(now)}-${reason}`);
-  await backupDatabase(ctx.sqlite, file, ctx.nativeBinding);
+  const check = options.check ?? 'integrity';
+  await backupDatabase(ctx.sqlite, file, ctx.nativeBinding, check);
   await job?.progress('Đang đếm bản ghi', 1, 3);
   const described = describeDatabase(file, { check: false, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) });
   const sidecar: Sidecar = {
@@ -68,7 +69,8 @@ export async function createBackup(
     reason,
     note: options.note ?? null,
     counts: described.counts,
-    integrity: 'ok', // backupDatabase refuses to rename a copy that fails integrity_check
+    integrity: 'ok', // backupDatabase refuses to rename a copy that fails its check
+    checkedWith: check === 'quick' ? 'quick_check' : 'integrity_check',
     schemaVersion: described.schemaVersion,
     appVersion: ctx.appVersion,
     auditSeq: described.auditSeq,
@@ -86,7 +88,8 @@ export async function createBackup(
  * can always go back to the data as it was just before.
  */
 export async function backupBeforeRiskyOperation(ctx: AppContext, reason: BackupReason, job?: JobReporter): Promise<BackupInfo> {
-  return createBackup(ctx, reason, job ? { job } : {});
+  // quick_check: see backupDatabase. Scheduled, manual and on-quit backups keep the full check.
+  return createBackup(ctx, reason, job ? { job, check: 'quick' } : { check: 'quick' });
 }
 
 export function listBackups(ctx: AppContext): BackupInfo[] {
