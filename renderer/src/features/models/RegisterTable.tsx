@@ -184,8 +184,9 @@ export function RegisterTable({ filter, sort, onSortChange, version, selected, o
     countAsked.current = false;
     setTotal(null);
     setCapped(false);
+    setOrder(sort);
     void loadPage(0);
-  }, [key, loadPage]);
+  }, [key, loadPage, sort]);
 
   useEffect(() => onTotal?.(total), [total, onTotal]);
 
