@@ -265,17 +265,26 @@ const countsSchema = z.object({
   individual: z.number().int(),
   recognisedCollective: z.number().int(),
   recognisedIndividual: z.number().int(),
+  /** Typical / commended (recognised) records that are collective; the rest are individual. */
+  typicalCollective: z.number().int(),
+  commendedCollective: z.number().int(),
 });
 export type ModelCounts = z.infer<typeof countsSchema>;
 
+/** Records per status (statuses without records left out); byStatusCollective: the collective ones among them. */
+const statusCounts = z.record(z.string(), z.number().int());
+
 export const statsOutputSchema = countsSchema.extend({
   year: z.number().int(),
-  byStatus: z.record(z.string(), z.number().int()),
+  byStatus: statusCounts,
+  byStatusCollective: statusCounts,
   unitsReviewed: z.number().int(),
   unitsTotal: z.number().int(),
-  byUnit: z.array(countsSchema.extend({ unitId: z.string(), unitName: z.string(), reviewed: z.boolean() })),
+  byUnit: z.array(
+    countsSchema.extend({ unitId: z.string(), unitName: z.string(), reviewed: z.boolean(), byStatus: statusCounts, byStatusCollective: statusCounts }),
+  ),
   byField: z.array(
-    countsSchema.extend({ fieldId: z.string().nullable(), fieldName: z.string(), byStatus: z.record(z.string(), z.number().int()) }),
+    countsSchema.extend({ fieldId: z.string().nullable(), fieldName: z.string(), byStatus: statusCounts, byStatusCollective: statusCounts }),
   ),
   previous: countsSchema.extend({ year: z.number().int() }),
 });

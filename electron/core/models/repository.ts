@@ -417,29 +417,30 @@ export const COUNTER_COLUMNS = [
   'stc_not_recognised',
 ] as const satisfies ReadonlyArray<keyof DvkCounterColumns>;
 
-/** The counters behind the figures of a unit row and the totals (no per-status split). */
-export const FIGURE_COLUMNS = [
-  'total',
-  'new_count',
-  'collective',
-  'typical',
-  'commended',
-  'st_recognised',
-  'stc_recognised',
-  'st_not_recognised',
-] as const satisfies ReadonlyArray<(typeof COUNTER_COLUMNS)[number]>;
-export type FigureCounters = Pick<DvkCounterColumns, (typeof FIGURE_COLUMNS)[number]>;
-
-export type UnitCounterRow = FigureCounters & { unit_id: string };
+export type UnitCounterRow = DvkCounterColumns & { unit_id: string };
 export type FieldCounterRow = DvkCounterColumns & { field_key: string };
 
 /**
  * The trigger-kept counters of a year, one row per unit with live records (the unit's own records;
- * rows emptied by deletes are skipped). Hundreds of rows at province scale, ~2,000 at national, so
- * only the columns the unit rows show are read.
+ * rows emptied by deletes are skipped). Hundreds of rows at province scale, ~2,000 at national.
  */
 export async function selectUnitCounters(db: Db, year: number): Promise<UnitCounterRow[]> {
-  return db.selectFrom('dvk_unit_counts').select(['unit_id', ...FIGURE_COLUMNS]).where('year', '=', year).where('total', '<>', 0).execute();
+  return db.selectFrom('dvk_unit_counts').select(['unit_id', ...COUNTER_COLUMNS]).where('year', '=', year).where('total', '<>', 0).execute();
+}
+
+/**
+ * The counters of a year already summed per subordinate organisation: `tops` maps every unit id to
+ * the unit its records roll up to that year (JSON object, from the unit tree). The mapping is the
+ * outer loop and each unit's counter row is found by primary key, so SQLite hands back a few dozen
+ * rows instead of ~2,000 at national scale. Units missing from the mapping are left out: the caller
+ * checks the sum against the year's total.
+ */
+export async function selectCountersByTop(db: Db, year: number, tops: string): Promise<Array<DvkCounterColumns & { top: string }>> {
+  const sums = sql.raw(COUNTER_COLUMNS.map((c) => `sum(c.${c}) AS ${c}`).join(', '));
+  const r = await sql<DvkCounterColumns & { top: string }>`SELECT j.value AS top, ${sums}
+    FROM json_each(${tops}) AS j JOIN dvk_unit_counts AS c ON c.year = ${year} AND c.unit_id = j.key
+    GROUP BY j.value`.execute(db);
+  return r.rows;
 }
 
 /** The counters of a year per field ('' = records without a field). */

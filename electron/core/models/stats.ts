@@ -4,15 +4,14 @@ import type { DvkCounterColumns } from '../db/schema';
 import { MODEL_STATUSES, type ModelCounts, type ModelStats, type ModelStatus } from '../../../shared/schemas/models';
 import {
   COUNTER_COLUMNS,
-  FIGURE_COLUMNS,
   selectCatalog,
   selectCounterTotals,
+  selectCountersByTop,
   selectFieldCounters,
   selectReviews,
   selectUnitCounters,
   selectUnitTreeToken,
   selectUnits,
-  type FigureCounters,
   type UnitLite,
 } from './repository';
 import { UnitTree } from './unitTree';
@@ -46,18 +45,13 @@ export function addCounters(acc: DvkCounterColumns, row: DvkCounterColumns): voi
   for (const k of COUNTER_COLUMNS) acc[k] += row[k];
 }
 
-function emptyFigures(): FigureCounters {
-  const c = {} as FigureCounters;
-  for (const k of FIGURE_COLUMNS) c[k] = 0;
-  return c;
-}
 
 export function emptyCounts(): ModelCounts {
   return toCounts(emptyCounters());
 }
 
 /** The figures of the statistics from one set of counters. */
-export function toCounts(c: FigureCounters): ModelCounts {
+export function toCounts(c: DvkCounterColumns): ModelCounts {
   return {
     registered: c.total,
     newCount: c.new_count,
@@ -70,17 +64,24 @@ export function toCounts(c: FigureCounters): ModelCounts {
     individual: c.total - c.collective,
     recognisedCollective: c.stc_recognised,
     recognisedIndividual: c.st_recognised - c.stc_recognised,
+    typicalCollective: c.typical_collective,
+    commendedCollective: c.commended_collective,
   };
 }
 
-/** Records per status; statuses without records are left out (as the tables have always shown them). */
-export function byStatusOf(c: DvkCounterColumns): Record<string, number> {
+/** Records per status (or the collective ones); statuses without records are left out. */
+export function byStatusOf(c: DvkCounterColumns, which: 'all' | 'collective' = 'all'): Record<string, number> {
   const out: Record<string, number> = {};
   for (const s of MODEL_STATUSES) {
-    const v = c[STATUS_COLUMNS[s].all];
+    const v = c[STATUS_COLUMNS[s][which]];
     if (v) out[s] = v;
   }
   return out;
+}
+
+/** Everything a by-unit or by-field row carries: the figures and the unit × status × tập thể/cá nhân split. */
+function rowFigures(c: DvkCounterColumns) {
+  return { byStatus: byStatusOf(c), byStatusCollective: byStatusOf(c, 'collective'), ...toCounts(c) };
 }
 
 /**
@@ -88,10 +89,16 @@ export function byStatusOf(c: DvkCounterColumns): Record<string, number> {
  * to `units` replaces (migration 0008) changes. At national scale reading ~2,000 units costs more
  * than reading the year's counters.
  */
+interface YearView {
+  subs: UnitLite[];
+  subIds: Set<string>;
+  /** Every unit → the unit its records of the year roll up to, as the JSON object the SQL roll-up reads. */
+  topsJson: string;
+}
 interface TreeEntry {
   token: string;
   tree: UnitTree;
-  years: Map<number, { subs: UnitLite[]; subIds: Set<string>; top: Map<string, string> }>;
+  years: Map<number, YearView>;
 }
 const treeCache = new WeakMap<object, TreeEntry>();
 
@@ -105,19 +112,45 @@ async function unitTree(db: Db): Promise<TreeEntry> {
   return entry;
 }
 
-function yearView(entry: TreeEntry, year: number) {
+function yearView(entry: TreeEntry, year: number): YearView {
   let v = entry.years.get(year);
   if (!v) {
     const subs = entry.tree.subordinates(year);
-    v = { subs, subIds: new Set(subs.map((s) => s.id)), top: new Map() };
+    const subIds = new Set(subs.map((s) => s.id));
+    const tops: Record<string, string> = {};
+    for (const id of entry.tree.byId.keys()) tops[id] = entry.tree.rollUp(id, year, subIds);
+    v = { subs, subIds, topsJson: JSON.stringify(tops) };
     entry.years.set(year, v);
   }
   return v;
 }
 
+/**
+ * Counters per subordinate organisation. Summed in SQL through the year's unit → top mapping; if
+ * those sums miss records (a unit id not in the tree, which foreign keys should prevent), the unit
+ * rows are read and rolled up here instead, so the figures stay exact either way.
+ */
+async function countersByTop(db: Db, tree: UnitTree, year: number, view: YearView, total: number): Promise<Map<string, DvkCounterColumns>> {
+  const byTop = new Map<string, DvkCounterColumns>();
+  let sum = 0;
+  for (const r of await selectCountersByTop(db, year, view.topsJson)) {
+    const { top, ...counters } = r;
+    sum += counters.total;
+    if (counters.total) byTop.set(top, counters); // units whose records were all deleted or moved
+  }
+  if (sum === total) return byTop;
+  byTop.clear();
+  for (const r of await selectUnitCounters(db, year)) {
+    const t = tree.rollUp(r.unit_id, year, view.subIds);
+    let acc = byTop.get(t);
+    if (!acc) byTop.set(t, (acc = emptyCounters()));
+    addCounters(acc, r);
+  }
+  return byTop;
+}
+
 export async function yearStats(ctx: Pick<AppContext, 'db'>, year: number): Promise<ModelStats> {
-  const [unitCounters, fieldCounters, previous, entry, fields, reviews] = await Promise.all([
-    selectUnitCounters(ctx.db, year),
+  const [fieldCounters, previous, entry, fields, reviews] = await Promise.all([
     selectFieldCounters(ctx.db, year),
     selectCounterTotals(ctx.db, year - 1),
     unitTree(ctx.db),
@@ -125,26 +158,20 @@ export async function yearStats(ctx: Pick<AppContext, 'db'>, year: number): Prom
     selectReviews(ctx.db, year),
   ]);
   const { tree } = entry;
-  const { subs, subIds, top } = yearView(entry, year);
+  const view = yearView(entry, year);
+  const { subs, subIds } = view;
   const reviewed = new Set(reviews.map((r) => tree.current(r.unit_id, year)));
 
   // Totals from the field rows (a dozen) rather than the unit rows: both partition the same records.
   const total = emptyCounters();
   for (const f of fieldCounters) addCounters(total, f);
-  const byUnit = new Map<string, FigureCounters>();
-  for (const r of unitCounters) {
-    let t = top.get(r.unit_id);
-    if (t === undefined) top.set(r.unit_id, (t = tree.rollUp(r.unit_id, year, subIds)));
-    let acc = byUnit.get(t);
-    if (!acc) byUnit.set(t, (acc = emptyFigures()));
-    for (const k of FIGURE_COLUMNS) acc[k] += r[k];
-  }
+  const byUnit = await countersByTop(ctx.db, tree, year, view, total.total);
 
   // Subordinate organisations first, in the user's order (even with no models); then any other unit
   // records rolled up to (e.g. the province committee itself).
-  const unitRows = subs.map((u) => ({ unitId: u.id, unitName: u.name, reviewed: reviewed.has(u.id), ...toCounts(byUnit.get(u.id) ?? emptyFigures()) }));
+  const unitRows = subs.map((u) => ({ unitId: u.id, unitName: u.name, reviewed: reviewed.has(u.id), ...rowFigures(byUnit.get(u.id) ?? emptyCounters()) }));
   for (const [id, counters] of byUnit) {
-    if (!subIds.has(id)) unitRows.push({ unitId: id, unitName: tree.name(id), reviewed: reviewed.has(id), ...toCounts(counters) });
+    if (!subIds.has(id)) unitRows.push({ unitId: id, unitName: tree.name(id), reviewed: reviewed.has(id), ...rowFigures(counters) });
   }
   const fieldOrder = new Map(fields.map((f, i) => [f.id, i]));
   const fieldNames = new Map(fields.map((f) => [f.id, f.name]));
@@ -155,8 +182,7 @@ export async function yearStats(ctx: Pick<AppContext, 'db'>, year: number): Prom
       return {
         fieldId,
         fieldName: fieldId ? (fieldNames.get(fieldId) ?? '(lĩnh vực đã xóa)') : '(chưa xác định lĩnh vực)',
-        byStatus: byStatusOf(f),
-        ...toCounts(f),
+        ...rowFigures(f),
       };
     })
     .sort((a, b) => rank(a.fieldId) - rank(b.fieldId));
@@ -165,6 +191,7 @@ export async function yearStats(ctx: Pick<AppContext, 'db'>, year: number): Prom
     year,
     ...toCounts(total),
     byStatus: byStatusOf(total),
+    byStatusCollective: byStatusOf(total, 'collective'),
     unitsReviewed: subs.filter((s) => reviewed.has(s.id)).length,
     unitsTotal: subs.length,
     byUnit: unitRows,

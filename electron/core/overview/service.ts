@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { localToday } from '../clock';
 import { yearStats } from '../models/stats';
-import { listModels, listYears } from '../models/service';
+import { listYears } from '../models/service';
 import { listMeetings } from '../meetings/service';
 import { listTasks } from '../tasks/service';
 import { getInspection, listInspections } from '../inspections/service';
@@ -46,17 +46,16 @@ export function taskFigures(tasks: readonly Task[]): Overview['tasks'] {
 }
 
 /**
- * Typical and commended split by kind: the register's own count with the same filter the
- * drill-down opens (stats carry the split only for registered and recognised).
+ * Every step split by kind, from the statistics (counters kept by triggers, migration 0008): the
+ * same records the drill-down opens (recognised + typical/commended + kind), without four
+ * register counts over the year's records.
  */
-async function funnel(ctx: AppContext, year: number, m: Overview['models']): Promise<Overview['funnel']> {
-  const count = async (flag: 'typical' | 'commended', kind: 'collective' | 'individual') =>
-    (await listModels(ctx, { year, includeSubunits: true, statuses: ['recognised'], [flag]: true, kind, sort: 'name', offset: 0, limit: 1 })).total;
+function funnel(m: Overview['models']): Overview['funnel'] {
   return [
     { step: 'registered', collective: m.collective, individual: m.individual },
     { step: 'recognised', collective: m.recognisedCollective, individual: m.recognisedIndividual },
-    { step: 'typical', collective: await count('typical', 'collective'), individual: await count('typical', 'individual') },
-    { step: 'commended', collective: await count('commended', 'collective'), individual: await count('commended', 'individual') },
+    { step: 'typical', collective: m.typicalCollective, individual: m.typical - m.typicalCollective },
+    { step: 'commended', collective: m.commendedCollective, individual: m.commended - m.commendedCollective },
   ];
 }
 
@@ -87,8 +86,8 @@ export async function buildOverview(ctx: AppContext, year: number, options: { fu
     year,
     today,
     models,
-    // The comparison across years needs no funnel (four register counts per year).
-    funnel: options.funnel === false ? [] : await funnel(ctx, year, models),
+    // The comparison across years shows no funnel.
+    funnel: options.funnel === false ? [] : funnel(models),
     meetings: {
       total: meetings.length,
       held: meetings.filter((m) => m.date <= today).length,

@@ -125,6 +125,8 @@ function counts(rows: LiveRow[]): ModelCounts {
     individual: rows.length - coll(rows),
     recognisedCollective: coll(rec),
     recognisedIndividual: rec.length - coll(rec),
+    typicalCollective: coll(rec.filter((r) => r.typical)),
+    commendedCollective: coll(rec.filter((r) => r.commended)),
   };
 }
 
@@ -134,10 +136,26 @@ function byStatus(rows: LiveRow[]): Record<string, number> {
   return out;
 }
 
+/** Unit × status × tập thể/cá nhân as the statistics carry it (all, and the collective ones). */
+const statusSplit = (rows: LiveRow[]) => ({ byStatus: byStatus(rows), byStatusCollective: byStatus(rows.filter((r) => r.kind === 'collective')) });
+
 const pick = <T extends Record<string, unknown>>(o: T): ModelCounts => {
-  const { registered, newCount, carriedCount, recognised, notRecognised, typical, commended, collective, individual, recognisedCollective, recognisedIndividual } =
-    o as unknown as ModelCounts;
-  return { registered, newCount, carriedCount, recognised, notRecognised, typical, commended, collective, individual, recognisedCollective, recognisedIndividual };
+  const c = o as unknown as ModelCounts;
+  return {
+    registered: c.registered,
+    newCount: c.newCount,
+    carriedCount: c.carriedCount,
+    recognised: c.recognised,
+    notRecognised: c.notRecognised,
+    typical: c.typical,
+    commended: c.commended,
+    collective: c.collective,
+    individual: c.individual,
+    recognisedCollective: c.recognisedCollective,
+    recognisedIndividual: c.recognisedIndividual,
+    typicalCollective: c.typicalCollective,
+    commendedCollective: c.commendedCollective,
+  };
 };
 
 /** `models.stats` of a year against figures counted here from the live rows (roll-up through the same unit tree). */
@@ -145,19 +163,22 @@ async function expectStatsMatchRows(a: TestApp, rows: LiveRow[], year: number, l
   const stats = await a.call('models.stats', { year });
   const mine = rows.filter((r) => r.year === year);
   expect(pick(stats), `${label}: totals ${year}`).toEqual(counts(mine));
-  expect(stats.byStatus, `${label}: byStatus ${year}`).toEqual(byStatus(mine));
+  expect({ byStatus: stats.byStatus, byStatusCollective: stats.byStatusCollective }, `${label}: byStatus ${year}`).toEqual(statusSplit(mine));
   expect(pick(stats.previous), `${label}: previous of ${year}`).toEqual(counts(rows.filter((r) => r.year === year - 1)));
 
   const tree = new UnitTree(await selectUnits(a.ctx.db));
   const subIds = new Set(tree.subordinates(year).map((u) => u.id));
   const perTop = groupBy(mine, (r) => tree.rollUp(r.unit_id, year, subIds));
-  const unitGot = new Map(stats.byUnit.filter((u) => u.registered > 0 || perTop.has(u.unitId)).map((u) => [u.unitId, pick(u)]));
-  expect(unitGot, `${label}: byUnit ${year}`).toEqual(new Map([...perTop].map(([k, v]) => [k, counts(v)])));
+  const unitGot = new Map(
+    stats.byUnit.filter((u) => u.registered > 0 || perTop.has(u.unitId)).map((u) => [u.unitId, { ...pick(u), byStatus: u.byStatus, byStatusCollective: u.byStatusCollective }]),
+  );
+  expect(unitGot, `${label}: byUnit ${year}`).toEqual(new Map([...perTop].map(([k, v]) => [k, { ...counts(v), ...statusSplit(v) }])));
+  for (const u of stats.byUnit.filter((x) => !perTop.has(x.unitId))) expect({ ...pick(u), byStatus: u.byStatus }).toEqual({ ...counts([]), byStatus: {} });
   expect(new Set(stats.byUnit.map((u) => u.unitId)).size, 'one row per unit').toBe(stats.byUnit.length);
 
   const perField = groupBy(mine, (r) => r.field_id ?? '');
-  const fieldGot = new Map(stats.byField.map((f) => [f.fieldId ?? '', { ...pick(f), byStatus: f.byStatus }]));
-  expect(fieldGot, `${label}: byField ${year}`).toEqual(new Map([...perField].map(([k, v]) => [k, { ...counts(v), byStatus: byStatus(v) }])));
+  const fieldGot = new Map(stats.byField.map((f) => [f.fieldId ?? '', { ...pick(f), byStatus: f.byStatus, byStatusCollective: f.byStatusCollective }]));
+  expect(fieldGot, `${label}: byField ${year}`).toEqual(new Map([...perField].map(([k, v]) => [k, { ...counts(v), ...statusSplit(v) }])));
 
   // The reviews list's model counts are the by-unit figures.
   const reviews = await a.call('models.reviews', { year });
@@ -376,6 +397,16 @@ describe('model counters kept by triggers', () => {
       for (const r of rows) statuses.add(r.status);
     }
     for (const n of names) expect(seen.get(n), n).toBeGreaterThan(0);
+    // The overview's funnel (now from the counters) equals the register lists its drill-down opens.
+    for (const year of YEARS) {
+      const o = await a.call('overview.get', { year });
+      for (const step of o.funnel.filter((f) => f.step === 'typical' || f.step === 'commended')) {
+        for (const kind of ['collective', 'individual'] as const) {
+          const listed = await a.call('models.list', { year, statuses: ['recognised'], [step.step]: true, kind, limit: 1 });
+          expect(step[kind], `${year} ${step.step} ${kind}`).toBe(listed.total);
+        }
+      }
+    }
     // The random walk really moved records around: several years, statuses and flags are present.
     expect(new Set(rows.map((r) => r.year)).size).toBe(3);
     expect(statuses.size).toBe(MODEL_STATUSES.length);
@@ -394,6 +425,24 @@ describe('model counters kept by triggers', () => {
     const id = (a.ctx.sqlite.prepare('SELECT id FROM dvk_model_years LIMIT 1').get() as { id: string }).id;
     await a.call('models.update', { id, year: { status: 'reviewed' } });
     expect(() => expectCountersMatchRows(a.ctx.sqlite, 'dropped trigger')).toThrow();
+  });
+
+  it('records of a unit missing from the tree still count (the SQL roll-up falls back to unit rows)', async () => {
+    const a = (app = await openTestApp());
+    await loadBacKanFields(a);
+    const preview = await a.call('models.importPreview', { fileName: 'dvk.xlsx', bytes: fixtureBytes(), year: 2023 });
+    await a.call('models.importCommit', { importId: preview.importId, createMissing: true });
+    await expectAll(a, 'imported');
+    // Only possible with foreign keys off (another tool, a damaged copy): a record of an unknown unit.
+    const r = a.ctx.sqlite.prepare('SELECT * FROM dvk_model_years LIMIT 1').get() as Record<string, unknown>;
+    a.ctx.sqlite.pragma('foreign_keys = OFF');
+    a.ctx.sqlite
+      .prepare(`INSERT INTO dvk_model_years (id, model_id, year, unit_id, field_id, kind, registration, status, typical, commended, search_text, sort_key, created_at, updated_at)
+        VALUES (?, ?, 2023, 'đơn-vị-không-có', ?, 'collective', 'new', 'recognised', 1, 0, 'x', 'x', ?, ?)`)
+      .run(newId(), newId(), r.field_id, r.created_at, r.created_at);
+    a.ctx.sqlite.pragma('foreign_keys = ON');
+    const stats = await expectStatsMatchRows(a, liveRows(a.ctx.sqlite), 2023, 'unknown unit');
+    expect(stats.byUnit.find((u) => u.unitId === 'đơn-vị-không-có')).toMatchObject({ registered: 1, recognised: 1, typical: 1, typicalCollective: 1 });
   });
 
   it('migration 0008 fills the counters from records written before it', async () => {
