@@ -222,9 +222,10 @@ describe('the index never returns soft-deleted records', () => {
     await app.call('models.delete', { id: target.id });
     await app.call('trash.restore', { entity: 'dvk_model_years', id: target.id });
     expect(await found('khuoi ten')).toEqual([target.id]);
-    // Deleting a model's only yearly record deleted the model too; the trash restores it separately.
+    // Deleting a model's only yearly record deleted the model too; restoring the record from the
+    // trash brings the model back with it, so the record can be edited again.
     const modelId = (await app.call('models.list', { search: 'khuoi ten' })).rows[0]!.modelId;
-    await app.call('trash.restore', { entity: 'dvk_models', id: modelId });
+    expect((await app.ctx.db.selectFrom('dvk_models').select('deleted_at').where('id', '=', modelId).executeTakeFirstOrThrow()).deleted_at).toBeNull();
 
     // Editing the name re-indexes the text: the old words no longer find it, the new ones do.
     await app.call('models.update', { id: target.id, model: { name: 'Nước sạch Bản Pác Nặm' } });

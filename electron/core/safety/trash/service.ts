@@ -7,6 +7,17 @@ import { AppError, notFound } from '../../errors';
 import { entityLabel, TECHNICAL_FIELDS, TITLE_COLUMNS } from '../labels';
 import { listTables, type TableInfo } from '../tables';
 import { clearDeletedAt, countDeleted, listDeleted, readRow } from './repository';
+import { restoreYear } from '../../models/service';
+
+/**
+ * Tables whose rows carry a rule the generic restore does not know. A yearly model record whose
+ * deletion also deleted its model (it was the model's only record) must bring the model back with
+ * it, and must not clash with a model of the same name typed since: the register's own restore
+ * does both, so the trash hands such rows to it.
+ */
+const FEATURE_RESTORE: Record<string, (ctx: AppContext, id: string) => Promise<{ restored: boolean }>> = {
+  dvk_model_years: restoreYear,
+};
 
 /**
  * The trash is a registry built at run time: every table with `deleted_at` and an `id` column is
@@ -56,6 +67,13 @@ function visible(row: Record<string, unknown>): Record<string, unknown> {
 export async function restoreFromTrash(ctx: AppContext, entity: string, id: string): Promise<{ restored: boolean }> {
   const table = softDeletableTables(ctx).find((t) => t.name === entity);
   if (!table) throw new AppError('VALIDATION', 'Loại dữ liệu này không có trong thùng rác.', { entity: 'Loại dữ liệu không hợp lệ.' });
+  const special = FEATURE_RESTORE[table.name];
+  if (special) {
+    const row = await readRow(ctx.db, table.name, id);
+    if (!row) throw notFound(`bản ghi trong ${entityLabel(table.name).toLowerCase()}`);
+    if (row.deleted_at == null) throw new AppError('CONFLICT', 'Bản ghi này không nằm trong thùng rác (đã được khôi phục trước đó).');
+    return special(ctx, id);
+  }
   const at = isoNow(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
     const row = await readRow(trx, table.name, id);
