@@ -431,14 +431,15 @@ export async function selectUnitCounters(db: Db, year: number): Promise<UnitCoun
 /**
  * The counters of a year already summed per subordinate organisation: `tops` maps every unit id to
  * the unit its records roll up to that year (JSON object, from the unit tree). The mapping is the
- * outer loop and each unit's counter row is found by primary key, so SQLite hands back a few dozen
+ * outer loop (CROSS JOIN fixes that order: without ANALYZE statistics the planner would scan the
+ * JSON once per counter row) and each unit's counter row is found by primary key, so SQLite hands back a few dozen
  * rows instead of ~2,000 at national scale. Units missing from the mapping are left out: the caller
  * checks the sum against the year's total.
  */
 export async function selectCountersByTop(db: Db, year: number, tops: string): Promise<Array<DvkCounterColumns & { top: string }>> {
   const sums = sql.raw(COUNTER_COLUMNS.map((c) => `sum(c.${c}) AS ${c}`).join(', '));
   const r = await sql<DvkCounterColumns & { top: string }>`SELECT j.value AS top, ${sums}
-    FROM json_each(${tops}) AS j JOIN dvk_unit_counts AS c ON c.year = ${year} AND c.unit_id = j.key
+    FROM json_each(${tops}) AS j CROSS JOIN dvk_unit_counts AS c ON c.year = ${year} AND c.unit_id = j.key
     GROUP BY j.value`.execute(db);
   return r.rows;
 }
