@@ -14,7 +14,7 @@ describe('database', () => {
   it('opens with WAL, synchronous=FULL (not the WAL default NORMAL), foreign keys and a busy timeout', () => {
     const dir = tempDir();
     const db = openSqlite(path.join(dir, 'a.sqlite'));
-    expect(readPragmas(db)).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000 });
+    expect(readPragmas(db)).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000, tempStore: 2 });
     db.close();
   });
 
