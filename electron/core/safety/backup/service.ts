@@ -77,7 +77,9 @@ export async function createBackup(
   };
   writeSidecar(file, sidecar);
   await job?.progress('Đang dọn các bản sao lưu cũ', 2, 3);
-  if (reason !== 'manual') rotateBackups(ctx);
+  // The copy just made is the one the coming operation relies on: rotation never takes it, even
+  // when more backups than it keeps share its second (their dates tie).
+  if (reason !== 'manual') rotateBackups(ctx, path.basename(file));
   await job?.progress('Hoàn tất', 3, 3);
   ctx.log.info('backup created', { file, reason });
   return toInfo(file, sidecar);
@@ -99,8 +101,8 @@ export function listBackups(ctx: AppContext): BackupInfo[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-export function rotateBackups(ctx: AppContext): string[] {
-  const remove = backupsToRemove(listBackups(ctx), ctx.clock.now(), DEFAULT_ROTATION);
+export function rotateBackups(ctx: AppContext, protect?: string): string[] {
+  const remove = backupsToRemove(listBackups(ctx), ctx.clock.now(), DEFAULT_ROTATION).filter((b) => b.fileName !== protect);
   for (const b of remove) removeBackupFiles(path.join(ctx.layout.backupsDir, b.fileName));
   return remove.map((b) => b.fileName);
 }
