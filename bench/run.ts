@@ -14,6 +14,7 @@
  * phase prints its elapsed time and the report keeps them (`phases`).
  */
 import { createHash } from 'node:crypto';
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -388,8 +389,30 @@ async function measureScreens(scale: string, h: HarnessHandle, quick: boolean, s
   }
 }
 
+/**
+ * Generates (or finds) the data set in a child process: the generator's heap and page cache would
+ * otherwise inflate this process's memory, and the export's peak-memory figure with it.
+ */
+async function prepareDataApart(root: string, scale: string): Promise<string> {
+  const script = process.argv[1]!;
+  const child = fork(script, ['--prepare', scale, '--data-dir', root], { execArgv: process.execArgv, stdio: 'inherit' });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`data set ${scale}: generator exited with ${code}`);
+  return path.join(root, `qcdc-bench-${scale}`);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--prepare')) {
+    const scale = args[args.indexOf('--prepare') + 1]!;
+    const spec = SCALES[scale];
+    if (!spec) throw new Error(`unknown scale ${scale}`);
+    await prepareData(cacheRoot(args), scale, spec);
+    return;
+  }
   const quick = args.includes('--quick');
   const scaleArg = args.includes('--scale') ? args[args.indexOf('--scale') + 1] : undefined;
   const scales = scaleArg ? [scaleArg] : quick ? ['10k'] : ['100k', '1m'];
@@ -404,7 +427,7 @@ async function main(): Promise<void> {
     const spec = SCALES[scale];
     if (!spec) throw new Error(`unknown scale ${scale}`);
     process.stdout.write(`\n[${scale}] ${spec.records.toLocaleString('en')} yearly records\n`);
-    const dataDir = await phase(scale, 'data set', () => prepareData(root, scale, spec));
+    const dataDir = await phase(scale, 'data set', () => prepareDataApart(root, scale));
     // Measurements run on a copy so imports and meetings do not grow the cached data set.
     const work = fs.mkdtempSync(path.join(root, `qcdc-bench-run-${scale}-`));
     await phase(scale, 'copy', () => {
