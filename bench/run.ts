@@ -9,9 +9,11 @@
  *   npm run bench -- --data-dir /data/bench   where generated data sets are cached (or env
  *                                             QCDC_BENCH_CACHE; default: the OS temp folder)
  *
- * Time budget of a full run on a fresh machine (2 cores, alone): build ≈ 1 min; 100k data set
- * ≈ 20 s and its measures ≈ 1.5 min; 1M data set ≈ 3–4 min and its measures ≈ 4 min. Every
- * phase prints its elapsed time and the report keeps them (`phases`).
+ * Time budget of a full run on a fresh machine (2 cores, measured 27/11/2026, machine nearly idle):
+ * build ≈ 10 s; 100k: data set 13.5 s + measures 45 s; 1M: data set 110 s (2.8 GB) + copy 3 s +
+ * app start 12 s + measures 85 s (the import's pre-commit backup of the 2.8 GB file dominates).
+ * Full run ≈ 5 min; --quick (10k) ≈ 45 s with the build. Every phase prints its elapsed time and
+ * the report keeps them (`phases`).
  */
 import { createHash } from 'node:crypto';
 import { fork } from 'node:child_process';

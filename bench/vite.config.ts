@@ -5,8 +5,8 @@ import { defineConfig } from 'vite';
 /** The benchmark is TypeScript importing the real core: build it for Node (out/bench/run.js). */
 export default defineConfig({
   build: {
-    ssr: resolve(__dirname, 'run.ts'),
-    outDir: resolve(__dirname, '../out/bench'),
+    ssr: resolve(import.meta.dirname, 'run.ts'),
+    outDir: resolve(import.meta.dirname, '../out/bench'),
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
