@@ -3,7 +3,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
-import { createKysely, openSqlite, quickCheck, type SqliteHandle } from './db/open';
+import { createKysely, openSqlite, quickCheck, refreshPlannerStatistics, type SqliteHandle } from './db/open';
 import { ensureDataDir, lockDataDir, type DataDirLayout, type DataDirLock } from './db/dataDir';
 import { migrateToLatest, pendingMigrations } from './db/migrate';
 import { backupDatabase, fileStamp } from './db/backupFile';
@@ -100,7 +100,10 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
         await backupDatabase(handle, file, options.nativeBinding);
         log.info('backup before migration', { target: file, pending });
       }
-      if (startupIntegrity === 'ok') await migrateToLatest(db);
+      if (startupIntegrity === 'ok') {
+        await migrateToLatest(db);
+        refreshPlannerStatistics(handle, 'atOpen');
+      }
       return { sqlite: handle, db, startupIntegrity };
     } catch (err) {
       handle.close();
@@ -158,6 +161,11 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
       async close() {
         if (closed) return;
         closed = true;
+        try {
+          if (ctx.startupIntegrity === 'ok') refreshPlannerStatistics(ctx.sqlite, 'atClose');
+        } catch (err) {
+          log.warn('optimize at close failed', String(err)); // statistics only: never block closing
+        }
         await ctx.db.destroy(); // closes the better-sqlite3 handle too
         lock?.release();
       },
