@@ -16,7 +16,7 @@ import { createMainWindow } from './window';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { beforeQuit } from './beforeQuit';
 import { startBackupScheduler } from '../core/safety/backup/service';
-import { notifyDueTasks } from '../core/tasks/notify';
+import { scheduleDueNotice } from '../core/tasks/notify';
 
 /** The parts of the `electron` module main uses (the real one, or tests/main/fake-electron.ts). */
 export type ElectronApi = Pick<
@@ -185,7 +185,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
   const unforward = forwardEvents(ctx.events, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   // Automatic backups on their schedule, and the start-up notice of overdue / due-soon tasks.
   const stopBackups = startBackupScheduler(ctx);
-  void notifyDueTasks(ctx);
+  const cancelDueNotice = scheduleDueNotice(ctx);
+  app.on('before-quit', cancelDueNotice);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startE2EApp, ARTIFACTS_DIR, type E2EApp } from './support/harness';
-import { FIXTURE, loadBacKanFields } from '../core/models/support';
+import { CHO_MOI_PROFILE, FIXTURE, loadBacKanFields } from '../core/models/support';
 
 let app: E2EApp;
 beforeAll(async () => {
@@ -11,19 +11,7 @@ beforeAll(async () => {
   await loadBacKanFields(app.harness);
   // A configured profile, so the app opens on its pages rather than the first-run wizard.
   const saved = await app.rpc('settings.update', {
-    profile: {
-      parentBody: 'Huyện ủy Chợ Mới',
-      committeeName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở và phong trào "Dân vận khéo"',
-      committeeCode: 'BCĐ',
-      placeName: 'Chợ Mới',
-      standingAgency: 'Ban Dân vận Huyện ủy',
-      termLabel: '2020 - 2025',
-      termStartYear: 2020,
-      termEndYear: 2025,
-      signingMode: 'onBehalf',
-      headName: 'Nguyễn Văn Đông',
-      margins: { top: 20, bottom: 20, left: 30, right: 15 },
-    },
+    profile: CHO_MOI_PROFILE,
   });
   if (!saved.ok) throw new Error(saved.error.message);
 }, 120_000);

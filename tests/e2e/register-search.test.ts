@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2EApp, type E2EApp } from './support/harness';
-import { addUnit, loadBacKanFields } from '../core/models/support';
+import { addUnit, CHO_MOI_PROFILE, loadBacKanFields } from '../core/models/support';
 import { newId } from '../../electron/core/db/ids';
 import { insertModelRow, insertYearRow } from '../../electron/core/models/repository';
 import { newYearRow } from '../../electron/core/models/service';
@@ -22,19 +22,7 @@ beforeAll(async () => {
   app = await startE2EApp();
   const fields = await loadBacKanFields(app.harness);
   const saved = await app.rpc('settings.update', {
-    profile: {
-      parentBody: 'Huyện ủy Chợ Mới',
-      committeeName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở và phong trào "Dân vận khéo"',
-      committeeCode: 'BCĐ',
-      placeName: 'Chợ Mới',
-      standingAgency: 'Ban Dân vận Huyện ủy',
-      termLabel: '2020 - 2025',
-      termStartYear: 2020,
-      termEndYear: 2025,
-      signingMode: 'onBehalf',
-      headName: 'Nguyễn Văn Đông',
-      margins: { top: 20, bottom: 20, left: 30, right: 15 },
-    },
+    profile: CHO_MOI_PROFILE,
   });
   if (!saved.ok) throw new Error(saved.error.message);
   const unitId = await addUnit(app.harness, 'Đảng bộ xã Yên Đĩnh');

@@ -42,12 +42,16 @@ function Root() {
   const noticeAsked = useRef(false);
   useEffect(() => {
     if (noticeAsked.current || !settings.data?.configured || currentTransport() !== 'harness') return;
-    noticeAsked.current = true;
-    api('tasks.dueNotice', {})
-      .then((n) => {
-        if (n.overdue + n.dueSoon > 0) showInfo(n.title, n.body);
-      })
-      .catch(() => undefined);
+    // After the first screen's own calls: the count reads every open task (~0.7 s at national scale).
+    const timer = setTimeout(() => {
+      noticeAsked.current = true;
+      api('tasks.dueNotice', {})
+        .then((n) => {
+          if (n.overdue + n.dueSoon > 0) showInfo(n.title, n.body);
+        })
+        .catch(() => undefined);
+    }, 1500);
+    return () => clearTimeout(timer);
   }, [settings.data?.configured]);
 
   // Decide first-run before painting a page, so a fresh install never flashes the overview.

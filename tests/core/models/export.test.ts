@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openTestApp, type TestApp } from '../../support/context';
 import { ChromiumPdfRenderer } from '../../../electron/harness/chromium';
-import { fixtureBytes, loadBacKanFields } from './support';
+import { CHO_MOI_PROFILE, fixtureBytes, loadBacKanFields } from './support';
 
 const ARTIFACTS = path.resolve(__dirname, '../../../test-results/models');
 let app: TestApp;
@@ -14,19 +14,7 @@ const pdf = new ChromiumPdfRenderer();
 beforeAll(async () => {
   app = await openTestApp({ renderPdf: (html, o) => pdf.render(html, o) });
   await app.call('settings.update', {
-    profile: {
-      parentBody: 'Huyện ủy Chợ Mới',
-      committeeName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở và phong trào "Dân vận khéo"',
-      committeeCode: 'BCĐ',
-      placeName: 'Chợ Mới',
-      standingAgency: 'Ban Dân vận Huyện ủy',
-      termLabel: '2020 - 2025',
-      termStartYear: 2020,
-      termEndYear: 2025,
-      signingMode: 'onBehalf',
-      headName: 'Nguyễn Văn Đông',
-      margins: { top: 20, bottom: 20, left: 30, right: 15 },
-    },
+    profile: CHO_MOI_PROFILE,
   });
   await loadBacKanFields(app);
   const p = await app.call('models.importPreview', { fileName: 'dvk-cho-moi-2023.xlsx', bytes: fixtureBytes() });

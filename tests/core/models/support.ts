@@ -74,3 +74,18 @@ export async function addUnit(app: HasCtx, name: string, parentId: string | null
   });
   return id;
 }
+
+/** The Chợ Mới district committee's profile, so screens open on their pages rather than the first-run wizard. */
+export const CHO_MOI_PROFILE = {
+  parentBody: 'Huyện ủy Chợ Mới',
+  committeeName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở và phong trào "Dân vận khéo"',
+  committeeCode: 'BCĐ',
+  placeName: 'Chợ Mới',
+  standingAgency: 'Ban Dân vận Huyện ủy',
+  termLabel: '2020 - 2025',
+  termStartYear: 2020,
+  termEndYear: 2025,
+  signingMode: 'onBehalf',
+  headName: 'Nguyễn Văn Đông',
+  margins: { top: 20, bottom: 20, left: 30, right: 15 },
+} as const;

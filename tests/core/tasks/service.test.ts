@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
 import { createTask, listTasksBySource } from '../../../electron/core/tasks/service';
-import { notifyDueTasks } from '../../../electron/core/tasks/notify';
+import { notifyDueTasks, scheduleDueNotice } from '../../../electron/core/tasks/notify';
 import { seedOrganisation } from './seed';
 
 let app: TestApp | null = null;
@@ -140,6 +140,18 @@ describe('tasks service', () => {
     const byOwner = await app.call('tasks.byOwner', { openOnly: true });
     expect(byOwner).toHaveLength(1);
     expect(byOwner[0]).toMatchObject({ ownerLabel: 'Chưa phân công', overdue: 2 });
+  });
+
+  it('shows the start-up notice after the first screen, and not at all once the app closes first', async () => {
+    app = await openTestApp({ now: JAN_5 });
+    await app.call('tasks.create', { title: 'Báo cáo sơ kết', timing: { kind: 'date', value: '2023-01-10' } });
+    const platform = app.ctx.platform as unknown as { notifications: string[] };
+    const cancelled = scheduleDueNotice(app.ctx, 20);
+    cancelled();
+    scheduleDueNotice(app.ctx, 20);
+    expect(platform.notifications).toEqual([]); // nothing during start-up itself
+    await new Promise((r) => setTimeout(r, 200));
+    expect(platform.notifications).toEqual(['Nhiệm vụ cần đôn đốc: 1 nhiệm vụ đến hạn trong 7 ngày tới (tính đến ngày 05/01/2023).']);
   });
 
   it('updates only the fields given (timing and coordinators are kept)', async () => {
