@@ -8,7 +8,6 @@ import { fileLogger } from '../core/log';
 import { systemClock, type Clock } from '../core/clock';
 import { dataDirLayout } from '../core/db/dataDir';
 import { startBackupScheduler } from '../core/safety/backup/service';
-import { scheduleDueNotice } from '../core/tasks/notify';
 import { harnessPlatform } from './platform';
 import { createHarnessServer, listen } from './server';
 
@@ -70,8 +69,8 @@ export async function startHarness(options: StartHarnessOptions): Promise<Harnes
   ctxRef = ctx;
   // Automatic backups on their schedule (data safety); stopped on close.
   const stopBackups = startBackupScheduler(ctx);
-  // The start-up notice of due tasks, after the first screen (the page also asks `tasks.dueNotice`).
-  const cancelDueNotice = scheduleDueNotice(ctx);
+  // No start-up notice of due tasks from here: in a browser the page asks `tasks.dueNotice` once it
+  // has drawn its first screen (a notice pushed from here would arrive twice, or to no one).
   const token = options.token ?? randomBytes(24).toString('base64url');
   const invoke = createInvoker(ctx, { validateOutput: true });
   const server = createHarnessServer({
@@ -94,7 +93,6 @@ export async function startHarness(options: StartHarnessOptions): Promise<Harnes
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       stopBackups();
-      cancelDueNotice();
       await platform.close();
       await ctx.close();
     },
