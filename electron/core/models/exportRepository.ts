@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/audit';
-import { probeSearch, type ListQuery } from './repository';
+import { applyRowFilters, probeSearch, type ListQuery, type YearQuery } from './repository';
 
 /*
  * Register rows for exports, read in pages (the only Kysely of the export path).
@@ -12,9 +12,10 @@ import { probeSearch, type ListQuery } from './repository';
  * export (better-sqlite3 refuses other statements while an iterator is open), and at most one page
  * of rows is alive at a time.
  *
- * The filters mirror repository.ts's `applyFilters` (the words of a search go through its
- * `probeSearch`, so the search syntax lives in one place); tests/core/models/export-paging.test.ts
- * checks that an export holds exactly the rows `models.list` shows for the same filter.
+ * The filters are the register's own (`applyRowFilters`; the words of a search go through
+ * `probeSearch`), so a filter added to the register applies here too;
+ * tests/core/models/export-paging.test.ts checks that an export holds exactly the rows
+ * `models.list` shows for the same filter.
  */
 
 export const EXPORT_PAGE_SIZE = 500;
@@ -43,15 +44,9 @@ export interface ExportRow {
 
 /** Record numbers of the filtered register in its printed order (unit, then model name). */
 export async function selectExportNumbers(db: Db, f: ListQuery): Promise<number[]> {
-  let q = db.selectFrom('dvk_model_years as y').innerJoin('units as u', 'u.id', 'y.unit_id').select('y.n').where('y.deleted_at', 'is', null);
-  if (f.year !== undefined) q = q.where('y.year', '=', f.year);
-  if (f.unitIds) q = f.unitIds.length ? q.where('y.unit_id', 'in', f.unitIds) : q.where(sql<boolean>`0`);
-  if (f.fieldId) q = q.where('y.field_id', '=', f.fieldId);
-  if (f.kind) q = q.where('y.kind', '=', f.kind);
-  if (f.registration) q = q.where('y.registration', '=', f.registration);
-  if (f.statuses?.length) q = q.where('y.status', 'in', f.statuses);
-  if (f.typical !== undefined) q = q.where('y.typical', '=', f.typical ? 1 : 0);
-  if (f.commended !== undefined) q = q.where('y.commended', '=', f.commended ? 1 : 0);
+  let q = applyRowFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, f)
+    .innerJoin('units as u', 'u.id', 'y.unit_id')
+    .select('y.n');
   if (f.match) {
     // Every match of the words (and year) from the search index; a JSON array keeps any number of
     // them to one bound parameter.

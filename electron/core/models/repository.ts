@@ -209,9 +209,10 @@ export interface RegisterRow extends YearRow {
   award_name: string | null;
 }
 
-type YearQuery = SelectQueryBuilder<Database & { y: DvkModelYearsTable }, 'y', object>;
+export type YearQuery = SelectQueryBuilder<Database & { y: DvkModelYearsTable }, 'y', object>;
 
-function applyFilters<Q extends YearQuery>(q: Q, f: ListQuery): Q {
+/** Every filter of the register except the words of a search (the export resolves those through `probeSearch`). */
+export function applyRowFilters<Q extends YearQuery>(q: Q, f: ListQuery): Q {
   let out = q.where('y.deleted_at', 'is', null) as Q;
   if (f.year !== undefined) out = out.where('y.year', '=', f.year) as Q;
   if (f.unitIds) out = (f.unitIds.length ? out.where('y.unit_id', 'in', f.unitIds) : out.where(sql<boolean>`0`)) as Q;
@@ -221,8 +222,12 @@ function applyFilters<Q extends YearQuery>(q: Q, f: ListQuery): Q {
   if (f.statuses?.length) out = out.where('y.status', 'in', f.statuses) as Q;
   if (f.typical !== undefined) out = out.where('y.typical', '=', f.typical ? 1 : 0) as Q;
   if (f.commended !== undefined) out = out.where('y.commended', '=', f.commended ? 1 : 0) as Q;
-  if (f.match) out = out.where(sql<boolean>`y.n IN (SELECT rowid FROM dvk_years_fts WHERE dvk_years_fts MATCH ${searchMatch(f, true)})`) as Q;
   return out;
+}
+
+function applyFilters<Q extends YearQuery>(q: Q, f: ListQuery): Q {
+  const out = applyRowFilters(q, f);
+  return f.match ? (out.where(sql<boolean>`y.n IN (SELECT rowid FROM dvk_years_fts WHERE dvk_years_fts MATCH ${searchMatch(f, true)})`) as Q) : out;
 }
 
 export async function countRegister(db: Db, f: ListQuery): Promise<number> {
