@@ -123,16 +123,6 @@ export function extractRows(layout: SheetLayout, mapping: ImportMapping): RawRow
   return out;
 }
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** The year named in the title rows ("… NĂM 2023") or in the file name. */
 export function detectYear(layout: SheetLayout, fileName: string): number | null {

@@ -26,7 +26,8 @@ import {
 import { newYearRow, searchTextOf } from '../service';
 import { UnitTree } from '../unitTree';
 import { catalogKey, headerKey, isMark, normalizeKind, normalizeRecognition, normalizeRegistration, parseDateText, unitCoreKey } from './spec';
-import { columnLetter, detectLayout, detectMapping, detectYear, extractRows, headerSignature, type RawRow, type SheetLayout } from './parse';
+import { detectLayout, detectMapping, detectYear, extractRows, headerSignature, type RawRow, type SheetLayout } from './parse';
+import { columnLetter } from '../../export/xlsx';
 import { readWorkbookGrids } from './workbook';
 import { ImportStore, withImportCache, type YearInsert } from './repository';
 import { backupBeforeRiskyOperation } from '../../safety/backup/service';
