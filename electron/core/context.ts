@@ -7,6 +7,7 @@ import { createKysely, openSqlite, quickCheck, refreshPlannerStatistics, type Sq
 import { ensureDataDir, lockDataDir, type DataDirLayout, type DataDirLock } from './db/dataDir';
 import { migrateToLatest, pendingMigrations } from './db/migrate';
 import { backupDatabase, fileStamp } from './db/backupFile';
+import { settleRunningCopies } from './db/backupWorker';
 import { migrations } from './db/migrations';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
@@ -135,6 +136,8 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       async reopen(reopenOptions = {}) {
         if (closed) throw new Error('context is closed');
+        // A backup still being copied (the one an import started) holds the file open in a worker.
+        await settleRunningCopies();
         await ctx.db.destroy(); // closes the better-sqlite3 handle (and checkpoints the WAL)
         let nextLayout = ctx.layout;
         let nextLock = lock;
@@ -161,6 +164,7 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
       async close() {
         if (closed) return;
         closed = true;
+        await settleRunningCopies(); // never leave a backup half-written behind
         try {
           if (ctx.startupIntegrity === 'ok') refreshPlannerStatistics(ctx.sqlite, 'atClose');
         } catch (err) {

@@ -382,6 +382,8 @@ export const importCommitOutputSchema = z.object({
   unitsCreated: z.number().int(),
   catalogItemsCreated: z.number().int(),
   unitsMarkedReviewed: z.number().int(),
+  /** The backup of the data as it was before the import (in `<data>/backups`; checked in the background). */
+  backupFileName: z.string(),
 });
 export type ImportCommitResult = z.infer<typeof importCommitOutputSchema>;
 

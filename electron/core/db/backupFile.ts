@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { SqliteHandle } from './open';
 import { integrityCheck, quickCheck } from './open';
+import { copyDatabaseInWorker, type SnapshotCopy } from './backupWorker';
 
 /** How a fresh copy is verified before it is renamed into place. */
 export type BackupCheck = 'integrity' | 'quick';
@@ -19,7 +20,23 @@ export type BackupCheck = 'integrity' | 'quick';
  * action use it, so the safety copy does not dominate the operation it protects.
  */
 export async function backupDatabase(source: SqliteHandle, destination: string, nativeBinding?: string, check: BackupCheck = 'integrity'): Promise<void> {
+  await startBackupDatabase(source, destination, nativeBinding, check).done;
+}
+
+/**
+ * The same copy, started: `snapshot` resolves as soon as the copy's view of the data is fixed, so
+ * a caller may write while the copy is still being made (the pre-import backup, see
+ * backupWorker.ts). File databases are copied in a worker thread; an in-memory one (the stand-in
+ * opened when the file is too damaged to open) on this thread.
+ */
+export function startBackupDatabase(source: SqliteHandle, destination: string, nativeBinding?: string, check: BackupCheck = 'integrity'): SnapshotCopy {
   fs.mkdirSync(path.dirname(destination), { recursive: true });
+  if (!source.memory) return copyDatabaseInWorker(source.name, destination, { nativeBinding, check });
+  const done = copyOnThisThread(source, destination, nativeBinding, check);
+  return { snapshot: Promise.resolve(), done };
+}
+
+async function copyOnThisThread(source: SqliteHandle, destination: string, nativeBinding: string | undefined, check: BackupCheck): Promise<void> {
   const temp = `${destination}.partial`;
   fs.rmSync(temp, { force: true });
   await source.backup(temp);

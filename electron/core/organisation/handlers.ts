@@ -26,7 +26,7 @@ import { applyCatalogPreset, listCatalog, saveCatalog } from './catalogs/service
 import { cancelDocNumber, listDocNumbers, previewNextDocNumber, reserveDocNumberStandalone } from './docNumbers/service';
 import { commitMemberImport, commitUnitImport, previewMemberImport, previewUnitImport } from './importing';
 import { assignmentListDocx, assignmentListHtml, assignmentListPdf, exportMembersXlsx, exportUnitsXlsx } from './print';
-import { backupBeforeRiskyOperation } from '../safety/backup/service';
+import { startBackupBeforeImport } from '../safety/backup/service';
 
 /** Channel → service, thin. Validation happened in the registry (shared/schemas/organisation.ts). */
 export const organisationHandlers = {
@@ -47,7 +47,7 @@ export const organisationHandlers = {
   'units.restore': (input, ctx) => restoreUnit(ctx, input.id),
   'units.importPreview': (input, ctx) => previewUnitImport(ctx, input.bytes, input.mapping),
   'units.importCommit': (input, ctx) =>
-    commitUnitImport(ctx, input.bytes, input.mapping, input.jobId, () => backupBeforeRiskyOperation(ctx, 'before-import')),
+    commitUnitImport(ctx, input.bytes, input.mapping, input.jobId, () => startBackupBeforeImport(ctx)),
   'units.exportXlsx': (input, ctx) => exportUnitsXlsx(ctx, input),
 
   'members.list': async (input, ctx) => {
@@ -62,7 +62,7 @@ export const organisationHandlers = {
   'members.assign': async (input, ctx) => ({ assignments: await assignUnits(ctx, input) }),
   'members.importPreview': (input, ctx) => previewMemberImport(ctx, input.bytes, input.mapping),
   'members.importCommit': (input, ctx) =>
-    commitMemberImport(ctx, input.bytes, input.mapping, input.jobId, () => backupBeforeRiskyOperation(ctx, 'before-import')),
+    commitMemberImport(ctx, input.bytes, input.mapping, input.jobId, () => startBackupBeforeImport(ctx)),
   'members.exportXlsx': (input, ctx) => exportMembersXlsx(ctx, input),
   'assignments.list': async (input, ctx) => ({ items: await listAssignments(ctx.db, input) }),
   'assignments.remove': async (input, ctx) => {

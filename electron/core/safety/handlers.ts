@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../registry';
+import { settleRunningCopies } from '../db/backupWorker';
 import {
   createBackup,
   currentCounts,
@@ -32,12 +33,16 @@ import {
 
 export const safetyHandlers = {
   'integrity.status': async (_input, ctx) => integrityStatus(ctx),
-  'backup.list': async (_input, ctx) => ({
-    backups: listBackups(ctx),
+  'backup.list': async (_input, ctx) => {
+    // A backup an import started may still be copying in its worker: list it once it is complete.
+    await settleRunningCopies();
+    return {
+      backups: listBackups(ctx),
     schedule: await getSchedule(ctx),
     folder: ctx.layout.backupsDir,
-    current: currentCounts(ctx),
-  }),
+      current: currentCounts(ctx),
+    };
+  },
   'backup.create': (input, ctx) => ctx.jobs.run(input.jobId, (job) => createBackup(ctx, 'manual', { note: input.note ?? null, job })),
   'backup.verify': (input, ctx) => ctx.jobs.run(input.jobId, (job) => verifyBackup(ctx, input.fileName, job)),
   'backup.delete': async (input, ctx) => ({ deleted: deleteBackup(ctx, input.fileName) }),

@@ -154,6 +154,7 @@ const FIELD_LABELS: Record<string, string> = {
   catalogItemsCreated: 'Mục danh mục tạo mới',
   unitsMarkedReviewed: 'Đơn vị ghi nhận đã họp xét',
   recordIds: 'Các bản ghi',
+  backupFileName: 'Bản sao lưu trước khi nhập',
 };
 
 export function fieldLabel(field: string): string {

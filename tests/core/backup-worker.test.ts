@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqlite, type SqliteHandle } from '../../electron/core/db/open';
+import { startBackupDatabase } from '../../electron/core/db/backupFile';
+import { copyDatabaseInWorker, settleRunningCopies } from '../../electron/core/db/backupWorker';
+import { tempDir } from '../support/context';
+
+let live: SqliteHandle | null = null;
+afterEach(async () => {
+  await settleRunningCopies();
+  live?.close();
+  live = null;
+});
+
+/** A file database big enough (~40 MB) that the copy is still running when the writes below start. */
+function bigDatabase(): { file: string; db: SqliteHandle } {
+  const file = path.join(tempDir(), 'live.sqlite');
+  const db = openSqlite(file);
+  db.exec('CREATE TABLE t (n INTEGER PRIMARY KEY, pad BLOB)');
+  const insert = db.prepare('INSERT INTO t (pad) VALUES (randomblob(4000))');
+  db.transaction(() => {
+    for (let i = 0; i < 10_000; i++) insert.run();
+  })();
+  return { file, db };
+}
+
+function countIn(file: string): number {
+  const copy = new BetterSqlite3(file, { readonly: true });
+  try {
+    return (copy.prepare('SELECT count(*) AS c FROM t').get() as { c: number }).c;
+  } finally {
+    copy.close();
+  }
+}
+
+describe('backup copied in a worker from a read snapshot', () => {
+  it('holds the data as it was when the snapshot was taken, whatever is committed while it copies', async () => {
+    const { file, db } = bigDatabase();
+    live = db;
+    const target = path.join(path.dirname(file), 'backups', 'copy.sqlite');
+    const copy = startBackupDatabase(db, target, undefined, 'quick');
+    await copy.snapshot;
+    // Commits on the live connection while the worker is copying.
+    let finished = false;
+    void copy.done.then(() => (finished = true), () => (finished = true));
+    const insert = db.prepare('INSERT INTO t (pad) VALUES (randomblob(10))');
+    let writesDuringCopy = 0;
+    for (let i = 0; i < 50; i++) {
+      db.transaction(() => {
+        for (let j = 0; j < 20; j++) insert.run();
+      })();
+      if (!finished) writesDuringCopy += 20;
+      await new Promise((r) => setImmediate(r));
+    }
+    await copy.done;
+    expect(writesDuringCopy).toBeGreaterThan(0);
+    expect(countIn(target)).toBe(10_000);
+    expect((db.prepare('SELECT count(*) AS c FROM t').get() as { c: number }).c).toBe(11_000);
+    // Renamed into place only after its check: no partial file is left.
+    expect(fs.existsSync(`${target}.partial`)).toBe(false);
+  });
+
+  it('reports a copy it could not write, and leaves nothing behind', async () => {
+    const { file, db } = bigDatabase();
+    live = db;
+    const target = path.join(path.dirname(file), 'missing-folder', 'copy.sqlite');
+    const copy = copyDatabaseInWorker(file, target, { check: 'quick' });
+    await copy.snapshot;
+    await expect(copy.done).rejects.toThrow();
+    expect(fs.existsSync(target)).toBe(false);
+  });
+
+  it('fails its snapshot when the database cannot be opened', async () => {
+    const dir = tempDir();
+    const copy = copyDatabaseInWorker(path.join(dir, 'nothing.sqlite'), path.join(dir, 'copy.sqlite'), { check: 'quick' });
+    await expect(copy.snapshot).rejects.toThrow();
+    await expect(copy.done).rejects.toThrow();
+  });
+});
