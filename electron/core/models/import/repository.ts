@@ -66,6 +66,9 @@ const YEAR_COLUMNS = [
   'deleted_at',
 ] as const satisfies ReadonlyArray<keyof YearRow>;
 
+/** Connection-private staging table of new yearly records (see ImportStore.flushYears). */
+const STAGE = 'temp.import_year_stage';
+
 const MODEL_COLUMN_SET = new Set<string>(MODEL_COLUMNS);
 const YEAR_COLUMN_SET = new Set<string>(YEAR_COLUMNS);
 
@@ -86,7 +89,8 @@ export class ImportStore {
   private readonly keysOfUnit;
   private readonly yearOf;
   private readonly insertModelStmt;
-  private readonly insertYearStmt;
+  private readonly stageYearStmt;
+  private staged = 0;
   private readonly copyToYearsStmt;
   private readonly updates = new Map<string, ReturnType<SqliteHandle['prepare']>>();
 
@@ -97,7 +101,10 @@ export class ImportStore {
     // The partial unique index dvk_years_model_year answers this.
     this.yearOf = sqlite.prepare('SELECT * FROM dvk_model_years WHERE model_id = ? AND year = ? AND deleted_at IS NULL');
     this.insertModelStmt = sqlite.prepare(insertSql('dvk_models', MODEL_COLUMNS));
-    this.insertYearStmt = sqlite.prepare(insertSql('dvk_model_years', YEAR_COLUMNS));
+    // Yearly records are staged in a temporary table and inserted set-wise (flushYears): see there.
+    sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${STAGE} AS SELECT ${YEAR_COLUMNS.join(', ')} FROM dvk_model_years WHERE 0`);
+    sqlite.exec(`DELETE FROM ${STAGE}`);
+    this.stageYearStmt = sqlite.prepare(insertSql(STAGE, YEAR_COLUMNS));
     this.copyToYearsStmt = sqlite.prepare('UPDATE dvk_model_years SET kind = ?, field_id = ?, search_text = ? WHERE model_id = ?');
   }
 
@@ -120,8 +127,25 @@ export class ImportStore {
     this.insertModelStmt.run(MODEL_COLUMNS.map((c) => bindable(row[c])));
   }
 
-  insertYear(row: YearInsert): void {
-    this.insertYearStmt.run(YEAR_COLUMNS.map((c) => bindable(row[c])));
+  /** Queues a new yearly record; it is written by the next `flushYears` (same transaction). */
+  stageYear(row: YearInsert): void {
+    this.stageYearStmt.run(YEAR_COLUMNS.map((c) => bindable(row[c])));
+    this.staged++;
+  }
+
+  /**
+   * Writes the staged yearly records with one INSERT … SELECT. Why set-wise: every statement that
+   * fires the search-index trigger opens a statement savepoint, and FTS5 flushes its pending terms
+   * to a new index segment at each savepoint, so row-by-row inserts wrote one tiny segment per record
+   * and merged them over and over (10,000 records: 13.9 s at a 100k register; set-wise 1.4 s).
+   * Callers flush every few hundred rows, between progress reports.
+   */
+  flushYears(): number {
+    if (!this.staged) return 0;
+    const count = this.staged;
+    this.sqlite.exec(`INSERT INTO dvk_model_years (${YEAR_COLUMNS.join(', ')}) SELECT ${YEAR_COLUMNS.join(', ')} FROM ${STAGE} ORDER BY rowid; DELETE FROM ${STAGE};`);
+    this.staged = 0;
+    return count;
   }
 
   updateModel(id: string, patch: Record<string, unknown>): void {
