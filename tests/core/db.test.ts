@@ -97,4 +97,14 @@ describe('database', () => {
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a < b).toBe(true);
   });
+
+  it('carries the creation millisecond in its first 48 bits and never repeats', () => {
+    for (const ms of [0, 1, 1_700_000_000_000, 1_799_999_999_999, 2 ** 47 + 12345]) {
+      const hex = newId(ms).replace(/-/g, '').slice(0, 12);
+      expect(parseInt(hex, 16)).toBe(ms);
+    }
+    // Many ids in one millisecond draw fresh random bytes from the pool, across its refills.
+    const ids = new Set(Array.from({ length: 50_000 }, () => newId(1_700_000_000_000)));
+    expect(ids.size).toBe(50_000);
+  });
 });
