@@ -19,7 +19,26 @@ const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu;
 
 /** NFC, non-breaking and odd spaces turned into plain spaces, runs collapsed, trimmed. */
 export function normalizeText(value: string): string {
-  return value.normalize('NFC').replace(SPACES, ' ').trim();
+  return isTidyLatin(value) ? value : value.normalize('NFC').replace(SPACES, ' ').trim();
+}
+
+/**
+ * True when `value` is already what normalizeText makes of it, for the common case (an import
+ * tidies every cell of a 10,000-row file): only printable ASCII, Latin-1 to Latin Extended-B and
+ * Latin Extended Additional (precomposed Vietnamese letters) — all unchanged by NFC and never
+ * composing with a neighbour — and single inner spaces. Anything else takes the full rule.
+ */
+function isTidyLatin(value: string): boolean {
+  const last = value.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 0x20) {
+      if (i === 0 || i === last || value.charCodeAt(i - 1) === 0x20) return false;
+    } else if (!((code > 0x20 && code < 0x7f) || (code > 0xa0 && code < 0x300) || (code >= 0x1e00 && code < 0x1f00))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Multi-line variant: keeps line breaks, tidies spaces inside each line. */
@@ -135,6 +154,37 @@ function markAt(chars: string, i: number): string | null {
 /** Binary-comparable Vietnamese sort key. */
 export function vietnameseSortKey(value: string): string {
   const text = normalizeText(value);
+  // Fast path: letter and tone weights of each precomposed lowercase letter come from a table
+  // built by the general rule; digit runs are padded here. Any other character (a combining mark
+  // left after NFC, another script) sends the whole text to the general rule.
+  const chars = text.toLowerCase();
+  let primary = '';
+  let tones = '';
+  let i = 0;
+  while (i < chars.length) {
+    const code = chars.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) {
+      let end = i;
+      while (end < chars.length && chars.charCodeAt(end) >= 0x30 && chars.charCodeAt(end) <= 0x39) end++;
+      const digits = chars.slice(i, end).replace(/^0+(?=\d)/, '').padStart(12, '0');
+      for (let d = 0; d < digits.length; d++) {
+        primary += String.fromCharCode(DIGIT_BASE + digits.charCodeAt(d) - 0x30);
+        tones += '0';
+      }
+      i = end;
+      continue;
+    }
+    const weight = code < SORT_TABLE_SIZE ? SORT_PRIMARY[code] : undefined;
+    if (weight === undefined) return sortKeyGeneral(text);
+    primary += weight;
+    tones += SORT_TONE[code]!;
+    i++;
+  }
+  return `${primary}${KEY_SEPARATOR}${tones}${KEY_SEPARATOR}${text}`;
+}
+
+/** The sort key rule over the NFD form (any text; the fast path below covers the usual letters). */
+function sortKeyGeneral(text: string): string {
   // One pass over the NFD form, building the letter weights and the tone weights side by side
   // (registers sort and re-key tens of thousands of names: no per-letter objects or regexes).
   const chars = text.toLowerCase().normalize('NFD');
@@ -187,6 +237,29 @@ export function vietnameseSortKey(value: string): string {
   }
   // Tertiary: the NFC text itself, so distinct strings never tie (lowercase/uppercase stable).
   return `${primary}${KEY_SEPARATOR}${tones}${KEY_SEPARATOR}${text}`;
+}
+
+
+// Letter and tone weight of every character below U+1F00 whose key is one letter (see vietnameseSortKey).
+const SORT_TABLE_SIZE = 0x1f00;
+const SORT_PRIMARY: Array<string | undefined> = new Array<string | undefined>(SORT_TABLE_SIZE).fill(undefined);
+const SORT_TONE: Array<string | undefined> = new Array<string | undefined>(SORT_TABLE_SIZE).fill(undefined);
+for (let code = 0; code < SORT_TABLE_SIZE; code++) {
+  if (code >= 0x30 && code <= 0x39) continue; // digit runs are handled in place
+  const ch = String.fromCharCode(code);
+  if (code === 0x20) {
+    SORT_PRIMARY[code] = WORD_GAP;
+    SORT_TONE[code] = '0';
+    continue;
+  }
+  // Only characters that stay one character after lowercasing and NFC and give one weight each;
+  // never a combining mark (it belongs to the letter before it: the general rule handles it).
+  if (ch.toLowerCase() !== ch || ch.normalize('NFC') !== ch || /[\s\p{M}]/u.test(ch)) continue;
+  const [primary, tones] = sortKeyGeneral(ch).split(KEY_SEPARATOR);
+  if (primary?.length === 1 && tones?.length === 1) {
+    SORT_PRIMARY[code] = primary;
+    SORT_TONE[code] = tones;
+  }
 }
 
 /** Split a full name into family, middle and given parts (Vietnamese order). */

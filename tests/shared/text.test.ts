@@ -86,6 +86,44 @@ describe('Vietnamese sort', () => {
   });
 });
 
+describe('fast paths agree with the rules they shortcut', () => {
+  // The rules as DOMAIN.md states them, written out plainly: the oracles for the table-driven code.
+  const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu;
+  const foldRule = (v: string) => v.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(SPACES, ' ').trim();
+  const normalizeRule = (v: string) => v.normalize('NFC').replace(SPACES, ' ').trim();
+  // Every character in three neighbourhoods: alone, between letters, before a tone mark, in spaces.
+  const samples = (ch: string) => [ch, `a${ch}b`, `Ư${ch}\u0301 x`, `  ${ch}  Đ `, `${ch}${ch}`];
+
+  it('foldText and normalizeText on every character of the Basic Multilingual Plane', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      for (const s of samples(String.fromCharCode(code))) {
+        if (foldText(s) !== foldRule(s) || normalizeText(s) !== normalizeRule(s)) wrong.push(`U+${code.toString(16)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('vietnameseSortKey: the per-letter table gives what the general rule gives', () => {
+    // A Greek letter after the text sends the key through the general rule: its last two weights
+    // (word gap + the letter) are dropped to compare with the fast path's key of the text alone.
+    const viaGeneral = (s: string) => {
+      const [primary, tones] = vietnameseSortKey(`${s} α`).split('\u0001');
+      return `${primary!.slice(0, -2)}|${tones!.slice(0, -2)}`;
+    };
+    const viaFast = (s: string) => vietnameseSortKey(s).split('\u0001').slice(0, 2).join('|');
+    const wrong: string[] = [];
+    for (let code = 0x21; code < 0x1f00; code++) {
+      const s = `x${String.fromCharCode(code)}ế 12`;
+      if (viaFast(s) !== viaGeneral(s)) wrong.push(`U+${code.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+    for (const name of ['Nguyễn Thị Hằng', 'Tổ 2 thôn Nà Pài', 'Đảng bộ xã Đồng Lạc', 'Mô hình "Dân vận khéo" số 10']) {
+      expect(viaFast(name)).toBe(viaGeneral(name));
+    }
+  });
+});
+
 describe('people', () => {
   it('splits family, middle and given names', () => {
     expect(splitPersonName('Nguyễn Thị Minh Khai')).toEqual({ family: 'Nguyễn', middle: 'Thị Minh', given: 'Khai' });
