@@ -55,24 +55,41 @@ export function normalizeMultiline(value: string): string {
 /** Folded search form: lowercase, no diacritics, đ → d, single spaces. */
 export function foldText(value: string): string {
   // Fast path (imports fold every cell of 10,000-row files): one pass over the UTF-16 units with
-  // the folded form of every Latin letter precomputed by the general rule below. Any character
-  // outside the table (other scripts, surrogate pairs) takes the general rule for the whole string.
-  let out = '';
+  // the folded form of every Latin letter precomputed by the general rule below, written into a
+  // reusable buffer and made a flat string once (appending letter by letter builds a rope that
+  // costs more later, when the string is hashed or bound to SQL). Any character outside the table
+  // (other scripts, surrogate pairs) or a very long text takes the general rule.
+  if (value.length > TEXT_BUFFER_SIZE) return foldTextGeneral(value);
+  let n = 0;
   let pendingSpace = false;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    const folded = code < FOLD_TABLE_SIZE ? FOLD_TABLE[code] : undefined;
-    if (folded === undefined) return foldTextGeneral(value);
-    if (folded === ' ') {
-      pendingSpace = out.length > 0;
-      continue;
-    }
-    if (folded === '') continue;
-    if (pendingSpace) {
-      out += ' ';
-      pendingSpace = false;
-    }
-    out += folded;
+    const folded = code < FOLD_TABLE_SIZE ? FOLD_TABLE[code]! : FOLD_UNKNOWN;
+    if (folded >= 0) {
+      if (pendingSpace) {
+        TEXT_BUFFER[n++] = 0x20;
+        pendingSpace = false;
+      }
+      TEXT_BUFFER[n++] = folded;
+    } else if (folded === FOLD_SPACE) {
+      pendingSpace = n > 0;
+    } else if (folded === FOLD_UNKNOWN) {
+      return foldTextGeneral(value);
+    } // FOLD_DROP: a combining mark
+  }
+  return bufferText(TEXT_BUFFER, n);
+}
+
+const TEXT_BUFFER_SIZE = 8192;
+const TEXT_BUFFER = new Uint16Array(TEXT_BUFFER_SIZE);
+const TONE_BUFFER = new Uint16Array(TEXT_BUFFER_SIZE);
+
+/** The first `n` UTF-16 units of `buffer` as one flat string. */
+function bufferText(buffer: Uint16Array, n: number): string {
+  let out = '';
+  // fromCharCode takes its units as arguments: in slices, well under any engine's argument limit.
+  for (let start = 0; start < n; start += 2048) {
+    out += String.fromCharCode.apply(null, buffer.subarray(start, Math.min(n, start + 2048)) as unknown as number[]);
   }
   return out;
 }
@@ -90,23 +107,27 @@ function foldTextGeneral(value: string): string {
 
 /*
  * Folded form of each UTF-16 unit below U+2000 plus Latin Extended Additional (U+1E00–U+1EFF, where
- * Vietnamese precomposed letters live): ' ' for spaces, '' for combining marks, undefined where the
- * character is not a simple one-to-one case (the general rule then runs on the whole string).
+ * Vietnamese precomposed letters live): the folded unit, FOLD_SPACE for spaces, FOLD_DROP for
+ * combining marks, FOLD_UNKNOWN where the character does not fold to one unit by itself (the
+ * general rule then runs on the whole string).
  */
 const FOLD_TABLE_SIZE = 0x1f00;
-const FOLD_TABLE: Array<string | undefined> = (() => {
-  const table: Array<string | undefined> = new Array<string | undefined>(FOLD_TABLE_SIZE).fill(undefined);
+const FOLD_UNKNOWN = -1;
+const FOLD_SPACE = -2;
+const FOLD_DROP = -3;
+const FOLD_TABLE: Int32Array = (() => {
+  const table = new Int32Array(FOLD_TABLE_SIZE).fill(FOLD_UNKNOWN);
   const take = (code: number): void => {
     const ch = String.fromCharCode(code);
     SPACES.lastIndex = 0;
     if (SPACES.test(ch)) {
-      table[code] = ' ';
+      table[code] = FOLD_SPACE;
     } else if (/\p{M}/u.test(ch)) {
-      table[code] = '';
+      table[code] = FOLD_DROP;
     } else if (code < 0x80 || /[\p{Script=Latin}\p{N}\p{P}\p{S}]/u.test(ch)) {
-      // Letters of other scripts stay undefined: their case rules can depend on the neighbours.
+      // Letters of other scripts stay unknown: their case rules can depend on the neighbours.
       const folded = foldTextGeneral(ch);
-      if (folded.length > 0 && !folded.includes(' ')) table[code] = folded;
+      if (folded.length === 1 && folded !== ' ') table[code] = folded.charCodeAt(0);
     }
   };
   for (let code = 0; code < 0x2000; code++) take(code);
@@ -158,29 +179,35 @@ export function vietnameseSortKey(value: string): string {
   // built by the general rule; digit runs are padded here. Any other character (a combining mark
   // left after NFC, another script) sends the whole text to the general rule.
   const chars = text.toLowerCase();
-  let primary = '';
-  let tones = '';
+  // Digits are padded to 12: the key is at most 12 times the text.
+  if (chars.length * 12 > TEXT_BUFFER_SIZE) return sortKeyGeneral(text);
+  let n = 0;
   let i = 0;
   while (i < chars.length) {
     const code = chars.charCodeAt(i);
     if (code >= 0x30 && code <= 0x39) {
       let end = i;
       while (end < chars.length && chars.charCodeAt(end) >= 0x30 && chars.charCodeAt(end) <= 0x39) end++;
-      const digits = chars.slice(i, end).replace(/^0+(?=\d)/, '').padStart(12, '0');
-      for (let d = 0; d < digits.length; d++) {
-        primary += String.fromCharCode(DIGIT_BASE + digits.charCodeAt(d) - 0x30);
-        tones += '0';
+      let start = i;
+      while (start < end - 1 && chars.charCodeAt(start) === 0x30) start++; // leading zeros
+      for (let pad = 12 - (end - start); pad > 0; pad--) {
+        TEXT_BUFFER[n] = DIGIT_BASE;
+        TONE_BUFFER[n++] = 0x30;
+      }
+      for (let d = start; d < end; d++) {
+        TEXT_BUFFER[n] = DIGIT_BASE + chars.charCodeAt(d) - 0x30;
+        TONE_BUFFER[n++] = 0x30;
       }
       i = end;
       continue;
     }
-    const weight = code < SORT_TABLE_SIZE ? SORT_PRIMARY[code] : undefined;
-    if (weight === undefined) return sortKeyGeneral(text);
-    primary += weight;
-    tones += SORT_TONE[code]!;
+    const weight = code < SORT_TABLE_SIZE ? SORT_PRIMARY[code]! : 0;
+    if (weight === 0) return sortKeyGeneral(text);
+    TEXT_BUFFER[n] = weight;
+    TONE_BUFFER[n++] = SORT_TONE[code]!;
     i++;
   }
-  return `${primary}${KEY_SEPARATOR}${tones}${KEY_SEPARATOR}${text}`;
+  return `${bufferText(TEXT_BUFFER, n)}${KEY_SEPARATOR}${bufferText(TONE_BUFFER, n)}${KEY_SEPARATOR}${text}`;
 }
 
 /** The sort key rule over the NFD form (any text; the fast path below covers the usual letters). */
@@ -240,16 +267,17 @@ function sortKeyGeneral(text: string): string {
 }
 
 
-// Letter and tone weight of every character below U+1F00 whose key is one letter (see vietnameseSortKey).
+// Letter and tone weight (UTF-16 units; 0 = not in the table) of every character below U+1F00 whose
+// key is one letter (see vietnameseSortKey).
 const SORT_TABLE_SIZE = 0x1f00;
-const SORT_PRIMARY: Array<string | undefined> = new Array<string | undefined>(SORT_TABLE_SIZE).fill(undefined);
-const SORT_TONE: Array<string | undefined> = new Array<string | undefined>(SORT_TABLE_SIZE).fill(undefined);
+const SORT_PRIMARY = new Uint16Array(SORT_TABLE_SIZE);
+const SORT_TONE = new Uint16Array(SORT_TABLE_SIZE);
 for (let code = 0; code < SORT_TABLE_SIZE; code++) {
   if (code >= 0x30 && code <= 0x39) continue; // digit runs are handled in place
   const ch = String.fromCharCode(code);
   if (code === 0x20) {
-    SORT_PRIMARY[code] = WORD_GAP;
-    SORT_TONE[code] = '0';
+    SORT_PRIMARY[code] = WORD_GAP.charCodeAt(0);
+    SORT_TONE[code] = 0x30;
     continue;
   }
   // Only characters that stay one character after lowercasing and NFC and give one weight each;
@@ -257,8 +285,8 @@ for (let code = 0; code < SORT_TABLE_SIZE; code++) {
   if (ch.toLowerCase() !== ch || ch.normalize('NFC') !== ch || /[\s\p{M}]/u.test(ch)) continue;
   const [primary, tones] = sortKeyGeneral(ch).split(KEY_SEPARATOR);
   if (primary?.length === 1 && tones?.length === 1) {
-    SORT_PRIMARY[code] = primary;
-    SORT_TONE[code] = tones;
+    SORT_PRIMARY[code] = primary.charCodeAt(0);
+    SORT_TONE[code] = tones.charCodeAt(0);
   }
 }
 

