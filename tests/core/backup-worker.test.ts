@@ -62,6 +62,26 @@ describe('backup copied in a worker from a read snapshot', () => {
     expect(fs.existsSync(`${target}.partial`)).toBe(false);
   });
 
+  it('holds a deferred copy back until startCopy (an import commits first), and closing never waits for it in vain', async () => {
+    const { file, db } = bigDatabase();
+    live = db;
+    const target = path.join(path.dirname(file), 'held.sqlite');
+    const copy = copyDatabaseInWorker(file, target, { check: 'quick', deferCopy: true });
+    await copy.snapshot;
+    db.prepare('INSERT INTO t (pad) VALUES (randomblob(10))').run();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fs.existsSync(`${target}.partial`) || fs.existsSync(target)).toBe(false); // not started
+    copy.startCopy();
+    await copy.done;
+    expect(countIn(target)).toBe(10_000);
+
+    // A copy nobody starts is started by settleRunningCopies (closing the app, listing backups).
+    const forgotten = copyDatabaseInWorker(file, path.join(path.dirname(file), 'forgotten.sqlite'), { check: 'quick', deferCopy: true });
+    await forgotten.snapshot;
+    await settleRunningCopies();
+    await expect(forgotten.done).resolves.toBeUndefined();
+  });
+
   it('reports a copy it could not write, and leaves nothing behind', async () => {
     const { file, db } = bigDatabase();
     live = db;

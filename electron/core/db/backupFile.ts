@@ -29,11 +29,17 @@ export async function backupDatabase(source: SqliteHandle, destination: string, 
  * backupWorker.ts). File databases are copied in a worker thread; an in-memory one (the stand-in
  * opened when the file is too damaged to open) on this thread.
  */
-export function startBackupDatabase(source: SqliteHandle, destination: string, nativeBinding?: string, check: BackupCheck = 'integrity'): SnapshotCopy {
+export function startBackupDatabase(
+  source: SqliteHandle,
+  destination: string,
+  nativeBinding?: string,
+  check: BackupCheck = 'integrity',
+  options: { deferCopy?: boolean } = {},
+): SnapshotCopy {
   fs.mkdirSync(path.dirname(destination), { recursive: true });
-  if (!source.memory) return copyDatabaseInWorker(source.name, destination, { nativeBinding, check });
+  if (!source.memory) return copyDatabaseInWorker(source.name, destination, { nativeBinding, check, deferCopy: options.deferCopy === true });
   const done = copyOnThisThread(source, destination, nativeBinding, check);
-  return { snapshot: Promise.resolve(), done };
+  return { snapshot: Promise.resolve(), done, startCopy: () => undefined };
 }
 
 async function copyOnThisThread(source: SqliteHandle, destination: string, nativeBinding: string | undefined, check: BackupCheck): Promise<void> {

@@ -26,6 +26,8 @@ export interface SnapshotCopy {
   snapshot: Promise<void>;
   /** Resolves when the copy is written, checked and renamed to `destination`. */
   done: Promise<void>;
+  /** With `deferCopy`: lets the worker start copying (idempotent). Otherwise it has already started. */
+  startCopy(): void;
 }
 
 const WORKER_SOURCE = `
@@ -40,6 +42,7 @@ const native = workerData.nativeBinding ? { nativeBinding: workerData.nativeBind
     source.exec('BEGIN');
     source.prepare('SELECT count(*) FROM sqlite_schema').get(); // the read snapshot starts here
     parentPort.postMessage({ type: 'snapshot' });
+    if (workerData.deferCopy) await new Promise((resolve) => parentPort.once('message', resolve));
     fs.rmSync(workerData.temp, { force: true });
     await source.backup(workerData.temp);
     source.exec('COMMIT');
@@ -69,13 +72,24 @@ function driverPath(): string {
 }
 
 const running = new Set<Promise<void>>();
+/** `startCopy` of the copies still held back (see deferCopy). */
+const held = new Set<() => void>();
 
 /**
  * Starts a verified copy of `sourceFile` into `destination` (through `<destination>.partial`,
  * renamed only after the check passes). Failures reject `done` (and `snapshot`, if the worker
  * could not even open the database).
+ *
+ * `deferCopy`: the worker takes its snapshot and then waits for `startCopy()` (or at most
+ * `DEFERRED_COPY_LIMIT_MS`). An import holds the copy back until its transaction has committed:
+ * at a national register the copy writes 2.7 GB, and the import's own commit (an fsync of its WAL
+ * pages) otherwise queues behind that write-back — 2 s more for a 10,000-row import.
  */
-export function copyDatabaseInWorker(sourceFile: string, destination: string, options: { nativeBinding?: string | undefined; check: CopyCheck }): SnapshotCopy {
+export function copyDatabaseInWorker(
+  sourceFile: string,
+  destination: string,
+  options: { nativeBinding?: string | undefined; check: CopyCheck; deferCopy?: boolean },
+): SnapshotCopy {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -85,8 +99,22 @@ export function copyDatabaseInWorker(sourceFile: string, destination: string, op
       temp: `${destination}.partial`,
       destination,
       check: options.check,
+      deferCopy: options.deferCopy === true,
     },
   });
+  let copyStarted = options.deferCopy !== true;
+  const startCopy = (): void => {
+    if (copyStarted) return;
+    copyStarted = true;
+    held.delete(startCopy);
+    clearTimeout(limit);
+    worker.postMessage('copy');
+  };
+  // Whatever happens to the caller, the copy is never held back for long.
+  const limit = setTimeout(startCopy, DEFERRED_COPY_LIMIT_MS);
+  limit.unref();
+  if (copyStarted) clearTimeout(limit);
+  else held.add(startCopy);
   let snapshotSeen = false;
   let resolveSnapshot!: () => void;
   let rejectSnapshot!: (err: Error) => void;
@@ -119,8 +147,10 @@ export function copyDatabaseInWorker(sourceFile: string, destination: string, op
   // Nobody may be listening to `snapshot` after a failure that `done` reports.
   snapshot.catch(() => undefined);
   trackBackgroundCopy(done);
-  return { snapshot, done };
+  return { snapshot, done, startCopy };
 }
+
+const DEFERRED_COPY_LIMIT_MS = 10 * 60 * 1000;
 
 /** Counts `work` (a copy and what follows it: sidecar, rotation) as running until it settles. */
 export function trackBackgroundCopy(work: Promise<unknown>): void {
@@ -134,5 +164,6 @@ export function trackBackgroundCopy(work: Promise<unknown>): void {
 
 /** Waits for every copy still running (listing backups, closing the app, restoring, moving the data folder). */
 export async function settleRunningCopies(): Promise<void> {
+  for (const release of held) release(); // a copy held back must start, or this would wait for it in vain
   while (running.size) await Promise.all([...running]);
 }

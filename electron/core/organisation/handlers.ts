@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../registry';
+import type { AppContext } from '../context';
 import {
   createUnit,
   createUnitTree,
@@ -29,6 +30,11 @@ import { assignmentListDocx, assignmentListHtml, assignmentListPdf, exportMember
 import { startBackupBeforeImport } from '../safety/backup/service';
 
 /** Channel → service, thin. Validation happened in the registry (shared/schemas/organisation.ts). */
+/** A list of units or members is small: its backup copies alongside the import. */
+async function startBackupCopyingNow(ctx: AppContext): Promise<void> {
+  (await startBackupBeforeImport(ctx)).startCopy();
+}
+
 export const organisationHandlers = {
   'units.list': async (input, ctx) => {
     const items = await listUnits(ctx.db, input, todayOf(ctx));
@@ -47,7 +53,7 @@ export const organisationHandlers = {
   'units.restore': (input, ctx) => restoreUnit(ctx, input.id),
   'units.importPreview': (input, ctx) => previewUnitImport(ctx, input.bytes, input.mapping),
   'units.importCommit': (input, ctx) =>
-    commitUnitImport(ctx, input.bytes, input.mapping, input.jobId, () => startBackupBeforeImport(ctx)),
+    commitUnitImport(ctx, input.bytes, input.mapping, input.jobId, () => startBackupCopyingNow(ctx)),
   'units.exportXlsx': (input, ctx) => exportUnitsXlsx(ctx, input),
 
   'members.list': async (input, ctx) => {
@@ -62,7 +68,7 @@ export const organisationHandlers = {
   'members.assign': async (input, ctx) => ({ assignments: await assignUnits(ctx, input) }),
   'members.importPreview': (input, ctx) => previewMemberImport(ctx, input.bytes, input.mapping),
   'members.importCommit': (input, ctx) =>
-    commitMemberImport(ctx, input.bytes, input.mapping, input.jobId, () => startBackupBeforeImport(ctx)),
+    commitMemberImport(ctx, input.bytes, input.mapping, input.jobId, () => startBackupCopyingNow(ctx)),
   'members.exportXlsx': (input, ctx) => exportMembersXlsx(ctx, input),
   'assignments.list': async (input, ctx) => ({ items: await listAssignments(ctx.db, input) }),
   'assignments.remove': async (input, ctx) => {

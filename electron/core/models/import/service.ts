@@ -647,8 +647,14 @@ export async function importCommit(
     // A verified backup of the data as it was before the import (QUALITY.md: backups before imports):
     // its snapshot is taken before the import writes; the copy finishes in a worker meanwhile.
     const backup = await startBackupBeforeImport(ctx, job);
-    const committed = await withImportCache(ctx.sqlite, () => ctx.db.transaction().execute((trx) => commitInTransaction(trx, ctx, job, session, mapping, year, opts, backup.fileName)));
-    return { ...committed, backupFileName: backup.fileName };
+    try {
+      const committed = await withImportCache(ctx.sqlite, () =>
+        ctx.db.transaction().execute((trx) => commitInTransaction(trx, ctx, job, session, mapping, year, opts, backup.fileName)),
+      );
+      return { ...committed, backupFileName: backup.fileName };
+    } finally {
+      backup.startCopy(); // the copy's disk writes would slow this import's commit: they start after it
+    }
   });
   store(ctx).delete(session.id);
   return result;

@@ -50,6 +50,8 @@ function uniqueTarget(dir: string, base: string): string {
 export interface StartedBackup {
   fileName: string;
   done: Promise<BackupInfo>;
+  /** Started with `deferCopy`: lets the copy begin (see copyDatabaseInWorker). */
+  startCopy(): void;
 }
 
 /**
@@ -58,13 +60,17 @@ export interface StartedBackup {
  * backup API), its check, the rename, the sidecar with the record counts and the rotation of the
  * automatic ones finish in `done`, the copy and check in a worker thread.
  */
-export async function startBackup(ctx: AppContext, reason: BackupReason, options: { note?: string | null; check?: BackupCheck } = {}): Promise<StartedBackup> {
+export async function startBackup(
+  ctx: AppContext,
+  reason: BackupReason,
+  options: { note?: string | null; check?: BackupCheck; deferCopy?: boolean } = {},
+): Promise<StartedBackup> {
   assertHealthy(ctx);
   const now = ctx.clock.now();
   // Reason last in the name; the stamp sorts by time and carries the date when the sidecar is lost.
   const file = uniqueTarget(ctx.layout.backupsDir, `qcdc-${fileStamp(now)}-${reason}`);
   const check = options.check ?? 'integrity';
-  const copy = startBackupDatabase(ctx.sqlite, file, ctx.nativeBinding, check);
+  const copy = startBackupDatabase(ctx.sqlite, file, ctx.nativeBinding, check, { deferCopy: options.deferCopy === true });
   await copy.snapshot;
   const done = copy.done.then(() => {
     const described = describeDatabase(file, { check: false, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) });
@@ -88,7 +94,7 @@ export async function startBackup(ctx: AppContext, reason: BackupReason, options
     return toInfo(file, sidecar);
   });
   trackBackgroundCopy(done); // listing, restoring and closing wait for the sidecar and rotation too
-  return { fileName: path.basename(file), done };
+  return { fileName: path.basename(file), done, startCopy: copy.startCopy };
 }
 
 /** Makes one verified backup and waits for it (see startBackup). Exported for the Electron main (on quit) and the harness. */
@@ -116,14 +122,15 @@ export async function backupBeforeRiskyOperation(ctx: AppContext, reason: Backup
 
 /**
  * The backup before an import: resolves once the copy's snapshot is held, so the import writes
- * while the copy of the data as it was before is still being made and checked in a worker (at a
- * national register, waiting for the copy would make a 10,000-row import take 25 s instead of 2 s).
- * A copy that fails after the import committed is logged and told to the user in Vietnamese; the
- * import's audit entry still lists every record it wrote.
+ * while the copy of the data as it was before waits; the caller calls `startCopy()` once its
+ * transaction has ended, and the copy is made and checked in a worker (at a national register,
+ * waiting for the copy would make a 10,000-row import take 25 s instead of 2–3 s). A copy that
+ * fails after the import committed is logged and told to the user in Vietnamese; the import's audit
+ * entry still lists every record it wrote.
  */
 export async function startBackupBeforeImport(ctx: AppContext, job?: JobReporter): Promise<StartedBackup> {
   await job?.progress('Đang sao lưu dữ liệu', 0, 1);
-  const started = await startBackup(ctx, 'before-import', { check: 'quick' });
+  const started = await startBackup(ctx, 'before-import', { check: 'quick', deferCopy: true });
   started.done.catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     ctx.log.error('backup before import failed', message);
