@@ -39,7 +39,7 @@ import { startBackupBeforeImport } from '../../safety/backup/service';
 
 const SESSION_TTL_MS = 30 * 60 * 1000;
 /** Rows written between two progress reports (each report yields, so a cancel can arrive). */
-const PROGRESS_EVERY = 1000;
+const PROGRESS_EVERY = 500;
 /**
  * New yearly records are written set-wise every this many rows (ImportStore.flushYears): each
  * flush is one search-index segment, and fewer, larger segments cost less to merge (10,000 rows:
