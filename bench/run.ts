@@ -31,7 +31,7 @@ import { seedBacKan, conferenceInput, BAC_KAN_PROFILE } from '../tests/core/meet
 import { updateProfile } from '../electron/core/settings/service';
 import { setSchedule } from '../electron/core/safety/backup/service';
 import { settleRunningCopies } from '../electron/core/db/backupWorker';
-import { createAppContext } from '../electron/core/context';
+import { createAppContext, STARTUP_CHECK_DELAY_MS } from '../electron/core/context';
 import { migrations } from '../electron/core/db/migrations';
 import { generateDataset, type DatasetSpec, type DatasetSummary } from './generate';
 import { peakRss, repeat, repeatSync, summarise, timeAsync } from './measure';
@@ -453,15 +453,16 @@ async function main(): Promise<void> {
         }
       }
     });
-    // App start on this database: open, quick_check, migrations (none pending), server.
+    // App start on this database as the desktop app does it: open, migrations (none pending), server;
+    // the start-up quick_check runs in a worker 3 s later, while the first screen is measured.
     const t0 = performance.now();
-    const h = await startHarness({ dataDir: work, port: 0, appVersion: 'bench', ...(staticDir ? { staticDir } : {}) });
+    const h = await startHarness({ dataDir: work, port: 0, appVersion: 'bench', deferStartupCheckMs: STARTUP_CHECK_DELAY_MS, ...(staticDir ? { staticDir } : {}) });
     const startMs = performance.now() - t0;
     // No scheduled backup during the measures (the work copy only): its first tick, a minute after
     // start, would copy and quick_check the whole database (2.7 GB at 1M) in the middle of whichever
     // measure runs then. The backup an import makes before committing stays: it is part of the import.
     await setSchedule(h.ctx, 0);
-    record({ scale, name: 'app start (open, quick_check, migrations)', unit: 'ms', value: startMs, target: null, limit: null, note: `integrity ${h.ctx.startupIntegrity}` });
+    record({ scale, name: 'app start (open, migrations; quick_check follows in a worker)', unit: 'ms', value: startMs, target: null, limit: null, note: `integrity ${h.ctx.startupIntegrity}` });
     try {
       // Screens first, on the data set as generated: the first screen right after the app started,
       // and the register before the import measure adds a small newer year.

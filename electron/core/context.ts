@@ -6,8 +6,8 @@ import type { Database } from './db/schema';
 import { createKysely, openSqlite, quickCheck, refreshPlannerStatistics, type SqliteHandle } from './db/open';
 import { ensureDataDir, lockDataDir, type DataDirLayout, type DataDirLock } from './db/dataDir';
 import { migrateToLatest, pendingMigrations } from './db/migrate';
-import { backupDatabase, fileStamp } from './db/backupFile';
-import { settleRunningCopies } from './db/backupWorker';
+import { backupDatabase, fileStamp, removeUnfinishedCopies } from './db/backupFile';
+import { checkDatabaseInWorker, settleRunningCopies } from './db/backupWorker';
 import { migrations } from './db/migrations';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
@@ -30,6 +30,8 @@ export interface AppContext {
   appVersion: string;
   /** `ok`, or what quick_check reported when the app started. */
   startupIntegrity: string;
+  /** The start-up check is still running in a worker (see ContextOptions.deferStartupCheckMs). */
+  integrityChecking: boolean;
   schemaVersion: string;
   nativeBinding?: string;
   /**
@@ -54,6 +56,63 @@ export interface ContextOptions {
   nativeBinding?: string;
   /** Tests open many contexts on temporary folders; the lock is still taken unless disabled. */
   lock?: boolean;
+  /**
+   * The desktop app and the harness: when no migration is pending, the start-up quick_check runs in
+   * a worker this many milliseconds after opening, instead of before anything is shown (10–12 s for a
+   * 2.7 GB national register; < 1 s at province size). A damaged result then switches the app to
+   * the recovery screen (event `integrity.changed`). Without it (tests), the check runs at open.
+   */
+  deferStartupCheckMs?: number;
+}
+
+/**
+ * How long after start the desktop app (and the harness, the bench) waits before checking the
+ * database in the background: the first screen is drawn and answered first.
+ */
+export const STARTUP_CHECK_DELAY_MS = 3000;
+
+/** True when the file has migrations still to apply (or no migration table yet). */
+function hasPendingMigrations(handle: SqliteHandle): boolean {
+  const table = handle.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'kysely_migration'").get();
+  if (!table) return true;
+  const done = new Set(handle.prepare('SELECT name FROM kysely_migration').pluck().all() as string[]);
+  return Object.keys(migrations).some((name) => !done.has(name));
+}
+
+/**
+ * Runs the start-up quick_check in a worker after `delayMs` (the first screen is drawn meanwhile).
+ * Damage found switches the context to its recovery state exactly as a check at open would, tells
+ * the window (`integrity.changed`) and the user (a notification in Vietnamese).
+ */
+function startDeferredCheck(ctx: AppContext, delayMs: number): { cancel(): void } {
+  let check: { cancel(): void } | null = null;
+  let cancelled = false;
+  const timer = setTimeout(() => {
+    const file = ctx.layout.databaseFile;
+    const running = checkDatabaseInWorker(file, { nativeBinding: ctx.nativeBinding, check: 'quick' });
+    check = running;
+    void running.result.then((result) => {
+      if (cancelled) return;
+      ctx.integrityChecking = false;
+      if (result === null) {
+        ctx.log.warn('start-up check did not finish', file);
+        return;
+      }
+      if (result === 'ok') return;
+      ctx.startupIntegrity = result;
+      ctx.log.error('quick_check failed after start', result);
+      ctx.events.emit('integrity.changed', { ok: false });
+      ctx.platform.notify('Dữ liệu bị hỏng', 'Kiểm tra khi khởi động phát hiện tệp dữ liệu bị hỏng. Phần mềm tạm dừng việc sửa dữ liệu; hãy phục hồi từ bản sao lưu ở mục "Sao lưu, dữ liệu".');
+    });
+  }, delayMs);
+  timer.unref();
+  return {
+    cancel() {
+      cancelled = true;
+      clearTimeout(timer);
+      check?.cancel();
+    },
+  };
 }
 
 function defaultActor(): Actor {
@@ -76,14 +135,21 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
   let sqlite: SqliteHandle | null = null;
 
   /** Open + quick check + backup before migrating + migrate; shared by start-up and `reopen`. */
-  async function openDatabase(target: DataDirLayout): Promise<{ sqlite: SqliteHandle; db: Kysely<Database>; startupIntegrity: string }> {
+  async function openDatabase(
+    target: DataDirLayout,
+    mayDeferCheck = false,
+  ): Promise<{ sqlite: SqliteHandle; db: Kysely<Database>; startupIntegrity: string; checkDeferred: boolean }> {
     const existed = fs.existsSync(target.databaseFile) && fs.statSync(target.databaseFile).size > 0;
     const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
     let handle: SqliteHandle | null = null;
     let startupIntegrity = 'ok';
+    let checkDeferred = false;
     try {
       handle = openSqlite(target.databaseFile, native);
-      if (existed) startupIntegrity = quickCheck(handle);
+      // The check may run after start (in a worker, see startDeferredCheck) only when nothing is
+      // about to be migrated: a damaged file must never be migrated.
+      if (existed && mayDeferCheck && !hasPendingMigrations(handle)) checkDeferred = true;
+      else if (existed) startupIntegrity = quickCheck(handle);
     } catch (err) {
       // A file too damaged to open (SQLITE_NOTADB/CORRUPT) must not stop the app: start on an empty
       // in-memory stand-in so the data-safety screens can explain and restore a backup (`reopen`).
@@ -103,9 +169,18 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
       }
       if (startupIntegrity === 'ok') {
         await migrateToLatest(db);
-        refreshPlannerStatistics(handle, 'atOpen');
+        try {
+          refreshPlannerStatistics(handle, 'atOpen');
+        } catch (err) {
+          if (!checkDeferred) throw err;
+          // Reading the statistics met a damaged page before the deferred check ran: check now.
+          checkDeferred = false;
+          startupIntegrity = quickCheck(handle);
+          if (startupIntegrity === 'ok') throw err;
+          log.error('quick_check failed at start', startupIntegrity);
+        }
       }
-      return { sqlite: handle, db, startupIntegrity };
+      return { sqlite: handle, db, startupIntegrity, checkDeferred };
     } catch (err) {
       handle.close();
       throw err;
@@ -113,13 +188,16 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
   }
 
   try {
-    const opened = await openDatabase(layout);
+    const unfinished = removeUnfinishedCopies(layout.backupsDir);
+    if (unfinished.length) log.warn('removed backups left unfinished by the last run', unfinished);
+    const opened = await openDatabase(layout, options.deferStartupCheckMs !== undefined);
     sqlite = opened.sqlite;
     const db = opened.db;
     const names = Object.keys(migrations).sort();
 
     const events = new EventBus();
     let closed = false;
+    let deferredCheck: { cancel(): void } | null = null;
     const ctx: AppContext = {
       db,
       sqlite: opened.sqlite,
@@ -132,10 +210,12 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
       log,
       appVersion: options.appVersion ?? '0.0.0',
       startupIntegrity: opened.startupIntegrity,
+      integrityChecking: opened.checkDeferred,
       schemaVersion: names[names.length - 1] ?? '',
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       async reopen(reopenOptions = {}) {
         if (closed) throw new Error('context is closed');
+        deferredCheck?.cancel(); // the files are about to change: the next open checks them itself
         // A backup still being copied (the one an import started) holds the file open in a worker.
         await settleRunningCopies();
         await ctx.db.destroy(); // closes the better-sqlite3 handle (and checkpoints the WAL)
@@ -151,7 +231,7 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
           if (nextLock !== lock) nextLock?.release();
           // Whatever happened, leave the context usable on the files it had.
           const again = await openDatabase(ctx.layout);
-          Object.assign(ctx, { db: again.db, sqlite: again.sqlite, startupIntegrity: again.startupIntegrity });
+          Object.assign(ctx, { db: again.db, sqlite: again.sqlite, startupIntegrity: again.startupIntegrity, integrityChecking: false });
           throw err;
         }
         const next = await openDatabase(nextLayout);
@@ -159,11 +239,12 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
           lock?.release();
           lock = nextLock;
         }
-        Object.assign(ctx, { db: next.db, sqlite: next.sqlite, layout: nextLayout, startupIntegrity: next.startupIntegrity });
+        Object.assign(ctx, { db: next.db, sqlite: next.sqlite, layout: nextLayout, startupIntegrity: next.startupIntegrity, integrityChecking: false });
       },
       async close() {
         if (closed) return;
         closed = true;
+        deferredCheck?.cancel();
         await settleRunningCopies(); // never leave a backup half-written behind
         try {
           if (ctx.startupIntegrity === 'ok') refreshPlannerStatistics(ctx.sqlite, 'atClose');
@@ -174,6 +255,7 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
         lock?.release();
       },
     };
+    if (opened.checkDeferred) deferredCheck = startDeferredCheck(ctx, options.deferStartupCheckMs ?? 0);
     return ctx;
   } catch (err) {
     sqlite?.close();

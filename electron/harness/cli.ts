@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STARTUP_CHECK_DELAY_MS } from '../core/context';
 import { startHarness } from './start';
 
 /**
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     ...(process.env.QCDC_HARNESS_TOKEN ? { token: process.env.QCDC_HARNESS_TOKEN } : {}),
     staticDir: process.env.QCDC_STATIC_DIR ?? path.resolve(here, '../renderer'),
     appVersion: process.env.npm_package_version ?? '0.0.0',
+    deferStartupCheckMs: STARTUP_CHECK_DELAY_MS,
   });
   process.stdout.write(
     [

@@ -30,6 +30,8 @@ export interface StartHarnessOptions {
   appVersion?: string;
   clock?: Clock;
   echoLog?: boolean;
+  /** As the desktop app: run the start-up check in a worker this long after opening (ContextOptions). */
+  deferStartupCheckMs?: number;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function startHarness(options: StartHarnessOptions): Promise<Harnes
     log,
     appVersion: options.appVersion ?? '0.0.0',
     clock: options.clock ?? clockFromEnvironment(),
+    ...(options.deferStartupCheckMs !== undefined ? { deferStartupCheckMs: options.deferStartupCheckMs } : {}),
   });
   ctxRef = ctx;
   // Automatic backups on their schedule (data safety); stopped on close.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as ElectronModule from 'electron';
 import type { BrowserWindow } from 'electron';
-import { createAppContext, type AppContext } from '../core/context';
+import { createAppContext, STARTUP_CHECK_DELAY_MS, type AppContext } from '../core/context';
 import { createInvoker } from '../core/registry';
 import { AppError } from '../core/errors';
 import { dataDirLayout } from '../core/db/dataDir';
@@ -121,6 +121,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
       platform,
       log,
       appVersion: app.getVersion(),
+      deferStartupCheckMs: STARTUP_CHECK_DELAY_MS,
       // Development only (scripts/start.mjs): a packaged app never loads native code named by the environment.
       ...(!app.isPackaged && env.QCDC_SQLITE_BINDING ? { nativeBinding: env.QCDC_SQLITE_BINDING } : {}),
     });

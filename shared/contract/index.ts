@@ -47,6 +47,8 @@ export const events = {
   'job.progress': jobProgressSchema,
   /** A notification for the user (due tasks at start-up…); the desktop app also shows it in the OS. */
   'app.notify': z.object({ title: z.string(), body: z.string() }),
+  /** The start-up check finished after the window opened and found damage: ask `integrity.status` again. */
+  'integrity.changed': z.object({ ok: z.boolean() }),
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

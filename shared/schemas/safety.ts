@@ -70,6 +70,8 @@ export type BackupSchedule = z.infer<typeof backupScheduleSchema>;
 
 export const integrityStatusSchema = z.object({
   ok: z.boolean(),
+  /** The start-up check is still running in the background (`ok` is then provisional). */
+  checking: z.boolean(),
   /** What SQLite reported (technical; shown under "chi tiết"). */
   detail: z.string(),
   /** Plain Vietnamese explanation for the user. */

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite, type SqliteHandle } from '../../electron/core/db/open';
 import { startBackupDatabase } from '../../electron/core/db/backupFile';
 import { copyDatabaseInWorker, settleRunningCopies } from '../../electron/core/db/backupWorker';
-import { tempDir } from '../support/context';
+import { openTestApp, tempDir } from '../support/context';
 
 let live: SqliteHandle | null = null;
 afterEach(async () => {
@@ -97,5 +97,22 @@ describe('backup copied in a worker from a read snapshot', () => {
     const copy = copyDatabaseInWorker(path.join(dir, 'nothing.sqlite'), path.join(dir, 'copy.sqlite'), { check: 'quick' });
     await expect(copy.snapshot).rejects.toThrow();
     await expect(copy.done).rejects.toThrow();
+  });
+
+  it('removes copies a stopped app left half-made, and only those, when the data folder opens', async () => {
+    const dir = tempDir();
+    const first = await openTestApp({ dir });
+    await first.call('backup.create', {});
+    await first.close();
+    const backups = path.join(dir, 'backups');
+    fs.writeFileSync(path.join(backups, 'qcdc-2026-11-27T02-00-00Z-before-import.sqlite.partial'), 'half a copy');
+    const before = fs.readdirSync(backups).filter((f) => !f.endsWith('.partial'));
+    const again = await openTestApp({ dir });
+    try {
+      expect(fs.readdirSync(backups).sort()).toEqual(before.sort());
+      expect((await again.call('backup.list', {})).backups).toHaveLength(1);
+    } finally {
+      await again.close();
+    }
   });
 });

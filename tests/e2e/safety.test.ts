@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, startE2EApp, type E2EApp } from './support/harness';
-import BetterSqlite3 from 'better-sqlite3';
 import { tempDir } from '../support/context';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { corruptTable } from '../support/corrupt';
 
 /**
  * Data safety end to end in real Chromium through the harness: the restore flow from the
@@ -36,23 +36,6 @@ async function unitNames(a: E2EApp): Promise<string[]> {
   const r = (await call(a, 'units.list', {})) as unknown as { items?: Array<{ name: string }> } | Array<{ name: string }>;
   const rows = Array.isArray(r) ? r : (r.items ?? []);
   return rows.map((u) => u.name).sort();
-}
-
-/**
- * Damages the pages of one table and its indexes, the way a failing disk sector would: the file
- * still opens (so the app shell can draw), quick_check reports the damage.
- */
-function corruptTable(file: string, table: string) {
-  const db = new BetterSqlite3(file, { readonly: true });
-  const roots = db.prepare('SELECT rootpage FROM sqlite_master WHERE tbl_name = ? AND rootpage > 0').all(table) as Array<{ rootpage: number }>;
-  const pageSize = Number(db.pragma('page_size', { simple: true }));
-  db.close();
-  const bytes = fs.readFileSync(file);
-  for (const { rootpage } of roots) {
-    const off = (rootpage - 1) * pageSize;
-    bytes.fill(0xa5, off + 8, off + pageSize - 8);
-  }
-  fs.writeFileSync(file, bytes);
 }
 
 describe('data safety', () => {
@@ -143,6 +126,28 @@ describe('data safety', () => {
     expect(await unitNames(app)).toEqual(['Phường Hàng Bạc']);
     // The damaged file is kept for a technician, outside the list of backups.
     expect(fs.readdirSync(path.join(dataDir, 'backups')).some((n) => n.startsWith('hong-'))).toBe(true);
+  }, 120_000);
+
+  it('switches an open window to the recovery screen when the background start-up check finds damage', async () => {
+    const dataDir = tempDir('qcdc-e2e-damaged-later-');
+    app = await startE2EApp({ dataDir });
+    await configure(app);
+    await call(app, 'units.create', { name: 'Phường Hàng Bạc', kind: 'xa_phuong' });
+    await call(app, 'backup.create', { note: 'cuối ngày' });
+    await app.close();
+    app = null;
+    corruptTable(path.join(dataDir, 'qcdc.sqlite'), 'units');
+
+    // As the desktop app starts: the window first, the check in a worker a moment later.
+    app = await startE2EApp({ dataDir, deferStartupCheckMs: 2500 });
+    expect(await call(app, 'integrity.status', {})).toMatchObject({ ok: true, checking: true });
+    await app.open('/du-lieu');
+    const page = app.page;
+    await page.getByRole('heading', { name: 'Sao lưu, dữ liệu' }).waitFor({ timeout: 15000 });
+    // No reload: the event from the core switches the screen.
+    await page.getByRole('heading', { name: 'Dữ liệu bị hỏng, cần phục hồi' }).waitFor({ timeout: 20000 });
+    await shot(app, 'safety-damaged-found-later');
+    expect((await call(app, 'integrity.status', {})).ok).toBe(false);
   }, 120_000);
 });
 

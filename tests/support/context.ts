@@ -45,7 +45,7 @@ export interface TestApp {
 }
 
 /** A real app context on a real SQLite file in a fresh temporary folder, with the real migrations. */
-export async function openTestApp(options: { now?: string; renderPdf?: Platform['renderPdf']; dir?: string } = {}): Promise<TestApp> {
+export async function openTestApp(options: { now?: string; renderPdf?: Platform['renderPdf']; dir?: string; deferStartupCheckMs?: number } = {}): Promise<TestApp> {
   const dir = options.dir ?? tempDir();
   const clock = fixedClock(options.now ?? '2026-11-27T02:00:00.000Z');
   const ctx = await createAppContext({
@@ -54,6 +54,7 @@ export async function openTestApp(options: { now?: string; renderPdf?: Platform[
     clock,
     actor: { name: 'kiểm thử' },
     appVersion: 'test',
+    ...(options.deferStartupCheckMs !== undefined ? { deferStartupCheckMs: options.deferStartupCheckMs } : {}),
   });
   const invoke = createInvoker(ctx, { validateOutput: true });
   return {

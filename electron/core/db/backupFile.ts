@@ -56,6 +56,22 @@ async function copyOnThisThread(source: SqliteHandle, destination: string, nativ
   fs.renameSync(temp, destination);
 }
 
+/**
+ * Deletes copies left half-made in `dir` (`*.partial`: the app stopped while a backup was being
+ * copied). Called at start, holding the data folder's lock, so no copy of this folder is running.
+ * Returns the names removed.
+ */
+export function removeUnfinishedCopies(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.endsWith('.partial')) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /** File-name-safe timestamp: 2026-11-27T08-41-25Z. */
 export function fileStamp(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');

@@ -66,6 +66,46 @@ const native = workerData.nativeBinding ? { nativeBinding: workerData.nativeBind
 });
 `;
 
+const CHECK_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const native = workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {};
+try {
+  const db = new Database(workerData.source, { readonly: true, fileMustExist: true, ...native });
+  try {
+    db.pragma('busy_timeout = 10000');
+    const rows = db.pragma(workerData.check === 'quick' ? 'quick_check' : 'integrity_check');
+    parentPort.postMessage({ type: 'result', result: rows.map((r) => Object.values(r)[0]).join('; ') });
+  } finally {
+    db.close();
+  }
+} catch (err) {
+  parentPort.postMessage({ type: 'result', result: String((err && err.message) || err) });
+}
+`;
+
+/**
+ * Runs quick_check (or integrity_check) on a database file in a worker, on its own read-only
+ * connection (a consistent snapshot while the app keeps working). `result` is 'ok' or what SQLite
+ * reported; `cancel` stops the worker (the app is closing) and resolves `result` with null.
+ */
+export function checkDatabaseInWorker(file: string, options: { nativeBinding?: string | undefined; check: CopyCheck }): { result: Promise<string | null>; cancel(): void } {
+  const worker = new Worker(CHECK_SOURCE, { eval: true, workerData: { driver: driverPath(), nativeBinding: options.nativeBinding ?? null, source: file, check: options.check } });
+  let cancelled = false;
+  const result = new Promise<string | null>((resolve) => {
+    worker.on('message', (msg: { type: string; result: string }) => resolve(msg.result));
+    worker.on('error', (err) => resolve(cancelled ? null : err.message));
+    worker.on('exit', () => resolve(null));
+  });
+  return {
+    result,
+    cancel() {
+      cancelled = true;
+      void worker.terminate();
+    },
+  };
+}
+
 /** The better-sqlite3 entry the main thread uses, for the worker to load the same one. */
 function driverPath(): string {
   return createRequire(import.meta.url).resolve('better-sqlite3');

@@ -38,8 +38,8 @@ export const safetyHandlers = {
     await settleRunningCopies();
     return {
       backups: listBackups(ctx),
-    schedule: await getSchedule(ctx),
-    folder: ctx.layout.backupsDir,
+      schedule: await getSchedule(ctx),
+      folder: ctx.layout.backupsDir,
       current: currentCounts(ctx),
     };
   },

@@ -1,6 +1,7 @@
 import {
   decodeWire,
   encodeWire,
+  events,
   type AppErrorShape,
   type Channel,
   type ChannelInput,
@@ -99,7 +100,7 @@ function ensureEventSource(): void {
     const payload = decodeWire(ev.data);
     harnessListeners.get(name)?.forEach((l) => l(payload));
   };
-  for (const name of ['job.progress', 'app.notify']) eventSource.addEventListener(name, dispatch(name));
+  for (const name of Object.keys(events)) eventSource.addEventListener(name, dispatch(name));
 }
 
 /** Subscribes to a main-process event; returns the unsubscribe function. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { corruptTable } from '../../support/corrupt';
 import { openTestApp, type TestApp } from '../../support/context';
 import { integrityCheck } from '../../../electron/core/db/open';
 
@@ -84,6 +85,49 @@ describe('restore', () => {
     const kept = fs.readdirSync(app.ctx.layout.backupsDir).filter((n) => n.startsWith('hong-'));
     expect(kept.length).toBe(1);
     expect(fs.readdirSync(path.join(app.ctx.layout.backupsDir, kept[0]!))).toContain('qcdc.sqlite');
+  });
+
+  it('the start-up check run in the background after opening finds damage, tells the window and refuses writes', async () => {
+    app = await openTestApp();
+    const dir = app.dir;
+    await setCode(app, 'TỐT');
+    await app.call('units.create', { name: 'Đảng bộ xã Nông Thượng', kind: 'dang_bo' });
+    const good = await app.call('backup.create', {});
+    await app.close();
+    corruptTable(path.join(dir, 'qcdc.sqlite'), 'units');
+    fs.rmSync(path.join(dir, 'qcdc.sqlite-wal'), { force: true });
+    fs.rmSync(path.join(dir, 'qcdc.sqlite-shm'), { force: true });
+
+    app = await openTestApp({ dir, deferStartupCheckMs: 0 });
+    const changed: boolean[] = [];
+    app.ctx.events.subscribe((name, payload) => {
+      if (name === 'integrity.changed') changed.push((payload as { ok: boolean }).ok);
+    });
+    // Opened at once, the check still running: the status says so.
+    const first = await app.call('integrity.status', {});
+    expect(first.ok).toBe(true);
+    expect(first.checking).toBe(true);
+    for (let waited = 0; app.ctx.integrityChecking && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    const status = await app.call('integrity.status', {});
+    expect(status).toMatchObject({ ok: false, checking: false });
+    expect(status.newestGoodBackup?.fileName).toBe(good.fileName);
+    expect(changed).toEqual([false]);
+    expect((app.ctx.platform as { notifications?: string[] }).notifications?.join(' ')).toMatch(/bị hỏng/);
+    expect((await app.invoke('settings.update', { profile: {} })).ok).toBe(false);
+    await app.call('backup.restore', { fileName: good.fileName });
+    expect((await app.call('integrity.status', {})).ok).toBe(true);
+  });
+
+  it('a healthy database checked in the background stays usable and ends "checked"', async () => {
+    app = await openTestApp();
+    const dir = app.dir;
+    await setCode(app, 'TỐT');
+    await app.close();
+    app = await openTestApp({ dir, deferStartupCheckMs: 0 });
+    for (let waited = 0; app.ctx.integrityChecking && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(await app.call('integrity.status', {})).toMatchObject({ ok: true, checking: false });
+    await setCode(app, 'VAN-TOT');
+    expect((await app.call('settings.get', {})).profile.committeeCode).toBe('VAN-TOT');
   });
 
   it('a file too damaged to open still starts, and restores', async () => {

@@ -43,10 +43,17 @@ export interface E2EApp {
 }
 
 /** A real harness (real core, real SQLite file in a fresh folder) and a real Chromium page on it. */
-export async function startE2EApp(options: { now?: string; dataDir?: string } = {}): Promise<E2EApp> {
+export async function startE2EApp(options: { now?: string; dataDir?: string; deferStartupCheckMs?: number } = {}): Promise<E2EApp> {
   const dataDir = options.dataDir ?? tempDir('qcdc-e2e-');
   const clock = fixedClock(options.now ?? '2026-11-27T02:00:00.000Z');
-  const harness = await startHarness({ dataDir, port: 0, staticDir: rendererDir(), clock, appVersion: 'e2e' });
+  const harness = await startHarness({
+    dataDir,
+    port: 0,
+    staticDir: rendererDir(),
+    clock,
+    appVersion: 'e2e',
+    ...(options.deferStartupCheckMs !== undefined ? { deferStartupCheckMs: options.deferStartupCheckMs } : {}),
+  });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', acceptDownloads: true });
   const page = await context.newPage();

@@ -56,7 +56,7 @@ describe('restore preview', () => {
     installBridge({});
     renderWithApp(
       <DamagedDatabase
-        status={{ ok: false, detail: 'Tree 4 page 4 cell 0: …', message: 'Tệp dữ liệu của QCDC Desk bị hỏng, có thể do máy tắt đột ngột.', dataDir: 'D:\\QCDC', newestGoodBackup: backup }}
+        status={{ ok: false, checking: false, detail: 'Tree 4 page 4 cell 0: …', message: 'Tệp dữ liệu của QCDC Desk bị hỏng, có thể do máy tắt đột ngột.', dataDir: 'D:\\QCDC', newestGoodBackup: backup }}
       />,
     );
     expect(screen.getByRole('heading', { name: 'Dữ liệu bị hỏng, cần phục hồi' })).toBeTruthy();

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Card, Center, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api';
+import { api, onEvent } from '../../lib/api';
 import { useApiQuery } from '../../lib/query';
 import { DamagedDatabase } from './DamagedDatabase';
 
@@ -75,6 +75,10 @@ export function SafetyGate({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const lastInput = useRef(Date.now());
   const idleMinutes = lock.data?.usersEnabled && !lock.data.locked ? lock.data.idleMinutes : 0;
+
+  // The start-up check may finish after the first screen (large registers): damage found then
+  // switches to the recovery screen at once.
+  useEffect(() => onEvent('integrity.changed', () => void client.invalidateQueries({ queryKey: ['integrity.status'] })), [client]);
 
   useEffect(() => {
     if (!idleMinutes) return;
