@@ -9,10 +9,10 @@
  *   npm run bench -- --data-dir /data/bench   where generated data sets are cached (or env
  *                                             QCDC_BENCH_CACHE; default: the OS temp folder)
  *
- * Time budget of a full run on a fresh machine (2 cores, measured 27/11/2026, machine nearly idle):
- * build ≈ 10 s; 100k: data set 13.5 s + measures 45 s; 1M: data set 110 s (2.8 GB) + copy 3 s +
- * app start 12 s + measures 85 s (the import's pre-commit backup of the 2.8 GB file dominates).
- * Full run ≈ 5 min; --quick (10k) ≈ 45 s with the build. Every phase prints its elapsed time and
+ * Time budget of a full run on a fresh machine (2 cores, measured 27/11/2026, session 3): build ≈ 10 s;
+ * 100k: data set 9 s + measures 40 s; 1M: data set 260 s (2.7 GB) + copy 3 s + app start 0.2 s + measures
+ * 75 s (30 s of them the import's backup finishing in the background, waited for before the export).
+ * Full run ≈ 6.5 min; --quick (10k) ≈ 45 s with the build. Every phase prints its elapsed time and
  * the report keeps them (`phases`).
  */
 import { createHash } from 'node:crypto';
