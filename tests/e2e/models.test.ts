@@ -127,6 +127,9 @@ describe('"Dân vận khéo" register in the browser', () => {
     await page.getByTestId('units-reviewed').waitFor();
     // Importing results is not a review; the bulk recognition was typed in the app.
     await expect(page.getByTestId('units-reviewed').innerText()).resolves.toBe('0/5');
+    // The chart loads after the figures (LazyBarChart): it must arrive and draw one bar group per unit.
+    await page.locator('.recharts-surface').first().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(500); // its entry animation
     await app.screenshot('models-stats');
     await page.getByRole('tab', { name: 'Họp xét', exact: true }).click();
     await page.getByRole('checkbox', { name: 'Đảng ủy xã Thanh Mai đã họp xét' }).click();

@@ -45,6 +45,7 @@ describe('Tổng quan and the annual report', () => {
     expect(await page.getByTestId('fig-typical').textContent()).toBe('286');
     expect(await page.getByTestId('fig-commended').textContent()).toBe('53');
     expect(await page.getByTestId('fig-reviewed').textContent()).toBe(`${PROVINCE_2022.reviewed}/${PROVINCE_2022.units}`);
+    await page.locator('.recharts-surface').first().waitFor({ timeout: 15000 }); // loaded after the figures
     await page.waitForTimeout(500); // let the chart finish its entry animation
     await app.screenshot('overview-2022');
 

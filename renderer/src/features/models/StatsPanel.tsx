@@ -1,5 +1,5 @@
 import { Badge, Box, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { BarChart } from '@mantine/charts';
+import { LazyBarChart } from '../../components/LazyBarChart';
 import type { ModelStats } from '../../../../shared/schemas/models';
 import { formatNumber, formatPercent } from '../../lib/format';
 
@@ -55,7 +55,7 @@ export function StatsPanel({ stats }: { stats: ModelStats }) {
           <Title order={5} mb="xs">
             Theo đơn vị
           </Title>
-          <BarChart
+          <LazyBarChart
             h={220}
             data={stats.byUnit.map((u) => ({ unit: u.unitName, 'Đăng ký': u.registered, 'Công nhận': u.recognised }))}
             dataKey="unit"

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { BarChart } from '@mantine/charts';
+import { LazyBarChart } from '../../components/LazyBarChart';
 import { IconFileText } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { FUNNEL_LABELS, type Overview } from '../../../../shared/schemas/overview';
@@ -98,7 +98,7 @@ function OverviewBody({ o }: { o: Overview }) {
             <Text fw={600} size="sm" mb="xs">
               Từ đăng ký đến khen thưởng
             </Text>
-            <BarChart
+            <LazyBarChart
               h={230}
               data={o.funnel.map((f) => ({ step: FUNNEL_LABELS[f.step], 'Tập thể': f.collective, 'Cá nhân': f.individual }))}
               dataKey="step"
