@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2EApp, ARTIFACTS_DIR, type E2EApp } from './support/harness';
 import { generateProvince, PROVINCE_2022 } from '../core/overview/province';
 import { unzipEntry, wordParagraphs } from '../core/export/support';
+import { BAC_KAN_PROFILE } from '../support/profiles';
 
 /*
  * The issue's "done when": on a generated 2022 province data set the overview shows exactly
@@ -16,17 +17,10 @@ beforeAll(async () => {
   app = await startE2EApp({ now: '2022-12-20T02:00:00.000Z' });
   const saved = await app.rpc('settings.update', {
     profile: {
+      ...BAC_KAN_PROFILE,
       parentBody: 'Tỉnh ủy Bắc Kạn',
       committeeName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở và phong trào "Dân vận khéo"',
-      committeeCode: 'BCĐ',
-      placeName: 'Bắc Kạn',
-      standingAgency: 'Ban Dân vận Tỉnh ủy',
-      termLabel: '2020 - 2025',
-      termStartYear: 2020,
-      termEndYear: 2025,
-      signingMode: 'onBehalf',
       headName: 'Hoàng Văn Minh',
-      margins: { top: 20, bottom: 20, left: 30, right: 15 },
     },
   });
   if (!saved.ok) throw new Error(saved.error.message);

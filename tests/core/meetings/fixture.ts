@@ -7,23 +7,11 @@ import type { AppContext } from '../../../electron/core/context';
 import { insertMember } from '../../../electron/core/organisation/members/service';
 import { insertUnit } from '../../../electron/core/organisation/units/service';
 import { updateProfile } from '../../../electron/core/settings/service';
-import { DEFAULT_PROFILE, type Profile } from '../../../shared/schemas/settings';
+import { BAC_KAN_PROFILE } from '../../support/profiles';
 import type { MeetingInput } from '../../../shared/schemas/meetings';
 import type { MemberRole } from '../../../shared/schemas/organisation';
 
-export const BAC_KAN_PROFILE: Profile = {
-  ...DEFAULT_PROFILE,
-  parentBody: 'TỈNH ỦY BẮC KẠN',
-  committeeName: 'BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ VÀ PHONG TRÀO "DÂN VẬN KHÉO" TỈNH',
-  committeeCode: 'BCĐ',
-  placeName: 'Bắc Kạn',
-  standingAgency: 'Ban Dân vận Tỉnh ủy',
-  termLabel: '2020 - 2025',
-  termStartYear: 2020,
-  termEndYear: 2025,
-  signingMode: 'onBehalf',
-  headName: 'Nguyễn Văn Hùng',
-};
+export { BAC_KAN_PROFILE };
 
 export const MEMBERS: { fullName: string; role: MemberRole; position: string }[] = [
   { fullName: 'Nguyễn Văn Hùng', role: 'truong_ban', position: 'Phó Bí thư Thường trực Tỉnh ủy, Trưởng Ban Chỉ đạo' },

@@ -8,6 +8,7 @@ import { generateDataset } from '../../../bench/generate';
 import { openExportPages, selectExportNumbers } from '../../../electron/core/models/exportRepository';
 import { toListQuery } from '../../../electron/core/models/service';
 import type { ChannelInput } from '../../../shared/contract';
+import { BAC_KAN_PROFILE } from '../../support/profiles';
 
 type Filter = Omit<ChannelInput<'models.exportXlsx'>, 'jobId'>;
 
@@ -34,19 +35,7 @@ interface ListRow {
 beforeAll(async () => {
   app = await openTestApp();
   await app.call('settings.update', {
-    profile: {
-      parentBody: 'Tỉnh ủy Bắc Kạn',
-      committeeName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở',
-      committeeCode: 'BCĐ',
-      placeName: 'Bắc Kạn',
-      standingAgency: 'Ban Dân vận Tỉnh ủy',
-      termLabel: '2020 - 2025',
-      termStartYear: 2020,
-      termEndYear: 2025,
-      signingMode: 'onBehalf',
-      headName: 'Nguyễn Văn Đông',
-      margins: { top: 20, bottom: 20, left: 30, right: 15 },
-    },
+    profile: { ...BAC_KAN_PROFILE, parentBody: 'Tỉnh ủy Bắc Kạn', committeeName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở', headName: 'Nguyễn Văn Đông' },
   });
   generateDataset(app.ctx.sqlite, { records: RECORDS, firstYear: 2022, lastYear: 2023, topUnits: 3, childrenPerUnit: 5, tasks: 0, seed: 11 });
   fs.mkdirSync(ARTIFACTS, { recursive: true });

@@ -9,6 +9,7 @@ import { seedOrganisation } from '../tasks/seed';
 import { pdfToPngs, unzipEntry, wordParagraphs } from '../export/support';
 import type { ChannelInput } from '../../../shared/contract';
 import { execFileSync } from 'node:child_process';
+import { BAC_KAN_PROFILE } from '../../support/profiles';
 
 /** PDF text in reading order (cell by cell), whitespace collapsed, so wrapped cells read whole. */
 function pdfPlain(bytes: Uint8Array): string {
@@ -34,19 +35,7 @@ const DEC_20 = '2022-12-20T02:00:00.000Z';
 async function openWithProfile(now = DEC_20) {
   const a = await openTestApp({ now, renderPdf: (html, o) => pdf.render(html, o) });
   await a.call('settings.update', {
-    profile: {
-      parentBody: 'TỈNH ỦY BẮC KẠN',
-      committeeName: 'BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ VÀ PHONG TRÀO "DÂN VẬN KHÉO" TỈNH',
-      committeeCode: 'BCĐ',
-      placeName: 'Bắc Kạn',
-      standingAgency: 'Ban Dân vận Tỉnh ủy',
-      termLabel: '2020 - 2025',
-      termStartYear: 2020,
-      termEndYear: 2025,
-      signingMode: 'onBehalf',
-      headName: 'Phương Thị Thanh',
-      margins: { top: 20, bottom: 20, left: 30, right: 15 },
-    },
+    profile: { ...BAC_KAN_PROFILE, headName: 'Phương Thị Thanh' },
   });
   return a;
 }

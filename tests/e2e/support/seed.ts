@@ -1,4 +1,5 @@
 import type { E2EApp } from './harness';
+import { BAC_KAN_PROFILE } from '../../support/profiles';
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: { message: string } };
 
@@ -20,19 +21,7 @@ export async function seedBacKanCommittee(
 ): Promise<void> {
   await rpcOk(
     app.rpc('settings.update', {
-      profile: {
-        parentBody: 'TỈNH ỦY BẮC KẠN',
-        committeeName: 'BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ VÀ PHONG TRÀO "DÂN VẬN KHÉO" TỈNH',
-        committeeCode: 'BCĐ',
-        placeName: 'Bắc Kạn',
-        standingAgency: 'Ban Dân vận Tỉnh ủy',
-        termLabel: '2020 - 2025',
-        termStartYear: 2020,
-        termEndYear: 2025,
-        signingMode: 'onBehalf',
-        headName: 'Phương Thị Thanh',
-        margins: { top: 20, bottom: 20, left: 30, right: 15 },
-      },
+      profile: { ...BAC_KAN_PROFILE, headName: 'Phương Thị Thanh' },
     }) as Promise<Envelope<unknown>>,
   );
   for (const [name, kind, qcdcType] of [
