@@ -7,7 +7,7 @@ import { createKysely, openSqlite, quickCheck, refreshPlannerStatistics, type Sq
 import { ensureDataDir, lockDataDir, type DataDirLayout, type DataDirLock } from './db/dataDir';
 import { migrateToLatest, pendingMigrations } from './db/migrate';
 import { backupDatabase, fileStamp, removeUnfinishedCopies } from './db/backupFile';
-import { checkDatabaseInWorker, settleRunningCopies } from './db/backupWorker';
+import { checkDatabaseInWorker, settleRunningCopies, WORKER_UNAVAILABLE } from './db/backupWorker';
 import { migrations } from './db/migrations';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
@@ -94,8 +94,10 @@ function startDeferredCheck(ctx: AppContext, delayMs: number): { cancel(): void 
     const file = ctx.layout.databaseFile;
     const running = checkDatabaseInWorker(file, { nativeBinding: ctx.nativeBinding, check: 'quick' });
     check = running;
-    void running.result.then((result) => {
+    void running.result.then((reported) => {
       if (cancelled) return;
+      // No worker could load the driver (a packaging fault): check on this thread, as before workers.
+      const result = reported === WORKER_UNAVAILABLE ? quickCheck(ctx.sqlite) : reported;
       ctx.integrityChecking = false;
       if (result === null) {
         ctx.log.warn('start-up check did not finish', file);

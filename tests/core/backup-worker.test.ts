@@ -4,11 +4,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite, type SqliteHandle } from '../../electron/core/db/open';
 import { startBackupDatabase } from '../../electron/core/db/backupFile';
-import { copyDatabaseInWorker, settleRunningCopies } from '../../electron/core/db/backupWorker';
+import { checkDatabaseInWorker, copyDatabaseInWorker, settleRunningCopies, useWorkerDriverForTests, WORKER_UNAVAILABLE } from '../../electron/core/db/backupWorker';
 import { openTestApp, tempDir } from '../support/context';
 
 let live: SqliteHandle | null = null;
 afterEach(async () => {
+  useWorkerDriverForTests(null);
   await settleRunningCopies();
   live?.close();
   live = null;
@@ -114,5 +115,20 @@ describe('backup copied in a worker from a read snapshot', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('falls back to copying on this thread, before the snapshot is reported, when no worker can load the driver', async () => {
+    const { file, db } = bigDatabase();
+    live = db;
+    useWorkerDriverForTests(path.join(path.dirname(file), 'no-such-driver.js'));
+    const target = path.join(path.dirname(file), 'fallback.sqlite');
+    const copy = startBackupDatabase(db, target, undefined, 'quick', { deferCopy: true });
+    await copy.snapshot;
+    // The copy is already complete when the caller may write: the write is not in it.
+    db.prepare('INSERT INTO t (pad) VALUES (randomblob(10))').run();
+    await copy.done;
+    expect(countIn(target)).toBe(10_000);
+    // The background check says so too, and the caller checks on its own thread.
+    expect(await checkDatabaseInWorker(file, { check: 'quick' }).result).toBe(WORKER_UNAVAILABLE);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { SqliteHandle } from './open';
 import { integrityCheck, quickCheck } from './open';
-import { copyDatabaseInWorker, type SnapshotCopy } from './backupWorker';
+import { copyDatabaseInWorker, isWorkerUnavailable, type SnapshotCopy } from './backupWorker';
 
 /** How a fresh copy is verified before it is renamed into place. */
 export type BackupCheck = 'integrity' | 'quick';
@@ -37,9 +37,22 @@ export function startBackupDatabase(
   options: { deferCopy?: boolean } = {},
 ): SnapshotCopy {
   fs.mkdirSync(path.dirname(destination), { recursive: true });
-  if (!source.memory) return copyDatabaseInWorker(source.name, destination, { nativeBinding, check, deferCopy: options.deferCopy === true });
-  const done = copyOnThisThread(source, destination, nativeBinding, check);
-  return { snapshot: Promise.resolve(), done, startCopy: () => undefined };
+  if (source.memory) {
+    const done = copyOnThisThread(source, destination, nativeBinding, check);
+    return { snapshot: Promise.resolve(), done, startCopy: () => undefined };
+  }
+  const inWorker = copyDatabaseInWorker(source.name, destination, { nativeBinding, check, deferCopy: options.deferCopy === true });
+  // No worker could load the driver (a packaging fault): copy on this thread instead, and only then
+  // report the snapshot as held — the caller writes after it, and this copy sees every write.
+  const snapshot = inWorker.snapshot.catch((err: unknown) => {
+    if (!isWorkerUnavailable(err)) throw err;
+    return copyOnThisThread(source, destination, nativeBinding, check);
+  });
+  const done = inWorker.done.catch((err: unknown) => {
+    if (!isWorkerUnavailable(err)) throw err;
+    return snapshot;
+  });
+  return { snapshot, done, startCopy: inWorker.startCopy };
 }
 
 async function copyOnThisThread(source: SqliteHandle, destination: string, nativeBinding: string | undefined, check: BackupCheck): Promise<void> {

@@ -33,9 +33,14 @@ export interface SnapshotCopy {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-const Database = require(workerData.driver);
+let Database = null;
+try {
+  Database = require(workerData.driver);
+} catch (err) {
+  parentPort.postMessage({ type: 'unavailable', message: String((err && err.message) || err) });
+}
 const native = workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {};
-(async () => {
+if (Database) (async () => {
   const source = new Database(workerData.source, { readonly: true, fileMustExist: true, ...native });
   try {
     source.pragma('busy_timeout = 10000');
@@ -68,9 +73,14 @@ const native = workerData.nativeBinding ? { nativeBinding: workerData.nativeBind
 
 const CHECK_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const native = workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {};
+let Database = null;
 try {
+  Database = require(workerData.driver);
+} catch (err) {
+  parentPort.postMessage({ type: 'unavailable', message: String((err && err.message) || err) });
+}
+const native = workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {};
+if (Database) try {
   const db = new Database(workerData.source, { readonly: true, fileMustExist: true, ...native });
   try {
     db.pragma('busy_timeout = 10000');
@@ -87,14 +97,24 @@ try {
 /**
  * Runs quick_check (or integrity_check) on a database file in a worker, on its own read-only
  * connection (a consistent snapshot while the app keeps working). `result` is 'ok' or what SQLite
- * reported; `cancel` stops the worker (the app is closing) and resolves `result` with null.
+ * reported; WORKER_UNAVAILABLE when no worker could load the driver (the caller checks on its own
+ * thread then); null when `cancel` stopped the worker (the app is closing) or it ended without a word.
  */
 export function checkDatabaseInWorker(file: string, options: { nativeBinding?: string | undefined; check: CopyCheck }): { result: Promise<string | null>; cancel(): void } {
-  const worker = new Worker(CHECK_SOURCE, { eval: true, workerData: { driver: driverPath(), nativeBinding: options.nativeBinding ?? null, source: file, check: options.check } });
   let cancelled = false;
+  let worker: Worker;
+  try {
+    worker = new Worker(CHECK_SOURCE, { eval: true, workerData: { driver: driverPath(), nativeBinding: options.nativeBinding ?? null, source: file, check: options.check } });
+  } catch {
+    return { result: Promise.resolve(WORKER_UNAVAILABLE), cancel: () => undefined };
+  }
+  let spoke = false;
   const result = new Promise<string | null>((resolve) => {
-    worker.on('message', (msg: { type: string; result: string }) => resolve(msg.result));
-    worker.on('error', (err) => resolve(cancelled ? null : err.message));
+    worker.on('message', (msg: { type: string; result?: string }) => {
+      spoke = true;
+      resolve(msg.type === 'unavailable' ? WORKER_UNAVAILABLE : (msg.result ?? null));
+    });
+    worker.on('error', (err) => resolve(cancelled ? null : spoke ? err.message : WORKER_UNAVAILABLE));
     worker.on('exit', () => resolve(null));
   });
   return {
@@ -106,9 +126,32 @@ export function checkDatabaseInWorker(file: string, options: { nativeBinding?: s
   };
 }
 
+/**
+ * What a worker reports when it cannot load better-sqlite3 (a packaging problem: e.g. an archive a
+ * worker cannot read). Backups and checks then run on the main thread as before workers were used:
+ * slower, never skipped.
+ */
+export const WORKER_UNAVAILABLE = 'worker-unavailable';
+
+/** True for the error a copy's `snapshot`/`done` reject with when no worker could load the driver. */
+export function isWorkerUnavailable(err: unknown): boolean {
+  return err instanceof Error && (err as Error & { code?: string }).code === WORKER_UNAVAILABLE;
+}
+
+function unavailableError(message: string): Error {
+  return Object.assign(new Error(`Không chạy được tiến trình sao lưu nền: ${message}`), { code: WORKER_UNAVAILABLE });
+}
+
+let driverOverride: string | null = null;
+
+/** Tests simulate a packaging fault (a driver no worker can load) with a path that does not exist; null restores. */
+export function useWorkerDriverForTests(path: string | null): void {
+  driverOverride = path;
+}
+
 /** The better-sqlite3 entry the main thread uses, for the worker to load the same one. */
 function driverPath(): string {
-  return createRequire(import.meta.url).resolve('better-sqlite3');
+  return driverOverride ?? createRequire(import.meta.url).resolve('better-sqlite3');
 }
 
 const running = new Set<Promise<void>>();
@@ -130,7 +173,9 @@ export function copyDatabaseInWorker(
   destination: string,
   options: { nativeBinding?: string | undefined; check: CopyCheck; deferCopy?: boolean },
 ): SnapshotCopy {
-  const worker = new Worker(WORKER_SOURCE, {
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
       driver: driverPath(),
@@ -141,7 +186,12 @@ export function copyDatabaseInWorker(
       check: options.check,
       deferCopy: options.deferCopy === true,
     },
-  });
+    });
+  } catch (err) {
+    const failed = Promise.reject(unavailableError(err instanceof Error ? err.message : String(err)));
+    failed.catch(() => undefined);
+    return { snapshot: failed, done: failed, startCopy: () => undefined };
+  }
   let copyStarted = options.deferCopy !== true;
   const startCopy = (): void => {
     if (copyStarted) return;
@@ -167,11 +217,17 @@ export function copyDatabaseInWorker(
     const fail = (err: Error): void => {
       if (settled) return;
       settled = true;
+      held.delete(startCopy);
+      clearTimeout(limit);
       if (!snapshotSeen) rejectSnapshot(err);
       reject(err);
     };
+    let spoke = false;
     worker.on('message', (msg: { type: string; message?: string }) => {
-      if (msg.type === 'snapshot') {
+      spoke = true;
+      if (msg.type === 'unavailable') {
+        fail(unavailableError(msg.message ?? ''));
+      } else if (msg.type === 'snapshot') {
         snapshotSeen = true;
         resolveSnapshot();
       } else if (msg.type === 'done') {
@@ -181,7 +237,8 @@ export function copyDatabaseInWorker(
         fail(new Error(msg.message ?? 'Sao lưu không thành công.'));
       }
     });
-    worker.on('error', (err) => fail(err));
+    // An error before the worker said anything: the worker itself could not run.
+    worker.on('error', (err) => fail(spoke ? err : unavailableError(err.message)));
     worker.on('exit', (code) => fail(new Error(`Tiến trình sao lưu dừng bất thường (mã ${code}).`)));
   });
   // Nobody may be listening to `snapshot` after a failure that `done` reports.

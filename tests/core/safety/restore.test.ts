@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { corruptTable } from '../../support/corrupt';
+import { useWorkerDriverForTests } from '../../../electron/core/db/backupWorker';
 import { openTestApp, type TestApp } from '../../support/context';
 import { integrityCheck } from '../../../electron/core/db/open';
 
@@ -116,6 +117,24 @@ describe('restore', () => {
     expect((await app.invoke('settings.update', { profile: {} })).ok).toBe(false);
     await app.call('backup.restore', { fileName: good.fileName });
     expect((await app.call('integrity.status', {})).ok).toBe(true);
+  });
+
+  it('the background check still finds damage when no worker can run (checked on the main thread)', async () => {
+    app = await openTestApp();
+    const dir = app.dir;
+    await app.call('units.create', { name: 'Đảng bộ xã Nông Thượng', kind: 'dang_bo' });
+    await app.close();
+    corruptTable(path.join(dir, 'qcdc.sqlite'), 'units');
+    fs.rmSync(path.join(dir, 'qcdc.sqlite-wal'), { force: true });
+    fs.rmSync(path.join(dir, 'qcdc.sqlite-shm'), { force: true });
+    useWorkerDriverForTests(path.join(dir, 'no-such-driver.js'));
+    try {
+      app = await openTestApp({ dir, deferStartupCheckMs: 0 });
+      for (let waited = 0; app.ctx.integrityChecking && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      expect((await app.call('integrity.status', {})).ok).toBe(false);
+    } finally {
+      useWorkerDriverForTests(null);
+    }
   });
 
   it('a healthy database checked in the background stays usable and ends "checked"', async () => {
