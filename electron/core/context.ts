@@ -97,6 +97,7 @@ function startDeferredCheck(ctx: AppContext, delayMs: number): { cancel(): void 
     void running.result.then((reported) => {
       if (cancelled) return;
       // No worker could load the driver (a packaging fault): check on this thread, as before workers.
+      if (reported === WORKER_UNAVAILABLE) ctx.log.warn('worker-unavailable: start-up check run on the main thread', file);
       const result = reported === WORKER_UNAVAILABLE ? quickCheck(ctx.sqlite) : reported;
       ctx.integrityChecking = false;
       if (result === null) {

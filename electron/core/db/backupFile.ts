@@ -34,7 +34,7 @@ export function startBackupDatabase(
   destination: string,
   nativeBinding?: string,
   check: BackupCheck = 'integrity',
-  options: { deferCopy?: boolean } = {},
+  options: { deferCopy?: boolean; onWorkerUnavailable?: (message: string) => void } = {},
 ): SnapshotCopy {
   fs.mkdirSync(path.dirname(destination), { recursive: true });
   if (source.memory) {
@@ -46,6 +46,7 @@ export function startBackupDatabase(
   // report the snapshot as held — the caller writes after it, and this copy sees every write.
   const snapshot = inWorker.snapshot.catch((err: unknown) => {
     if (!isWorkerUnavailable(err)) throw err;
+    options.onWorkerUnavailable?.((err as Error).message);
     return copyOnThisThread(source, destination, nativeBinding, check);
   });
   const done = inWorker.done.catch((err: unknown) => {

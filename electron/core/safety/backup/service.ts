@@ -70,7 +70,10 @@ export async function startBackup(
   // Reason last in the name; the stamp sorts by time and carries the date when the sidecar is lost.
   const file = uniqueTarget(ctx.layout.backupsDir, `qcdc-${fileStamp(now)}-${reason}`);
   const check = options.check ?? 'integrity';
-  const copy = startBackupDatabase(ctx.sqlite, file, ctx.nativeBinding, check, { deferCopy: options.deferCopy === true });
+  const copy = startBackupDatabase(ctx.sqlite, file, ctx.nativeBinding, check, {
+    deferCopy: options.deferCopy === true,
+    onWorkerUnavailable: (message) => ctx.log.warn('worker-unavailable: backup copied on the main thread', message),
+  });
   await copy.snapshot;
   const done = copy.done.then(() => {
     const described = describeDatabase(file, { check: false, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) });
