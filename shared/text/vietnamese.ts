@@ -172,6 +172,17 @@ function markAt(chars: string, i: number): string | null {
   return /\p{M}/u.test(ch) ? ch : null;
 }
 
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The ASCII digit run starting at `start`, as sort digits: numeric value, padded to 12 ("Tổ 2" before "Tổ 10"). */
+function digitRun(chars: string, start: number): { digits: string; end: number } {
+  let end = start;
+  while (end < chars.length && isDigit(chars.charCodeAt(end))) end++;
+  return { digits: chars.slice(start, end).replace(/^0+(?=\d)/, '').padStart(12, '0'), end };
+}
+
 /** Binary-comparable Vietnamese sort key. */
 export function vietnameseSortKey(value: string): string {
   const text = normalizeText(value);
@@ -185,20 +196,13 @@ export function vietnameseSortKey(value: string): string {
   let i = 0;
   while (i < chars.length) {
     const code = chars.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) {
-      let end = i;
-      while (end < chars.length && chars.charCodeAt(end) >= 0x30 && chars.charCodeAt(end) <= 0x39) end++;
-      let start = i;
-      while (start < end - 1 && chars.charCodeAt(start) === 0x30) start++; // leading zeros
-      for (let pad = 12 - (end - start); pad > 0; pad--) {
-        TEXT_BUFFER[n] = DIGIT_BASE;
+    if (isDigit(code)) {
+      const run = digitRun(chars, i);
+      for (let d = 0; d < run.digits.length; d++) {
+        TEXT_BUFFER[n] = DIGIT_BASE + run.digits.charCodeAt(d) - 0x30;
         TONE_BUFFER[n++] = 0x30;
       }
-      for (let d = start; d < end; d++) {
-        TEXT_BUFFER[n] = DIGIT_BASE + chars.charCodeAt(d) - 0x30;
-        TONE_BUFFER[n++] = 0x30;
-      }
-      i = end;
+      i = run.end;
       continue;
     }
     const weight = code < SORT_TABLE_SIZE ? SORT_PRIMARY[code]! : 0;
@@ -220,16 +224,13 @@ function sortKeyGeneral(text: string): string {
   let i = 0;
   while (i < chars.length) {
     let code = chars.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) {
-      // A run of digits sorts by numeric value: pad to a fixed width.
-      let end = i;
-      while (end < chars.length && chars.charCodeAt(end) >= 0x30 && chars.charCodeAt(end) <= 0x39) end++;
-      const digits = chars.slice(i, end).replace(/^0+(?=\d)/, '').padStart(12, '0');
-      for (let d = 0; d < digits.length; d++) {
-        primary += String.fromCharCode(DIGIT_BASE + digits.charCodeAt(d) - 0x30);
+    if (isDigit(code)) {
+      const run = digitRun(chars, i);
+      for (let d = 0; d < run.digits.length; d++) {
+        primary += String.fromCharCode(DIGIT_BASE + run.digits.charCodeAt(d) - 0x30);
         tones += '0';
       }
-      i = end;
+      i = run.end;
       continue;
     }
     // One code point (a surrogate pair counts as one), then the marks that follow it.
@@ -273,7 +274,7 @@ const SORT_TABLE_SIZE = 0x1f00;
 const SORT_PRIMARY = new Uint16Array(SORT_TABLE_SIZE);
 const SORT_TONE = new Uint16Array(SORT_TABLE_SIZE);
 for (let code = 0; code < SORT_TABLE_SIZE; code++) {
-  if (code >= 0x30 && code <= 0x39) continue; // digit runs are handled in place
+  if (isDigit(code)) continue; // digit runs are handled in place
   const ch = String.fromCharCode(code);
   if (code === 0x20) {
     SORT_PRIMARY[code] = WORD_GAP.charCodeAt(0);

@@ -54,6 +54,7 @@ describe('"Dân vận khéo" register in the browser', () => {
     await app.screenshot('models-import-preview');
     await page.getByRole('button', { name: 'Nhập 60 dòng hợp lệ' }).click();
     await page.getByText('Đã nhập xong sổ mô hình năm 2023').waitFor();
+    await app.screenshot('models-import-result');
     await expect(page.getByText(/Thêm mới 60, cập nhật 0, không đổi 0, bỏ qua 4 dòng/).isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Xem sổ mô hình' }).click();
 

@@ -30,9 +30,9 @@ export interface SnapshotCopy {
   startCopy(): void;
 }
 
-const WORKER_SOURCE = `
+/** Both workers start alike: load the main thread's better-sqlite3, or say it cannot be loaded. */
+const WORKER_PRELUDE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
 let Database = null;
 try {
   Database = require(workerData.driver);
@@ -40,6 +40,10 @@ try {
   parentPort.postMessage({ type: 'unavailable', message: String((err && err.message) || err) });
 }
 const native = workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {};
+`;
+
+const WORKER_SOURCE = `${WORKER_PRELUDE}
+const fs = require('node:fs');
 if (Database) (async () => {
   const source = new Database(workerData.source, { readonly: true, fileMustExist: true, ...native });
   try {
@@ -71,15 +75,7 @@ if (Database) (async () => {
 });
 `;
 
-const CHECK_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-let Database = null;
-try {
-  Database = require(workerData.driver);
-} catch (err) {
-  parentPort.postMessage({ type: 'unavailable', message: String((err && err.message) || err) });
-}
-const native = workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {};
+const CHECK_SOURCE = `${WORKER_PRELUDE}
 if (Database) try {
   const db = new Database(workerData.source, { readonly: true, fileMustExist: true, ...native });
   try {

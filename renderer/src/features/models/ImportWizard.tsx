@@ -374,7 +374,8 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
             {result.catalogItemsCreated > 0 && ` Đã thêm ${result.catalogItemsCreated} mục danh mục.`}
             {result.unitsMarkedReviewed > 0 && ` Ghi nhận ${result.unitsMarkedReviewed} đơn vị đã họp xét theo kết quả nhập.`}
             <Text size="sm" c="dimmed" mt={4}>
-              Dữ liệu trước khi nhập được sao lưu vào tệp {result.backupFileName} (mục Sao lưu, dữ liệu → Sao lưu và phục hồi).
+              Bản sao lưu dữ liệu trước khi nhập: tệp {result.backupFileName} (được ghi và kiểm tra trong nền, xem ở mục Sao lưu,
+              dữ liệu → Sao lưu và phục hồi).
             </Text>
           </Alert>
           {result.skippedRows.length > 0 && (
