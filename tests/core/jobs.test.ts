@@ -19,6 +19,22 @@ describe('long jobs', () => {
     expect(jobs.isRunning('j-ok')).toBe(false);
   });
 
+  it('sends the first step of every phase and the last step, however close together', async () => {
+    const events = new EventBus();
+    const seen: string[] = [];
+    events.subscribe((_name, payload) => {
+      const e = payload as { phase: string; done: number };
+      seen.push(`${e.phase} ${e.done}`);
+    });
+    const jobs = new JobRegistry(events);
+    jobs.minIntervalMs = 60_000;
+    await jobs.run('j-phases', async (job) => {
+      for (let i = 0; i < 3; i++) await job.progress('Đọc tệp', i, 3);
+      for (let i = 0; i <= 4; i++) await job.progress('Ghi dữ liệu', i, 4);
+    });
+    expect(seen).toEqual(['Đọc tệp 0', 'Ghi dữ liệu 0', 'Ghi dữ liệu 4']);
+  });
+
   it('stops at the next progress step once cancelled, with a CANCELLED error', async () => {
     const jobs = new JobRegistry(new EventBus());
     let steps = 0;

@@ -21,6 +21,11 @@ export interface JobReporter {
  */
 export class JobRegistry {
   private readonly running = new Map<string, AbortController>();
+  /**
+   * Progress events are throttled to about 20 a second (a screen cannot show more); the first
+   * step of each phase and the last step are always sent. Tests that act on a given step set 0.
+   */
+  minIntervalMs = 50;
 
   constructor(private readonly events: EventBus) {}
 
@@ -29,6 +34,7 @@ export class JobRegistry {
     const controller = new AbortController();
     this.running.set(id, controller);
     let lastEmit = 0;
+    let lastPhase: string | undefined;
     const reporter: JobReporter = {
       jobId: id,
       signal: controller.signal,
@@ -37,9 +43,9 @@ export class JobRegistry {
       },
       progress: async (phase, done, total, message) => {
         const now = Date.now();
-        // Throttle events (~20/s) but always send the last step.
-        if (now - lastEmit > 50 || done >= total) {
+        if (phase !== lastPhase || now - lastEmit >= this.minIntervalMs || done >= total) {
           lastEmit = now;
+          lastPhase = phase;
           this.events.emit('job.progress', { jobId: id, phase, done, total, ...(message ? { message } : {}) });
         }
         await yieldToLoop();
