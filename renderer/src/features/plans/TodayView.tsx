@@ -70,7 +70,7 @@ export function TodayView({ onOpenTask }: { onOpenTask: (id: string, today: stri
         </Group>
       </Group>
       {today && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" component="div">
           Tính đến ngày {formatDate(today)}. <Badge variant="light" tt="none">{items.length} nhiệm vụ cần đôn đốc</Badge>
         </Text>
       )}
