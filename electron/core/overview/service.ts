@@ -3,7 +3,7 @@ import { localToday } from '../clock';
 import { yearStats } from '../models/stats';
 import { listYears } from '../models/service';
 import { listMeetings } from '../meetings/service';
-import { listTasks } from '../tasks/service';
+import { tasksWhere } from '../tasks/service';
 import { getInspection, listInspections } from '../inspections/service';
 import { reportMatrix } from '../unitReports/service';
 import { listPlans } from '../plans/service';
@@ -29,8 +29,9 @@ export async function meetingsOfYear(ctx: AppContext, year: number): Promise<Mee
   }
 }
 
+/** Every task of a year, with its due state for today (the list's rows, however many). */
 export async function tasksOfYear(ctx: AppContext, year: number): Promise<Task[]> {
-  return (await listTasks(ctx, { year, limit: 5000 })).items;
+  return tasksWhere(ctx.db, ctx, { year });
 }
 
 export function taskFigures(tasks: readonly Task[]): Overview['tasks'] {

@@ -49,12 +49,24 @@ function utcToLocalDate(iso: string): string {
   return localToday({ now: () => new Date(iso) });
 }
 
+function groupByTask<R extends { task_id: string }, T>(rows: readonly R[], pick: (row: R) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.task_id);
+    if (list) list.push(pick(row));
+    else out.set(row.task_id, [pick(row)]);
+  }
+  return out;
+}
+
 /** Rows → domain tasks with names, coordinators and the due state computed for `today`. */
 export async function hydrateTasks(db: Db, rows: readonly TaskRow[], today: string, window = DEFAULT_DUE_SOON_DAYS): Promise<Task[]> {
   const ids = rows.map((r) => r.id);
-  const coordinators = await selectCoordinators(db, ids);
+  // Grouped by task once: a year's list (thousands of tasks) must not scan every coordinator and
+  // update for every task.
+  const coordinators = groupByTask(await selectCoordinators(db, ids), (c) => ({ id: c.id, name: c.name }));
   const recurringIds = rows.filter((r) => r.timing_kind === 'recurring').map((r) => r.id);
-  const updateDates = await selectUpdateDates(db, recurringIds);
+  const updateDates = groupByTask(await selectUpdateDates(db, recurringIds), (u) => u.date);
   const labels = await selectSourceLabels(
     db,
     [...new Set(rows.filter((r) => r.source_type === 'plan' && r.source_id).map((r) => r.source_id!))],
@@ -70,7 +82,7 @@ export async function hydrateTasks(db: Db, rows: readonly TaskRow[], today: stri
         deadline: r.deadline,
         year: r.year,
         startDate: utcToLocalDate(r.created_at),
-        updateDates: updateDates.filter((u) => u.task_id === r.id).map((u) => u.date),
+        updateDates: updateDates.get(r.id) ?? [],
       },
       today,
       window,
@@ -90,7 +102,7 @@ export async function hydrateTasks(db: Db, rows: readonly TaskRow[], today: stri
       leadMember,
       leadText: r.lead_text,
       ownerLabel: ownerLabel || 'Chưa phân công',
-      coordinatingUnits: coordinators.filter((c) => c.task_id === r.id).map((c) => ({ id: c.id, name: c.name })),
+      coordinatingUnits: coordinators.get(r.id) ?? [],
       timing: { kind: r.timing_kind as TimingKind, value: r.timing_value },
       timingLabel: timingLabel(r.timing_kind as TimingKind, r.timing_value, r.deadline),
       deadline: r.deadline,

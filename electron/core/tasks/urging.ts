@@ -25,7 +25,8 @@ export async function urgingTasks(ctx: AppContext, f: { dueWithinDays: number; y
     await listTasks(ctx, {
       overdue: true,
       dueWithinDays: f.dueWithinDays,
-      limit: 5000,
+      // Every late or due-soon task: a printed urging list must not silently drop any.
+      limit: Number.MAX_SAFE_INTEGER,
       ...(f.year ? { year: f.year } : {}),
       ...(f.leadUnitId ? { leadUnitId: f.leadUnitId } : {}),
     })

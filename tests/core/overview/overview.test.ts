@@ -113,6 +113,34 @@ describe('overview.get', () => {
   });
 });
 
+describe('overview of a year with more tasks than one list page', () => {
+  it('counts every task of the year, as the task list does', async () => {
+    const big = await openTestApp({ now: '2030-06-15T02:00:00.000Z' });
+    try {
+      // 5,003 tasks written directly (the channel would take minutes): a third done, deadlines
+      // spread over the year, so about half the open ones are overdue on 15/06/2030.
+      const insert = big.ctx.sqlite.prepare(
+        `insert into tasks (id, title, source_type, timing_kind, timing_value, deadline, status, progress, year, search_text, sort_key, created_at, updated_at)
+         values (?, ?, 'direct', 'date', ?, ?, ?, 0, 2030, ?, ?, '2030-01-02T00:00:00.000Z', '2030-01-02T00:00:00.000Z')`,
+      );
+      big.ctx.sqlite.transaction(() => {
+        for (let i = 0; i < 5003; i++) {
+          const deadline = `2030-${String((i % 12) + 1).padStart(2, '0')}-10`;
+          insert.run(`task-${i}`, `Nhiệm vụ ${i}`, deadline, deadline, i % 3 === 0 ? 'hoan_thanh' : 'dang_thuc_hien', `nhiem vu ${i}`, `nhiem vu ${i}`);
+        }
+      })();
+      const o = await big.call('overview.get', { year: 2030 });
+      expect(o.tasks.total).toBe(5003);
+      expect(o.tasks.total).toBe((await big.call('tasks.list', { year: 2030 })).total);
+      expect(o.tasks.done).toBe((await big.call('tasks.list', { year: 2030, status: 'hoan_thanh' })).total);
+      expect(o.tasks.overdue).toBe((await big.call('tasks.list', { year: 2030, overdue: true })).total);
+      expect(o.tasks.overdue).toBeGreaterThan(1000);
+    } finally {
+      await big.close();
+    }
+  });
+});
+
 describe('reports', () => {
   it('drafts the annual report as DOCX with every figure and the headed blanks', async () => {
     const file = await app.call('reports.annual', { year: 2022, format: 'docx' });
