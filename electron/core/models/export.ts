@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { localToday } from '../clock';
@@ -6,7 +5,7 @@ import { getProfile } from '../settings/service';
 import { renderPartyDocument } from '../export/print';
 import { headerFromProfile, type PartyDocument, type TableBlock } from '../export/document';
 import { formatDate, formatNumber } from '../../../shared/text/format';
-import { writeTableXlsx, type XlsxColumn, type XlsxRow } from '../export/xlsx';
+import { writeTablesXlsx, writeTableXlsx, type TableXlsxOptions, type XlsxColumn, type XlsxRow } from '../export/xlsx';
 import type { FileResult } from '../../../shared/contract';
 import {
   MODEL_KIND_LABELS,
@@ -268,40 +267,29 @@ export async function exportSummary(ctx: AppContext, input: { year: number; form
     return { fileName: `${stem}.pdf`, mimeType: 'application/pdf', bytes };
   }
 
+  // The same Party-format workbook as the register export (title rows, Times New Roman, totals).
   const profile = await getProfile(ctx);
-  const wb = new ExcelJS.Workbook();
-  const sheet = (name: string, heading: string, headers: string[], rows: Array<Array<string | number>>, totals: Array<string | number>) => {
-    const ws = wb.addWorksheet(name, { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-    ws.addRow([profile.parentBody.toLocaleUpperCase('vi')]);
-    ws.addRow([profile.committeeName.toLocaleUpperCase('vi')]).getCell(1).font = { bold: true };
-    ws.addRow([]);
-    const t = ws.addRow([heading]);
-    t.getCell(1).font = { bold: true, size: 14 };
-    t.getCell(1).alignment = { horizontal: 'center' };
-    ws.mergeCells(4, 1, 4, headers.length);
-    ws.addRow([]);
-    const h = ws.addRow(headers);
-    h.eachCell((c) => {
-      c.font = { bold: true };
-      c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    });
-    for (const r of rows) ws.addRow(r);
-    ws.addRow(totals).font = { bold: true };
-    ws.columns.forEach((c, i) => (c.width = i === 1 ? 36 : i === 0 ? 5 : 12));
-    for (let r = 6; r <= ws.rowCount; r++) {
-      ws.getRow(r).eachCell({ includeEmpty: true }, (c) => {
-        c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-      });
-    }
+  const sheet = (sheetName: string, heading: string, first: string, headers: readonly string[], rows: Array<Array<string | number>>, totals: Array<string | number>): TableXlsxOptions => {
+    const columns: XlsxColumn[] = [
+      { header: 'TT', key: 'c0', width: 5, type: 'integer', align: 'center' },
+      { header: first, key: 'c1', width: 36 },
+      // Counts are integers; the unit sheet's last column says whether the unit held its review.
+      ...headers.map((header, j): XlsxColumn =>
+        header === 'Họp xét' ? { header, key: `c${j + 2}`, width: 12, align: 'center' } : { header, key: `c${j + 2}`, width: 12, type: 'integer' },
+      ),
+    ];
+    const byKey = (values: Array<string | number>): XlsxRow => Object.fromEntries(values.map((v, j) => [`c${j}`, v]));
+    return {
+      sheetName,
+      title: { parentBody: profile.parentBody, issuingBody: profile.committeeName, title: heading, subtitle: `(Năm ${input.year})` },
+      columns,
+      rows: rows.map(byKey),
+      totals: byKey(totals),
+    };
   };
-  sheet(
-    'Theo đơn vị',
-    `BIỂU TỔNG HỢP MÔ HÌNH "DÂN VẬN KHÉO" NĂM ${input.year} THEO ĐƠN VỊ`,
-    ['TT', 'Đơn vị', ...SUMMARY_COLUMNS.map((c) => c.header), 'Họp xét'],
-    unitRows,
-    unitTotals,
-  );
-  sheet('Theo lĩnh vực', `BIỂU TỔNG HỢP MÔ HÌNH "DÂN VẬN KHÉO" NĂM ${input.year} THEO LĨNH VỰC`, ['TT', 'Lĩnh vực', ...fieldHeaders], fieldRows, fieldTotals);
-  const buffer = await wb.xlsx.writeBuffer();
-  return { fileName: `${stem}.xlsx`, mimeType: XLSX_MIME, bytes: new Uint8Array(buffer as ArrayBuffer) };
+  const bytes = await writeTablesXlsx([
+    sheet('Theo đơn vị', 'BIỂU TỔNG HỢP MÔ HÌNH "DÂN VẬN KHÉO" THEO ĐƠN VỊ', 'Đơn vị', [...SUMMARY_COLUMNS.map((c) => c.header), 'Họp xét'], unitRows, unitTotals),
+    sheet('Theo lĩnh vực', 'BIỂU TỔNG HỢP MÔ HÌNH "DÂN VẬN KHÉO" THEO LĨNH VỰC', 'Lĩnh vực', fieldHeaders, fieldRows, fieldTotals),
+  ]);
+  return { fileName: `${stem}.xlsx`, mimeType: XLSX_MIME, bytes };
 }

@@ -9,7 +9,7 @@
 import type { AppContext } from '../context';
 import { recordAudit } from '../db/audit';
 import { newId } from '../db/ids';
-import { isoNow, localToday } from '../clock';
+import { isoNow, localDateOf, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
 import { readAttachment, saveAttachment } from '../attachments/service';
 import { formatDate } from '../../../shared/text/format';
@@ -27,7 +27,7 @@ export async function addTaskUpdate(ctx: AppContext, input: AddUpdateData): Prom
   await ctx.db.transaction().execute(async (trx) => {
     const task = await selectTask(trx, input.taskId);
     if (!task) throw notFound('nhiệm vụ');
-    const created = localToday({ now: () => new Date(task.created_at) });
+    const created = localDateOf(task.created_at);
     if (input.date < created && task.source_type !== 'plan') {
       // Plan items may be created after work started (typed in late); others may not be backdated.
       throw new AppError('VALIDATION', `Ngày cập nhật không được trước ngày giao nhiệm vụ (${formatDate(created)}).`, {

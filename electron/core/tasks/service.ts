@@ -9,7 +9,7 @@
 import type { AppContext } from '../context';
 import { recordAudit, type Db } from '../db/audit';
 import { newId } from '../db/ids';
-import { isoNow, localToday, systemClock } from '../clock';
+import { isoNow, localDateOf, localToday, systemClock } from '../clock';
 import { AppError, notFound } from '../errors';
 import { listAttachments } from '../attachments/service';
 import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
@@ -45,10 +45,6 @@ import { computeDue, deadlineFromTiming, DEFAULT_DUE_SOON_DAYS, timingLabel, yea
 /** What task writes need from the app context (meetings pass their own ctx). */
 export type TaskContext = Pick<AppContext, 'clock' | 'actor'>;
 
-function utcToLocalDate(iso: string): string {
-  return localToday({ now: () => new Date(iso) });
-}
-
 function groupByTask<R extends { task_id: string }, T>(rows: readonly R[], pick: (row: R) => T): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const row of rows) {
@@ -81,7 +77,7 @@ export async function hydrateTasks(db: Db, rows: readonly TaskRow[], today: stri
         timingValue: r.timing_value,
         deadline: r.deadline,
         year: r.year,
-        startDate: utcToLocalDate(r.created_at),
+        startDate: localDateOf(r.created_at),
         updateDates: updateDates.get(r.id) ?? [],
       },
       today,

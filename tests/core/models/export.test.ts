@@ -75,19 +75,32 @@ describe('register exports', () => {
   it('makes the summary tables as XLSX and PDF with figures equal to the statistics', async () => {
     const stats = await app.call('models.stats', { year: 2023 });
     const x = await app.call('models.exportSummary', { year: 2023, format: 'xlsx' });
+    fs.writeFileSync(path.join(ARTIFACTS, 'bieu-tong-hop-2023.xlsx'), x.bytes); // kept to look at
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.bytes) as unknown as ArrayBuffer);
     const byUnit = wb.getWorksheet('Theo đơn vị')!;
-    const totalsRow = byUnit.getRow(byUnit.rowCount);
-    expect(totalsRow.getCell(2).value).toBe('Tổng cộng');
-    expect(totalsRow.getCell(3).value).toBe(stats.registered);
-    expect(totalsRow.getCell(4).value).toBe(stats.collective);
-    expect(totalsRow.getCell(5).value).toBe(stats.individual);
-    let sum = 0;
-    for (let r = 7; r < byUnit.rowCount; r++) sum += Number(byUnit.getRow(r).getCell(3).value);
-    expect(sum).toBe(60);
-    const byField = wb.getWorksheet('Theo lĩnh vực')!;
-    expect(byField.getRow(byField.rowCount).getCell(3).value).toBe(60);
+    // Party-format title rows above the table, in the register export's font.
+    expect(byUnit.getCell('A1').value).toBe('HUYỆN ỦY CHỢ MỚI');
+    expect(byUnit.getCell('A1').font?.name).toBe('Times New Roman');
+    const rowsOf = (ws: ExcelJS.Worksheet) => {
+      const all = Array.from({ length: ws.rowCount }, (_, i) => ws.getRow(i + 1));
+      const header = all.findIndex((r) => r.getCell(1).value === 'TT');
+      const totals = all.findIndex((r) => r.getCell(2).value === 'Tổng cộng');
+      expect(header).toBeGreaterThan(0);
+      return { data: all.slice(header + 1, totals), totals: all[totals]!, header: all[header]! };
+    };
+    const units = rowsOf(byUnit);
+    expect(units.header.getCell(3).value).toBe('Tổng số đăng ký');
+    expect(units.totals.getCell(3).value).toBe(stats.registered);
+    expect(units.totals.getCell(4).value).toBe(stats.collective);
+    expect(units.totals.getCell(5).value).toBe(stats.individual);
+    expect(units.totals.getCell(13).value).toBe(`${stats.unitsReviewed}/${stats.unitsTotal}`);
+    expect(units.data.length).toBe(stats.byUnit.length);
+    expect(units.data.reduce((a, r) => a + Number(r.getCell(3).value), 0)).toBe(60);
+    expect(units.data.map((r) => r.getCell(2).value)).toContain('Đảng ủy xã Thanh Mai');
+    const fields = rowsOf(wb.getWorksheet('Theo lĩnh vực')!);
+    expect(fields.totals.getCell(3).value).toBe(60);
+    expect(fields.data.reduce((a, r) => a + Number(r.getCell(3).value), 0)).toBe(60);
 
     const p = await app.call('models.exportSummary', { year: 2023, format: 'pdf' });
     const text = pdfText(p.bytes, 'bieu-tong-hop-2023');
