@@ -387,6 +387,40 @@ export const importCommitOutputSchema = z.object({
 });
 export type ImportCommitResult = z.infer<typeof importCommitOutputSchema>;
 
+export const importHistoryEntrySchema = z.object({
+  importId: z.string(),
+  at: z.string(),
+  userName: z.string(),
+  fileName: z.string(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  backupFileName: z.string().nullable(),
+  /** When the import was undone, or null. */
+  undoneAt: z.string().nullable(),
+  canUndo: z.boolean(),
+  /** Why it cannot be undone now (Vietnamese), or null. */
+  cannotUndoReason: z.string().nullable(),
+});
+export type ImportHistoryEntry = z.infer<typeof importHistoryEntrySchema>;
+
+export const importUndoOutputSchema = z.object({
+  fileName: z.string(),
+  /** Yearly records the import created, now in the trash. */
+  recordsRemoved: z.number().int(),
+  modelsRemoved: z.number().int(),
+  /** Records and models the import updated, back to the values they had before it. */
+  recordsRestored: z.number().int(),
+  modelsRestored: z.number().int(),
+  reviewsRemoved: z.number().int(),
+  unitsRemoved: z.number().int(),
+  /** Units the import created that are kept because something entered since uses them. */
+  unitsKept: z.number().int(),
+  catalogItemsRemoved: z.number().int(),
+  /** The backup made just before the undo. */
+  backupFileName: z.string(),
+});
+export type ImportUndoResult = z.infer<typeof importUndoOutputSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Channels.
 // ---------------------------------------------------------------------------------------------
@@ -500,6 +534,16 @@ export const modelsChannels = {
     input: importCommitInputSchema,
     output: importCommitOutputSchema,
     summary: 'Commit a previewed import in one transaction (progress + cancel with jobId); re-imports update rows matched on year + unit + folded name.',
+  }),
+  'models.importHistory': channel({
+    input: z.object({}).strict(),
+    output: z.array(importHistoryEntrySchema),
+    summary: 'The 50 most recent Excel imports of the register, newest first, with whether each can still be undone (and why not).',
+  }),
+  'models.importUndo': channel({
+    input: z.object({ importId: z.string().min(1, 'Thiếu mã lần nhập.').max(100) }).strict(),
+    output: importUndoOutputSchema,
+    summary: 'Undo one import: records it created go to the trash, records it updated get their earlier values back; refused (nothing changed) when any was edited since. Backs up first.',
   }),
   'models.exportXlsx': channel({
     input: modelFilterSchema.extend({ jobId: z.string().max(100).optional() }).strict(),

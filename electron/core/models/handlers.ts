@@ -17,6 +17,7 @@ import {
 } from './service';
 import { yearStats } from './stats';
 import { importCommit, importPreview, importRemap } from './import/service';
+import { importHistory, undoImport } from './import/undo';
 import { exportRegisterPdf, exportRegisterXlsx, exportSummary } from './export';
 import { backupBeforeRiskyOperation } from '../safety/backup/service';
 
@@ -41,6 +42,8 @@ export const modelsHandlers = {
   'models.importPreview': (input, ctx) => importPreview(ctx, input),
   'models.importRemap': (input, ctx) => importRemap(ctx, input),
   'models.importCommit': (input, ctx) => importCommit(ctx, input),
+  'models.importHistory': async (_input, ctx) => importHistory(ctx),
+  'models.importUndo': (input, ctx) => undoImport(ctx, input.importId),
   'models.exportXlsx': (input, ctx) => exportRegisterXlsx(ctx, input),
   'models.exportRegisterPdf': (input, ctx) => exportRegisterPdf(ctx, input),
   'models.exportSummary': (input, ctx) => exportSummary(ctx, input),

@@ -192,3 +192,96 @@ export function withImportCache<T>(sqlite: SqliteHandle, run: () => Promise<T>):
     sqlite.pragma(`cache_size = ${Number(previous)}`);
   });
 }
+
+// ------------------------------------------------------------------ undo of an import
+
+/** Tables an import writes rows of (and its undo removes them from). */
+export type ImportedTable = 'dvk_models' | 'dvk_model_years' | 'dvk_reviews' | 'units' | 'catalog_items';
+
+const CHUNK = 500;
+
+/** `updated_at` and `deleted_at` of the given rows (missing rows are absent from the map). */
+export function rowStates(sqlite: SqliteHandle, table: ImportedTable, ids: readonly string[]): Map<string, { updated_at: string; deleted_at: string | null }> {
+  const out = new Map<string, { updated_at: string; deleted_at: string | null }>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const rows = sqlite.prepare(`SELECT id, updated_at, deleted_at FROM ${table} WHERE id IN (${chunk.map(() => '?').join(',')})`).all(chunk) as Array<{
+      id: string;
+      updated_at: string;
+      deleted_at: string | null;
+    }>;
+    for (const r of rows) out.set(r.id, { updated_at: r.updated_at, deleted_at: r.deleted_at });
+  }
+  return out;
+}
+
+/** Live yearly records of the given models: `[id, model_id]`. */
+export function liveYearsOfModels(sqlite: SqliteHandle, modelIds: readonly string[]): Array<{ id: string; model_id: string }> {
+  const out: Array<{ id: string; model_id: string }> = [];
+  for (let i = 0; i < modelIds.length; i += CHUNK) {
+    const chunk = modelIds.slice(i, i + CHUNK);
+    out.push(
+      ...(sqlite.prepare(`SELECT id, model_id FROM dvk_model_years WHERE deleted_at IS NULL AND model_id IN (${chunk.map(() => '?').join(',')})`).all(chunk) as Array<{
+        id: string;
+        model_id: string;
+      }>),
+    );
+  }
+  return out;
+}
+
+/** Moves live rows to the trash (deleted_at), as a delete from the screens does. */
+export function softDeleteRows(sqlite: SqliteHandle, table: ImportedTable, ids: readonly string[], at: string): number {
+  let changed = 0;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    changed += sqlite.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE deleted_at IS NULL AND id IN (${chunk.map(() => '?').join(',')})`).run(at, at, ...chunk).changes;
+  }
+  return changed;
+}
+
+/**
+ * True when a live row anywhere refers to the given row (found from the schema's foreign keys, so
+ * a table added later is covered): a unit or catalogue value the import created stays when
+ * something entered since uses it.
+ */
+export function isReferenced(sqlite: SqliteHandle, target: 'units' | 'catalog_items', id: string): boolean {
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  for (const table of tables) {
+    const keys = sqlite.pragma(`foreign_key_list(${table})`) as Array<{ table: string; from: string }>;
+    const columns = sqlite.pragma(`table_info(${table})`) as Array<{ name: string }>;
+    const live = columns.some((c) => c.name === 'deleted_at') ? ' AND deleted_at IS NULL' : '';
+    for (const k of keys.filter((k) => k.table === target)) {
+      if (sqlite.prepare(`SELECT 1 FROM ${table} WHERE ${k.from} = ?${live} LIMIT 1`).get(id)) return true;
+    }
+  }
+  return false;
+}
+
+/** The name of a model's unit and the model's own search fields (to rebuild its records' search text). */
+export function modelSearchFields(sqlite: SqliteHandle, modelId: string): { name: string; performer: string | null; kind: string; field_id: string | null; unit_name: string } | undefined {
+  return sqlite
+    .prepare('SELECT m.name, m.performer, m.kind, m.field_id, u.name AS unit_name FROM dvk_models m JOIN units u ON u.id = m.unit_id WHERE m.id = ?')
+    .get(modelId) as { name: string; performer: string | null; kind: string; field_id: string | null; unit_name: string } | undefined;
+}
+
+/** The audit entries of one import: its commit and, if made, its undo. */
+export function importAuditEntries(sqlite: SqliteHandle, importId: string): Array<{ action: string; at: string; after_json: string | null }> {
+  return sqlite
+    .prepare("SELECT action, at, after_json FROM audit_log WHERE entity = 'dvk_import' AND entity_id = ? ORDER BY seq")
+    .all(importId) as Array<{ action: string; at: string; after_json: string | null }>;
+}
+
+/** The most recent imports (commit entries), newest first, and which of them were undone. */
+export function recentImportEntries(sqlite: SqliteHandle, limit: number): Array<{ entity_id: string; at: string; user_name: string; after_json: string | null; undone_at: string | null }> {
+  return sqlite
+    .prepare(
+      `SELECT i.entity_id, i.at, i.user_name, i.after_json,
+              (SELECT u.at FROM audit_log u WHERE u.entity = 'dvk_import' AND u.entity_id = i.entity_id AND u.action = 'undo') AS undone_at
+         FROM audit_log i
+        WHERE i.entity = 'dvk_import' AND i.action = 'import'
+        ORDER BY i.seq DESC
+        LIMIT ?`,
+    )
+    .all(limit) as Array<{ entity_id: string; at: string; user_name: string; after_json: string | null; undone_at: string | null }>;
+}

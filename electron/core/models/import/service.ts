@@ -30,6 +30,7 @@ import { detectLayout, detectMapping, detectYear, extractRows, headerSignature, 
 import { columnLetter } from '../../export/xlsx';
 import { readWorkbookGrids } from './workbook';
 import { ImportStore, withImportCache, type YearInsert } from './repository';
+import type { ImportUndoRecord } from './undo';
 import { startBackupBeforeImport } from '../../safety/backup/service';
 
 /*
@@ -660,6 +661,12 @@ export async function importCommit(
   return result;
 }
 
+/** The stored values of the columns a patch changes (null where the row had none). */
+function beforeValues(row: object, patch: Record<string, unknown>): Record<string, unknown> {
+  const values = row as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(patch).map((k) => [k, values[k] ?? null]));
+}
+
 async function commitInTransaction(
   trx: Db,
   ctx: AppContext,
@@ -681,6 +688,11 @@ async function commitInTransaction(
     else ready.push(r);
   }
   await job.progress('Chuẩn bị', 0, ready.length);
+
+  // What an undo of this import needs (models.importUndo): the ids it created and the values its
+  // updates replaced.
+  const undo: ImportUndoRecord = { at, createdUnits: [], createdCatalogItems: [], createdModels: [], createdYears: [], createdReviews: [], updatedModels: [], updatedYears: [] };
+  const patchedModels = new Set<string>();
 
   // Units and catalogue values created on request.
   let unitsCreated = 0;
@@ -714,6 +726,7 @@ async function commitInTransaction(
       await insertUnitRow(trx, row);
       await recordAudit(trx, ctx.actor, at, { entity: 'unit', entityId: id, action: 'create', after: row, note: 'import' });
       createdUnits.set(key, id);
+      undo.createdUnits.push(id);
       lookups.units.push({ ...row, deleted_at: null });
       unitsCreated++;
     }
@@ -750,6 +763,7 @@ async function commitInTransaction(
         await insertCatalogRow(trx, row);
         await recordAudit(trx, ctx.actor, at, { entity: 'catalog_item', entityId: id, action: 'create', after: row, note: 'import' });
         createdValues.set(key, id);
+        undo.createdCatalogItems.push(id);
         catalogItemsCreated++;
       }
       if (pv.catalog === 'field') r.fieldId = id;
@@ -820,14 +834,23 @@ async function commitInTransaction(
         };
         store.insertModel(model);
         createdModels.set(identity, model);
+        undo.createdModels.push(model.id);
       }
     } else if (Object.keys(p.modelPatch).length) {
+      // Values as they were before this import (a model in several rows of the file: its first).
+      if (!patchedModels.has(model.id)) {
+        patchedModels.add(model.id);
+        undo.updatedModels.push({ id: model.id, before: beforeValues(model, { ...p.modelPatch, updated_at: at }) });
+      }
       store.updateModel(model.id, { ...p.modelPatch, updated_at: at });
       model = { ...model, ...p.modelPatch } as ModelRow;
       store.copyModelToYears(model.id, model.kind, model.field_id, searchTextOf(model.name, model.performer, unitName));
     }
     if (p.year) {
-      if (Object.keys(p.yearPatch).length) store.updateYear(p.year.id, { ...p.yearPatch, updated_at: at });
+      if (Object.keys(p.yearPatch).length) {
+        undo.updatedYears.push({ id: p.year.id, before: beforeValues(p.year, { ...p.yearPatch, updated_at: at }) });
+        store.updateYear(p.year.id, { ...p.yearPatch, updated_at: at });
+      }
       touched.push(p.year.id);
       updated++;
     } else {
@@ -838,6 +861,7 @@ async function commitInTransaction(
       const row = newYearRow(model, r.year, unitName, at, { ...desiredYear(r), registration, status: r.status ?? 'registered' });
       store.stageYear(row as YearInsert);
       touched.push(row.id);
+      undo.createdYears.push(row.id);
       created++;
     }
   }
@@ -854,6 +878,7 @@ async function commitInTransaction(
       if (existing.has(top)) continue;
       const row = { id: newId(), year: y, unit_id: top, meeting_date: null, source: 'import', note: `Theo kết quả nhập từ tệp ${session.fileName}`, created_at: at, updated_at: at, deleted_at: null };
       await insertReviewRow(trx, row);
+      undo.createdReviews.push(row.id);
       await recordAudit(trx, ctx.actor, at, { entity: 'dvk_review', entityId: row.id, action: 'create', after: row, note: 'import' });
       unitsMarkedReviewed++;
     }
@@ -876,7 +901,7 @@ async function commitInTransaction(
     entity: 'dvk_import',
     entityId: session.id,
     action: 'import',
-    after: { fileName: session.fileName, ...summary, backupFileName, recordIds: touched },
+    after: { fileName: session.fileName, ...summary, backupFileName, recordIds: touched, undo },
     // One entry stands for every row of the file: the note says it in words for the audit list.
     note: `Nhập tệp ${session.fileName}: ${formatNumber(created)} tạo mới, ${formatNumber(updated)} cập nhật, ${formatNumber(unchanged)} giữ nguyên, ${formatNumber(skippedRows.length)} bỏ qua`,
   });
