@@ -156,4 +156,53 @@ describe('"Dân vận khéo" register in the browser', () => {
     if (!found.ok) throw new Error(found.error.message);
     expect(found.data.total).toBe(1);
   }, 60_000);
+
+  it('undoes an import from its result, and lists the recent imports with what can still be undone', async () => {
+    const page = app.page;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['DANH SÁCH ĐĂNG KÝ MÔ HÌNH DÂN VẬN KHÉO NĂM 2024']);
+    ws.addRow(['STT', 'Đơn vị đăng ký', 'Tên mô hình', 'Tập thể/Cá nhân']);
+    ws.addRow([1, 'Đảng ủy xã Cao Kỳ', 'Tổ tự quản đường thôn sáng – xanh – sạch', 'Tập thể']);
+    ws.addRow([2, 'Đảng ủy xã Thanh Mai', 'Gia đình nuôi ong giỏi', 'Cá nhân']);
+    const file = path.join(ARTIFACTS_DIR, 'dang-ky-2024-nham.xlsx');
+    fs.writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+
+    await app.open('/mo-hinh');
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).first().click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Tiếp tục: xem trước' }).click();
+    await page.getByRole('button', { name: 'Nhập 2 dòng hợp lệ' }).click();
+    await page.getByText('Đã nhập xong sổ mô hình năm 2024').waitFor();
+    const count2024 = async () => {
+      const r = await app.rpc('models.list', { year: 2024, limit: 1 });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.data.total;
+    };
+    expect(await count2024()).toBe(2);
+
+    // Undo, after a confirmation that says what will happen.
+    await page.getByRole('button', { name: 'Hoàn tác lần nhập này' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Hoàn tác lần nhập?' });
+    await confirm.getByText('Các bản ghi do tệp "dang-ky-2024-nham.xlsx" thêm mới (2) sẽ được chuyển vào thùng rác').waitFor();
+    await confirm.getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.getByText('Đã hoàn tác lần nhập này').waitFor();
+    expect(await count2024()).toBe(0);
+    await expect(page.getByRole('button', { name: 'Đã hoàn tác lần nhập' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Xem sổ mô hình' }).click();
+
+    // The recent imports, on the wizard's first step: this one undone; the Chợ Mới file no longer
+    // undoable, since records it wrote were recognised and edited afterwards.
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).first().click();
+    const history = page.getByRole('table', { name: 'Các lần nhập gần đây' });
+    await history.waitFor();
+    // A new import starts with no year forced: the next file's title or name gives it.
+    await expect(page.getByRole('textbox', { name: 'Năm đăng ký' }).inputValue()).resolves.toBe('');
+    const rows = history.getByRole('row');
+    await expect(rows.count()).resolves.toBe(3);
+    await expect(rows.nth(1).innerText()).resolves.toMatch(/dang-ky-2024-nham\.xlsx[\s\S]*Đã hoàn tác/);
+    await expect(rows.nth(2).innerText()).resolves.toMatch(/dvk-cho-moi-2023\.xlsx[\s\S]*Không hoàn tác được: \d+ bản ghi do lần nhập này tạo hoặc cập nhật đã được sửa/);
+    await app.screenshot('models-import-history');
+    await page.keyboard.press('Escape');
+  }, 90_000);
 });

@@ -48,7 +48,9 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   return (
     <ConfirmContext.Provider value={confirm}>
       {children}
-      <Modal opened={pending !== null} onClose={() => answer(false)} title={pending?.title} centered size="md">
+      {/* Above other dialogs (Mantine modals share z-index 200 and this one's portal may sit earlier
+          in the page): a question asked from inside a dialog must not open behind it. */}
+      <Modal opened={pending !== null} onClose={() => answer(false)} title={pending?.title} centered size="md" zIndex={250}>
         <Stack gap="lg">
           {typeof pending?.message === 'string' ? <Text size="sm">{pending.message}</Text> : pending?.message}
           <Group justify="flex-end" gap="xs">

@@ -111,7 +111,7 @@ describe('undoing an Excel import', () => {
     // Once only; the first import can now be undone in its turn.
     const [second, first] = await app.call('models.importHistory', {});
     expect(first!.canUndo).toBe(true);
-    expect(second).toMatchObject({ canUndo: false, cannotUndoReason: 'Lần nhập này đã được hoàn tác.' });
+    expect(second).toMatchObject({ canUndo: false, cannotUndoReason: 'Đã hoàn tác.' });
     expect(second!.undoneAt).not.toBeNull();
     const again = await app.invoke('models.importUndo', { importId: secondId });
     expect(again.ok).toBe(false);
@@ -134,14 +134,14 @@ describe('undoing an Excel import', () => {
   it('refuses, changing nothing, when a record of the import was edited since, and names the backup to restore instead', async () => {
     const importId = await importRows('dot-1-2024.xlsx', FIRST);
     const row = (await app.call('models.list', { year: 2024, search: 'camera an ninh' })).rows[0]!;
-    later();
+    // At the same clock time as the import (a fixed clock): the audit log still tells it is later.
     await app.call('models.update', { id: row.id, model: { performer: 'Công an xã Yên Đĩnh' } });
     const before = await registerState();
-    const backupsBefore = (await app.call('backup.list', {})).length;
+    const backupsBefore = (await app.call('backup.list', {})).backups.length;
 
     const [entry] = await app.call('models.importHistory', {});
     expect(entry!.canUndo).toBe(false);
-    expect(entry!.cannotUndoReason).toContain('1 bản ghi do lần nhập này tạo hoặc cập nhật đã được sửa hoặc xóa sau đó');
+    expect(entry!.cannotUndoReason).toBe('Không hoàn tác được: 1 bản ghi do lần nhập này tạo hoặc cập nhật đã được sửa hoặc xóa sau đó.');
     const res = await app.invoke('models.importUndo', { importId });
     expect(res.ok).toBe(false);
     if (!res.ok) {
@@ -149,7 +149,7 @@ describe('undoing an Excel import', () => {
       expect(res.error.message).toContain(`phục hồi bản sao lưu "${entry!.backupFileName}"`);
     }
     expect(await registerState()).toEqual(before);
-    expect((await app.call('backup.list', {})).length).toBe(backupsBefore); // no backup for nothing
+    expect((await app.call('backup.list', {})).backups.length).toBe(backupsBefore); // no backup for nothing
     expect(app.ctx.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'undo'").pluck().get()).toBe(0);
   });
 

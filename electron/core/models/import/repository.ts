@@ -266,22 +266,50 @@ export function modelSearchFields(sqlite: SqliteHandle, modelId: string): { name
 }
 
 /** The audit entries of one import: its commit and, if made, its undo. */
-export function importAuditEntries(sqlite: SqliteHandle, importId: string): Array<{ action: string; at: string; after_json: string | null }> {
+export function importAuditEntries(sqlite: SqliteHandle, importId: string): Array<{ seq: number; action: string; at: string; after_json: string | null }> {
   return sqlite
-    .prepare("SELECT action, at, after_json FROM audit_log WHERE entity = 'dvk_import' AND entity_id = ? ORDER BY seq")
-    .all(importId) as Array<{ action: string; at: string; after_json: string | null }>;
+    .prepare("SELECT seq, action, at, after_json FROM audit_log WHERE entity = 'dvk_import' AND entity_id = ? ORDER BY seq")
+    .all(importId) as Array<{ seq: number; action: string; at: string; after_json: string | null }>;
+}
+
+/** Ids among the given models and yearly records that an audited change touched after audit entry `seq`. */
+export function auditedSince(sqlite: SqliteHandle, seq: number, ids: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const rows = sqlite
+      .prepare(`SELECT DISTINCT entity_id FROM audit_log WHERE entity IN ('dvk_model', 'dvk_model_year') AND entity_id IN (${chunk.map(() => '?').join(',')}) AND seq > ?`)
+      .pluck()
+      .all(...chunk, seq) as string[];
+    for (const id of rows) out.add(id);
+  }
+  return out;
+}
+
+/** Imports committed after audit entry `seq` and not undone: their ids and stored details. */
+export function importsSince(sqlite: SqliteHandle, seq: number): Array<{ entity_id: string; after_json: string | null }> {
+  return sqlite
+    .prepare(
+      `SELECT i.entity_id, i.after_json FROM audit_log i
+        WHERE i.entity = 'dvk_import' AND i.action = 'import' AND i.seq > ?
+          AND NOT EXISTS (SELECT 1 FROM audit_log u WHERE u.entity = 'dvk_import' AND u.entity_id = i.entity_id AND u.action = 'undo')`,
+    )
+    .all(seq) as Array<{ entity_id: string; after_json: string | null }>;
 }
 
 /** The most recent imports (commit entries), newest first, and which of them were undone. */
-export function recentImportEntries(sqlite: SqliteHandle, limit: number): Array<{ entity_id: string; at: string; user_name: string; after_json: string | null; undone_at: string | null }> {
+export function recentImportEntries(
+  sqlite: SqliteHandle,
+  limit: number,
+): Array<{ seq: number; entity_id: string; at: string; user_name: string; after_json: string | null; undone_at: string | null }> {
   return sqlite
     .prepare(
-      `SELECT i.entity_id, i.at, i.user_name, i.after_json,
+      `SELECT i.seq, i.entity_id, i.at, i.user_name, i.after_json,
               (SELECT u.at FROM audit_log u WHERE u.entity = 'dvk_import' AND u.entity_id = i.entity_id AND u.action = 'undo') AS undone_at
          FROM audit_log i
         WHERE i.entity = 'dvk_import' AND i.action = 'import'
         ORDER BY i.seq DESC
         LIMIT ?`,
     )
-    .all(limit) as Array<{ entity_id: string; at: string; user_name: string; after_json: string | null; undone_at: string | null }>;
+    .all(limit) as Array<{ seq: number; entity_id: string; at: string; user_name: string; after_json: string | null; undone_at: string | null }>;
 }

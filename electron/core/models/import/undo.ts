@@ -16,7 +16,9 @@ import type { ImportHistoryEntry, ImportUndoResult } from '../../../../shared/sc
 import { searchTextOf } from '../service';
 import {
   ImportStore,
+  auditedSince,
   importAuditEntries,
+  importsSince,
   isReferenced,
   liveYearsOfModels,
   modelSearchFields,
@@ -40,6 +42,8 @@ export interface ImportUndoRecord {
 }
 
 interface ImportEntry {
+  /** The commit's place in the audit log: changes after it are later than the import. */
+  seq: number;
   fileName: string;
   at: string;
   backupFileName: string | null;
@@ -49,9 +53,10 @@ interface ImportEntry {
   undoneAt: string | null;
 }
 
-function parseEntry(afterJson: string | null, at: string, undoneAt: string | null): ImportEntry {
+function parseEntry(seq: number, afterJson: string | null, at: string, undoneAt: string | null): ImportEntry {
   const after = (afterJson ? JSON.parse(afterJson) : {}) as { fileName?: string; backupFileName?: string; created?: number; updated?: number; undo?: ImportUndoRecord };
   return {
+    seq,
     fileName: after.fileName ?? '',
     at,
     backupFileName: after.backupFileName ?? null,
@@ -66,42 +71,63 @@ function loadEntry(ctx: Pick<AppContext, 'sqlite'>, importId: string): ImportEnt
   const entries = importAuditEntries(ctx.sqlite, importId);
   const commit = entries.find((e) => e.action === 'import');
   if (!commit) throw new AppError('NOT_FOUND', 'Không tìm thấy lần nhập này trong nhật ký.');
-  return parseEntry(commit.after_json, commit.at, entries.find((e) => e.action === 'undo')?.at ?? null);
+  return parseEntry(commit.seq, commit.after_json, commit.at, entries.find((e) => e.action === 'undo')?.at ?? null);
 }
 
 /**
- * Why this import cannot be undone now, in Vietnamese, or null when it can: records edited,
- * deleted or given another year since the import.
+ * Why this import cannot be undone now, in Vietnamese, or null when it can: already undone, made
+ * before undo was recorded, or records edited, deleted or given another year since the import.
+ * `reason` is for the list of imports; `message` for a refused undo.
  */
-function blocker(ctx: Pick<AppContext, 'sqlite'>, entry: ImportEntry): string | null {
-  if (entry.undoneAt) return 'Lần nhập này đã được hoàn tác.';
+function blocker(ctx: Pick<AppContext, 'sqlite'>, entry: ImportEntry): { reason: string; message: string } | null {
+  if (entry.undoneAt) return { reason: 'Đã hoàn tác.', message: 'Lần nhập này đã được hoàn tác.' };
   const undo = entry.undo;
-  if (!undo) return 'Lần nhập này được thực hiện bằng phiên bản cũ, chưa lưu đủ thông tin để hoàn tác.';
+  if (!undo) {
+    const reason = 'Lần nhập này được thực hiện bằng phiên bản cũ, chưa lưu đủ thông tin để hoàn tác.';
+    return { reason, message: `${reason}${restoreHint(entry)}` };
+  }
+  // Changed since: a later time of change, deleted, an audited edit after the import (also when the
+  // clock shows the same time), or written by a later import that is still in place.
+  const yearIds = [...undo.createdYears, ...undo.updatedYears.map((u) => u.id)];
+  const modelIds = [...undo.createdModels, ...undo.updatedModels.map((u) => u.id)];
+  const touchedLater = auditedSince(ctx.sqlite, entry.seq, [...yearIds, ...modelIds]);
+  for (const later of importsSince(ctx.sqlite, entry.seq)) {
+    const other = later.after_json ? (JSON.parse(later.after_json) as { recordIds?: string[]; undo?: ImportUndoRecord }) : {};
+    for (const id of [...(other.recordIds ?? []), ...(other.undo?.updatedModels.map((u) => u.id) ?? [])]) touchedLater.add(id);
+  }
   const changedSince = (table: 'dvk_models' | 'dvk_model_years', ids: readonly string[]) => {
     const states = rowStates(ctx.sqlite, table, ids);
     return ids.filter((id) => {
       const s = states.get(id);
-      return !s || s.deleted_at !== null || s.updated_at !== undo.at;
+      return !s || s.deleted_at !== null || s.updated_at !== undo.at || touchedLater.has(id);
     }).length;
   };
-  const changed =
-    changedSince('dvk_model_years', [...undo.createdYears, ...undo.updatedYears.map((u) => u.id)]) +
-    changedSince('dvk_models', [...undo.createdModels, ...undo.updatedModels.map((u) => u.id)]);
+  const changed = changedSince('dvk_model_years', yearIds) + changedSince('dvk_models', modelIds);
   const createdYears = new Set(undo.createdYears);
   const addedSince = liveYearsOfModels(ctx.sqlite, undo.createdModels).filter((y) => !createdYears.has(y.id)).length;
   if (!changed && !addedSince) return null;
-  const parts = [
+  const why = [
     changed ? `${formatNumber(changed)} bản ghi do lần nhập này tạo hoặc cập nhật đã được sửa hoặc xóa sau đó` : '',
     addedSince ? `${formatNumber(addedSince)} bản ghi năm khác đã được thêm vào mô hình do lần nhập này tạo` : '',
-  ].filter(Boolean);
-  const way = entry.backupFileName ? ` Nếu cần trở lại dữ liệu trước khi nhập, hãy phục hồi bản sao lưu "${entry.backupFileName}" trong mục Dữ liệu (mọi thay đổi sau đó sẽ mất).` : '';
-  return `Không thể hoàn tác: ${parts.join('; ')}. Để không mất những thay đổi ấy, không có gì được thay đổi.${way}`;
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    reason: `Không hoàn tác được: ${why}.`,
+    message: `Không thể hoàn tác: ${why}. Để không mất những thay đổi ấy, không có gì được thay đổi.${restoreHint(entry)}`,
+  };
+}
+
+function restoreHint(entry: ImportEntry): string {
+  return entry.backupFileName
+    ? ` Nếu cần trở lại dữ liệu trước khi nhập, hãy phục hồi bản sao lưu "${entry.backupFileName}" trong mục Dữ liệu (mọi thay đổi sau đó sẽ mất).`
+    : '';
 }
 
 export function importHistory(ctx: Pick<AppContext, 'sqlite'>, limit = 50): ImportHistoryEntry[] {
   return recentImportEntries(ctx.sqlite, limit).map((row) => {
-    const entry = parseEntry(row.after_json, row.at, row.undone_at);
-    const reason = blocker(ctx, entry);
+    const entry = parseEntry(row.seq, row.after_json, row.at, row.undone_at);
+    const blocked = blocker(ctx, entry);
     return {
       importId: row.entity_id,
       at: row.at,
@@ -111,8 +137,8 @@ export function importHistory(ctx: Pick<AppContext, 'sqlite'>, limit = 50): Impo
       updated: entry.updated,
       backupFileName: entry.backupFileName,
       undoneAt: entry.undoneAt,
-      canUndo: reason === null,
-      cannotUndoReason: reason,
+      canUndo: blocked === null,
+      cannotUndoReason: blocked?.reason ?? null,
     };
   });
 }
@@ -120,14 +146,14 @@ export function importHistory(ctx: Pick<AppContext, 'sqlite'>, limit = 50): Impo
 export async function undoImport(ctx: AppContext, importId: string): Promise<ImportUndoResult> {
   const first = loadEntry(ctx, importId);
   const refused = blocker(ctx, first);
-  if (refused) throw new AppError('CONFLICT', refused);
+  if (refused) throw new AppError('CONFLICT', refused.message);
   // A verified copy of the data before the undo, like every bulk change.
   const backup = await backupBeforeRiskyOperation(ctx, 'before-bulk');
   return ctx.db.transaction().execute(async (trx) => {
     // Checked again inside the transaction: nothing may have changed since the check above.
     const entry = loadEntry(ctx, importId);
     const again = blocker(ctx, entry);
-    if (again) throw new AppError('CONFLICT', again);
+    if (again) throw new AppError('CONFLICT', again.message);
     const undo = entry.undo!;
     const at = isoNow(ctx.clock);
     const store = new ImportStore(ctx.sqlite);

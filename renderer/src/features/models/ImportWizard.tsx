@@ -17,13 +17,14 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { IconAlertTriangle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBackUp, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { IMPORT_FIELDS, type ImportCommitResult, type ImportMapping, type ImportPreview } from '../../../../shared/schemas/models';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useJob } from '../../components/JobProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiQuery } from '../../lib/query';
+import { ImportHistory, useUndoImport } from './ImportHistory';
 
 const SKIP = '__skip__';
 const CREATE = '__create__';
@@ -42,7 +43,18 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
 }
 
 /** Upload (pick or drop) → column mapping → preview with bad rows → commit with progress → report. */
-export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: (year: number) => void }) {
+export function ImportWizard({
+  opened,
+  onClose,
+  onDone,
+  onChanged,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onDone: (year: number) => void;
+  /** The register changed otherwise (an import undone). */
+  onChanged: () => void;
+}) {
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -52,6 +64,11 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
   const [createUnits, setCreateUnits] = useState(true);
   const [valueChoice, setValueChoice] = useState<Record<string, string>>({});
   const [result, setResult] = useState<ImportCommitResult | null>(null);
+  const [undone, setUndone] = useState(false);
+  const undoImport = useUndoImport(() => {
+    setUndone(true);
+    onChanged();
+  });
   const [dragging, setDragging] = useState(false);
   const job = useJob();
   const options = useApiQuery('models.options', {}, { enabled: opened });
@@ -60,7 +77,11 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
     setStep(0);
     setPreview(null);
     setResult(null);
+    setUndone(false);
     setError(null);
+    // The year found in the last file must not be forced onto the next one (it would override the
+    // year its title or name gives).
+    setYear('');
     setValueChoice({});
     setMapping({});
   };
@@ -198,6 +219,7 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
               </Text>
             </Stack>
           </Box>
+          <ImportHistory onUndone={onChanged} />
         </Stack>
       )}
 
@@ -378,6 +400,11 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
               dữ liệu → Sao lưu và phục hồi).
             </Text>
           </Alert>
+          {undone && (
+            <Alert color="gray" title="Đã hoàn tác lần nhập này">
+              Các bản ghi do tệp thêm mới đã được chuyển vào thùng rác, các bản ghi tệp đã cập nhật trở lại như trước khi nhập.
+            </Alert>
+          )}
           {result.skippedRows.length > 0 && (
             <ScrollArea.Autosize mah={260}>
               <Table withTableBorder verticalSpacing={4} aria-label="Các dòng bỏ qua">
@@ -401,6 +428,17 @@ export function ImportWizard({ opened, onClose, onDone }: { opened: boolean; onC
             </ScrollArea.Autosize>
           )}
           <Group justify="flex-end">
+            {preview && (result.created > 0 || result.updated > 0) && (
+              <Button
+                variant="default"
+                color="red"
+                leftSection={<IconArrowBackUp size={16} />}
+                disabled={undone}
+                onClick={() => void undoImport({ importId: preview.importId, fileName: preview.fileName, created: result.created, updated: result.updated })}
+              >
+                {undone ? 'Đã hoàn tác lần nhập' : 'Hoàn tác lần nhập này'}
+              </Button>
+            )}
             <Button onClick={close}>Xem sổ mô hình</Button>
           </Group>
         </Stack>

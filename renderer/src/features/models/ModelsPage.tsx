@@ -278,6 +278,7 @@ export default function ModelsPage() {
           setYear(importedYear);
           refresh();
         }}
+        onChanged={refresh}
       />
       <CreateModel
         opened={creating}

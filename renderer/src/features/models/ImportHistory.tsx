@@ -1,0 +1,96 @@
+/** The recent Excel imports of the register, each with "Hoàn tác" while it can still be undone. */
+import { Badge, Button, Group, ScrollArea, Table, Text } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
+import type { ImportHistoryEntry } from '../../../../shared/schemas/models';
+import { useApiMutation, useApiQuery } from '../../lib/query';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { useConfirm } from '../../components/ConfirmAction';
+import { showError, showSuccess } from '../../components/notify';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+/** Everything an undo changes on screen. */
+const AFTER_UNDO = ['models.importHistory', 'models.list', 'models.count', 'models.stats', 'models.years', 'models.reviews', 'models.options', 'overview.get', 'trash.list'] as const;
+
+export function useUndoImport(onUndone: () => void): (entry: Pick<ImportHistoryEntry, 'importId' | 'fileName' | 'created' | 'updated'>) => Promise<void> {
+  const confirm = useConfirm();
+  const undo = useApiMutation('models.importUndo', { invalidate: [...AFTER_UNDO] });
+  return async (entry) => {
+    const ok = await confirm({
+      title: 'Hoàn tác lần nhập?',
+      message: `Các bản ghi do tệp "${entry.fileName}" thêm mới (${formatNumber(entry.created)}) sẽ được chuyển vào thùng rác, các bản ghi tệp này đã cập nhật (${formatNumber(entry.updated)}) trở lại như trước khi nhập. Dữ liệu được sao lưu trước khi hoàn tác.`,
+      confirmLabel: 'Hoàn tác',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      const r = await undo.mutateAsync({ importId: entry.importId });
+      showSuccess(
+        `${formatNumber(r.recordsRemoved)} bản ghi đã chuyển vào thùng rác, ${formatNumber(r.recordsRestored + r.modelsRestored)} bản ghi trở lại như trước khi nhập.` +
+          (r.unitsKept ? ` Giữ lại ${formatNumber(r.unitsKept)} đơn vị đã được dùng sau khi nhập.` : ''),
+        `Đã hoàn tác lần nhập tệp ${r.fileName}`,
+      );
+      onUndone();
+    } catch (e) {
+      showError(e, 'Chưa hoàn tác được');
+    }
+  };
+}
+
+export function ImportHistory({ onUndone }: { onUndone: () => void }) {
+  const history = useApiQuery('models.importHistory', {});
+  const undo = useUndoImport(onUndone);
+  if (history.error) return <ErrorAlert error={history.error} />;
+  const rows = history.data ?? [];
+  if (!rows.length) return null;
+  return (
+    <div>
+      <Text fw={600} size="sm" mb={4}>
+        Các lần nhập gần đây
+      </Text>
+      <ScrollArea.Autosize mah={240}>
+        <Table withTableBorder verticalSpacing={4} aria-label="Các lần nhập gần đây">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={150}>Thời điểm</Table.Th>
+              <Table.Th>Tệp</Table.Th>
+              <Table.Th w={90} ta="right">
+                Thêm mới
+              </Table.Th>
+              <Table.Th w={90} ta="right">
+                Cập nhật
+              </Table.Th>
+              <Table.Th w={280}>Hoàn tác</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((h) => (
+              <Table.Tr key={h.importId}>
+                <Table.Td>{formatDateTime(h.at)}</Table.Td>
+                <Table.Td style={{ wordBreak: 'break-word' }}>{h.fileName}</Table.Td>
+                <Table.Td ta="right">{formatNumber(h.created)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(h.updated)}</Table.Td>
+                <Table.Td>
+                  {h.undoneAt ? (
+                    <Badge variant="light" color="gray" tt="none">
+                      Đã hoàn tác {formatDateTime(h.undoneAt)}
+                    </Badge>
+                  ) : h.canUndo ? (
+                    <Group gap="xs">
+                      <Button size="compact-sm" variant="light" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => void undo(h)}>
+                        Hoàn tác
+                      </Button>
+                    </Group>
+                  ) : (
+                    <Text size="xs" c="dimmed">
+                      {h.cannotUndoReason}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </div>
+  );
+}
