@@ -153,6 +153,22 @@ describe('undoing an Excel import', () => {
     expect(app.ctx.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'undo'").pluck().get()).toBe(0);
   });
 
+  it('refuses to undo an import whose records a later import (still in place) rewrote, at the same clock time too', async () => {
+    const p1 = await app.call('models.importPreview', { fileName: 'dot-1-2024.xlsx', bytes: await workbook(FIRST) });
+    await app.call('models.importCommit', { importId: p1.importId });
+    const changed: Row[] = [['Đảng bộ xã Yên Đĩnh', 'Camera an ninh', 'Tập thể', 'Công an xã (sửa)', '', '']];
+    const p2 = await app.call('models.importPreview', { fileName: 'dot-2-2024.xlsx', bytes: await workbook(changed) });
+    await app.call('models.importCommit', { importId: p2.importId });
+    const history = await app.call('models.importHistory', {});
+    expect(history.map((h) => h.canUndo)).toEqual([true, false]);
+    const res = await app.invoke('models.importUndo', { importId: p1.importId });
+    expect(res.ok).toBe(false);
+    // Undone in order, newest first, both go.
+    await app.call('models.importUndo', { importId: p2.importId });
+    await app.call('models.importUndo', { importId: p1.importId });
+    expect((await app.call('models.list', { year: 2024, limit: 5 })).total).toBe(0);
+  });
+
   it('refuses when a later year was added to a model the import created', async () => {
     const importId = await importRows('dot-1-2024.xlsx', FIRST);
     const row = (await app.call('models.list', { year: 2024, search: 'to hoa giai gioi' })).rows[0]!;

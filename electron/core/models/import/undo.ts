@@ -79,7 +79,17 @@ function loadEntry(ctx: Pick<AppContext, 'sqlite'>, importId: string): ImportEnt
  * before undo was recorded, or records edited, deleted or given another year since the import.
  * `reason` is for the list of imports; `message` for a refused undo.
  */
-function blocker(ctx: Pick<AppContext, 'sqlite'>, entry: ImportEntry): { reason: string; message: string } | null {
+/** The records and models a stored import wrote (its ids, for later imports' checks). */
+function writtenBy(afterJson: string | null): string[] {
+  const other = afterJson ? (JSON.parse(afterJson) as { recordIds?: string[]; undo?: ImportUndoRecord }) : {};
+  return [...(other.recordIds ?? []), ...(other.undo?.updatedModels.map((u) => u.id) ?? [])];
+}
+
+/**
+ * `laterImports`: what imports after this one (still in place) wrote; read from the audit log
+ * when not given (the history passes it, built once from newest to oldest).
+ */
+function blocker(ctx: Pick<AppContext, 'sqlite'>, entry: ImportEntry, laterImports?: ReadonlySet<string>): { reason: string; message: string } | null {
   if (entry.undoneAt) return { reason: 'Đã hoàn tác.', message: 'Lần nhập này đã được hoàn tác.' };
   const undo = entry.undo;
   if (!undo) {
@@ -91,10 +101,8 @@ function blocker(ctx: Pick<AppContext, 'sqlite'>, entry: ImportEntry): { reason:
   const yearIds = [...undo.createdYears, ...undo.updatedYears.map((u) => u.id)];
   const modelIds = [...undo.createdModels, ...undo.updatedModels.map((u) => u.id)];
   const touchedLater = auditedSince(ctx.sqlite, entry.seq, [...yearIds, ...modelIds]);
-  for (const later of importsSince(ctx.sqlite, entry.seq)) {
-    const other = later.after_json ? (JSON.parse(later.after_json) as { recordIds?: string[]; undo?: ImportUndoRecord }) : {};
-    for (const id of [...(other.recordIds ?? []), ...(other.undo?.updatedModels.map((u) => u.id) ?? [])]) touchedLater.add(id);
-  }
+  const later = laterImports ?? new Set(importsSince(ctx.sqlite, entry.seq).flatMap((i) => writtenBy(i.after_json)));
+  for (const id of later) touchedLater.add(id);
   const changedSince = (table: 'dvk_models' | 'dvk_model_years', ids: readonly string[]) => {
     const states = rowStates(ctx.sqlite, table, ids);
     return ids.filter((id) => {
@@ -125,9 +133,12 @@ function restoreHint(entry: ImportEntry): string {
 }
 
 export function importHistory(ctx: Pick<AppContext, 'sqlite'>, limit = 50): ImportHistoryEntry[] {
+  // Newest first: what the imports seen so far wrote is what "later imports" wrote for the next.
+  const laterImports = new Set<string>();
   return recentImportEntries(ctx.sqlite, limit).map((row) => {
     const entry = parseEntry(row.seq, row.after_json, row.at, row.undone_at);
-    const blocked = blocker(ctx, entry);
+    const blocked = blocker(ctx, entry, laterImports);
+    if (!entry.undoneAt) for (const id of writtenBy(row.after_json)) laterImports.add(id);
     return {
       importId: row.entity_id,
       at: row.at,
