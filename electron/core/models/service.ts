@@ -510,6 +510,12 @@ export async function restoreYear(ctx: WriteCtx, id: string): Promise<{ restored
     if (!year.deleted_at) return { restored: false };
     const model = (await selectModel(trx, year.model_id))!;
     const at = isoNow(ctx.clock);
+    // A model never comes back into a unit that is itself in the trash (an undone import removes
+    // the units it created): the unit is restored first.
+    const unit = (await selectUnits(trx)).find((u) => u.id === model.unit_id);
+    if (unit?.deleted_at) {
+      throw new AppError('CONFLICT', `Đơn vị "${unit.name}" của mô hình đang ở Thùng rác: hãy khôi phục đơn vị trước, rồi khôi phục mô hình.`);
+    }
     if (model.deleted_at) {
       const clash = await selectModelByIdentity(trx, model.unit_id, model.name_folded);
       if (clash) throw new AppError('CONFLICT', `Đơn vị đã có mô hình "${clash.name}" khác; không thể khôi phục.`);

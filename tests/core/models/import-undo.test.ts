@@ -102,9 +102,17 @@ describe('undoing an Excel import', () => {
     // The search index follows: the removed model is not found, the old performer is again.
     expect((await app.call('models.list', { year: 2024, search: 'nha van hoa sach' })).rows).toEqual([]);
     expect((await app.call('models.list', { year: 2024, search: 'na bua' })).rows.map((r) => r.performer)).toEqual(['Tổ hòa giải thôn Nà Bưa']);
-    // The removed record waits in the trash, and the undo is in the audit log.
+    // The removed record waits in the trash, and the undo is in the audit log. It comes back only
+    // once its unit (removed with it) is back.
     const trash = await app.call('trash.list', {});
     expect(JSON.stringify(trash)).toContain('Nhà văn hóa sạch đẹp');
+    const removed = app.ctx.sqlite
+      .prepare("SELECT y.id FROM dvk_model_years y JOIN dvk_models m ON m.id = y.model_id WHERE m.name = 'Nhà văn hóa sạch đẹp'")
+      .pluck()
+      .get() as string;
+    const refused = await app.invoke('models.restore', { id: removed });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toBe('Đơn vị "Đảng bộ xã Cao Kỳ" của mô hình đang ở Thùng rác: hãy khôi phục đơn vị trước, rồi khôi phục mô hình.');
     const audit = app.ctx.sqlite.prepare("SELECT note FROM audit_log WHERE entity = 'dvk_import' AND action = 'undo'").pluck().all() as string[];
     expect(audit).toEqual(['Hoàn tác lần nhập tệp dot-2-2024.xlsx: 1 bản ghi chuyển vào thùng rác, 2 bản ghi trở lại như trước khi nhập']);
 
