@@ -71,6 +71,7 @@ const ACTION_LABELS: Record<string, string> = {
   finalize: 'Chốt',
   reopen: 'Mở lại',
   import: 'Nhập từ tệp',
+  undo: 'Hoàn tác',
   move: 'Chuyển',
   merge: 'Sáp nhập',
   'restore-backup': 'Phục hồi từ bản sao lưu',
@@ -96,6 +97,9 @@ export const TECHNICAL_FIELDS = new Set([
   'updatedAt',
   'sort_order',
   'sortOrder',
+  // An import's entry: the ids it wrote and what its undo needs (thousands of ids, for machines).
+  'recordIds',
+  'undo',
 ]);
 
 /** Vietnamese names of common fields in the before → after diff; others show as stored. */

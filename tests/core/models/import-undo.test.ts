@@ -115,6 +115,13 @@ describe('undoing an Excel import', () => {
     if (!refused.ok) expect(refused.error.message).toBe('Đơn vị "Đảng bộ xã Cao Kỳ" của mô hình đang ở Thùng rác: hãy khôi phục đơn vị trước, rồi khôi phục mô hình.');
     const audit = app.ctx.sqlite.prepare("SELECT note FROM audit_log WHERE entity = 'dvk_import' AND action = 'undo'").pluck().all() as string[];
     expect(audit).toEqual(['Hoàn tác lần nhập tệp dot-2-2024.xlsx: 1 bản ghi chuyển vào thùng rác, 2 bản ghi trở lại như trước khi nhập']);
+    // In the audit log screen: in words, without the machine lists (ids, earlier values).
+    const logged = (await app.call('audit.list', { filter: { entity: 'dvk_import' } })).items;
+    expect(logged.map((i) => i.actionLabel)).toEqual(['Hoàn tác', 'Nhập từ tệp', 'Nhập từ tệp']);
+    const fields = logged.flatMap((i) => i.changes.map((c) => c.field));
+    expect(fields).toContain('fileName');
+    expect(fields).not.toContain('recordIds');
+    expect(fields).not.toContain('undo');
 
     // Once only; the first import can now be undone in its turn.
     const [second, first] = await app.call('models.importHistory', {});
