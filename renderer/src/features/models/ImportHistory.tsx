@@ -1,5 +1,5 @@
 /** The recent Excel imports of the register, each with "Hoàn tác" while it can still be undone. */
-import { Badge, Button, Group, ScrollArea, Table, Text } from '@mantine/core';
+import { Badge, Button, ScrollArea, Table, Text } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import type { ImportHistoryEntry } from '../../../../shared/schemas/models';
 import { useApiMutation, useApiQuery } from '../../lib/query';
@@ -75,11 +75,9 @@ export function ImportHistory({ onUndone }: { onUndone: () => void }) {
                       Đã hoàn tác {formatDateTime(h.undoneAt)}
                     </Badge>
                   ) : h.canUndo ? (
-                    <Group gap="xs">
-                      <Button size="compact-sm" variant="light" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => void undo(h)}>
-                        Hoàn tác
-                      </Button>
-                    </Group>
+                    <Button size="compact-sm" variant="light" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => void undo(h)}>
+                      Hoàn tác
+                    </Button>
                   ) : (
                     <Text size="xs" c="dimmed">
                       {h.cannotUndoReason}
