@@ -538,7 +538,7 @@ export const modelsChannels = {
   'models.importHistory': channel({
     input: z.object({}).strict(),
     output: z.array(importHistoryEntrySchema),
-    summary: 'The 50 most recent Excel imports of the register, newest first, with whether each can still be undone (and why not).',
+    summary: 'The 20 most recent Excel imports of the register, newest first, with whether each can still be undone (and why not).',
   }),
   'models.importUndo': channel({
     input: z.object({ importId: z.string().min(1, 'Thiếu mã lần nhập.').max(100) }).strict(),

@@ -221,7 +221,11 @@ export function liveYearsOfModels(sqlite: SqliteHandle, modelIds: readonly strin
   for (let i = 0; i < modelIds.length; i += CHUNK) {
     const chunk = modelIds.slice(i, i + CHUNK);
     out.push(
-      ...(sqlite.prepare(`SELECT id, model_id FROM dvk_model_years WHERE deleted_at IS NULL AND model_id IN (${chunk.map(() => '?').join(',')})`).all(chunk) as Array<{
+      // INDEXED BY: for a long IN list the planner otherwise picks dvk_years_sort (deleted_at) and
+      // reads every live record of the register (250 ms per 500 models at 100k).
+      ...(sqlite
+        .prepare(`SELECT id, model_id FROM dvk_model_years INDEXED BY dvk_years_model_year WHERE deleted_at IS NULL AND model_id IN (${chunk.map(() => '?').join(',')})`)
+        .all(chunk) as Array<{
         id: string;
         model_id: string;
       }>),
@@ -235,7 +239,8 @@ export function softDeleteRows(sqlite: SqliteHandle, table: ImportedTable, ids: 
   let changed = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    changed += sqlite.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE deleted_at IS NULL AND id IN (${chunk.map(() => '?').join(',')})`).run(at, at, ...chunk).changes;
+    // `+deleted_at`: found by id, not through an index on deleted_at (which would read every live row).
+    changed += sqlite.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE +deleted_at IS NULL AND id IN (${chunk.map(() => '?').join(',')})`).run(at, at, ...chunk).changes;
   }
   return changed;
 }

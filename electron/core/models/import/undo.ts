@@ -132,7 +132,7 @@ function restoreHint(entry: ImportEntry): string {
     : '';
 }
 
-export function importHistory(ctx: Pick<AppContext, 'sqlite'>, limit = 50): ImportHistoryEntry[] {
+export function importHistory(ctx: Pick<AppContext, 'sqlite'>, limit = 20): ImportHistoryEntry[] {
   // Newest first: what the imports seen so far wrote is what "later imports" wrote for the next.
   const laterImports = new Set<string>();
   return recentImportEntries(ctx.sqlite, limit).map((row) => {

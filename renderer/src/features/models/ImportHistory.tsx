@@ -1,5 +1,6 @@
 /** The recent Excel imports of the register, each with "Hoàn tác" while it can still be undone. */
 import { Badge, Button, ScrollArea, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import type { ImportHistoryEntry } from '../../../../shared/schemas/models';
 import { useApiMutation, useApiQuery } from '../../lib/query';
@@ -22,6 +23,8 @@ export function useUndoImport(onUndone: () => void): (entry: Pick<ImportHistoryE
       danger: true,
     });
     if (!ok) return;
+    // A large import takes a few seconds to undo (a backup first, then thousands of records).
+    const id = notifications.show({ loading: true, title: 'Đang hoàn tác lần nhập…', message: entry.fileName, autoClose: false, withCloseButton: false });
     try {
       const r = await undo.mutateAsync({ importId: entry.importId });
       showSuccess(
@@ -32,6 +35,8 @@ export function useUndoImport(onUndone: () => void): (entry: Pick<ImportHistoryE
       onUndone();
     } catch (e) {
       showError(e, 'Chưa hoàn tác được');
+    } finally {
+      notifications.hide(id);
     }
   };
 }
