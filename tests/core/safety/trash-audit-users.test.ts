@@ -57,6 +57,19 @@ describe('trash', () => {
     const notTable = await app.invoke('trash.restore', { entity: 'settings', id });
     expect(notTable.ok).toBe(false);
   });
+
+  it('counts everything in the trash exactly, beyond the rows it reads per table (an undone import can put tens of thousands there)', async () => {
+    app = await openTestApp();
+    await app.ctx.db.schema.createTable('many_things').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('title', 'text').addColumn('deleted_at', 'text').execute();
+    const insert = app.ctx.sqlite.prepare('INSERT INTO many_things (id, title, deleted_at) VALUES (?, ?, ?)');
+    app.ctx.sqlite.transaction(() => {
+      for (let i = 0; i < 6_001; i++) insert.run(`t${i}`, `Việc số ${i}`, '2026-11-27T01:00:00.000Z');
+    })();
+    const list = await app.call('trash.list', { limit: 500 });
+    expect(list.items).toHaveLength(500);
+    expect(list.total).toBe(6_001);
+    expect(list.entities).toEqual([{ entity: 'many_things', label: 'Dữ liệu "many_things"', count: 6_001 }]);
+  });
 });
 
 describe('audit log', () => {

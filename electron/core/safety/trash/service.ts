@@ -53,9 +53,12 @@ export async function listTrash(ctx: AppContext, input: { entity?: string | unde
     }
   }
   items = items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+  // Without a search the total is the exact count of what is in the trash (an undone import can put
+  // tens of thousands of records there, more than the rows read per table).
+  const counted = entities.filter((e) => selected.some((t) => t.name === e.entity)).reduce((a, e) => a + e.count, 0);
   return {
     items: items.slice(input.offset, input.offset + input.limit),
-    total: items.length,
+    total: needle ? items.length : counted,
     entities: entities.sort((a, b) => a.label.localeCompare(b.label, 'vi')),
   };
 }

@@ -5,6 +5,7 @@ import { IconRestore, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { showError, showSuccess } from '../../components/notify';
+import { ListLimitNote } from '../../components/ListLimitNote';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState } from '../../components/EmptyState';
 import { useRefreshAll } from './BackupsPanel';
@@ -92,6 +93,7 @@ export function TrashPanel() {
           {formatNumber(list.data.total)} bản ghi trong thùng rác
         </Text>
       )}
+      {list.data && <ListLimitNote shown={list.data.items.length} total={list.data.total} noun="bản ghi" order="xóa gần nhất trước" />}
     </Stack>
   );
 }

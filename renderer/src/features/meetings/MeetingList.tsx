@@ -6,6 +6,7 @@ import { IconCalendarEvent, IconCopy, IconPlus, IconSearch, IconTrash } from '@t
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListLimitNote } from '../../components/ListLimitNote';
 import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { useApiMutation, useApiQuery } from '../../lib/query';
@@ -218,6 +219,7 @@ export function MeetingList() {
           </Table.Tbody>
         </Table>
       )}
+      {list.data && <ListLimitNote shown={items.length} total={list.data.total} noun="hội nghị" order="mới nhất trước" />}
     </Stack>
   );
 }
