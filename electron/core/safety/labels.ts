@@ -168,6 +168,20 @@ export function fieldLabel(field: string): string {
 /** Columns that name a row, in order of preference, for the trash list. */
 export const TITLE_COLUMNS = ['title', 'name', 'full_name', 'subject', 'file_name', 'code', 'content', 'summary', 'note'];
 
+/**
+ * Rows that have no name of their own are shown by what they belong to (a yearly record by its
+ * model and year, not "(không tên)"): SQL expressions over the row's own columns, written here in
+ * code, never from input.
+ */
+export const TITLE_EXPRESSIONS: Record<string, string> = {
+  dvk_model_years: "(SELECT m.name FROM dvk_models m WHERE m.id = model_id) || ' (năm ' || year || ')'",
+  dvk_reviews: "'Họp xét năm ' || year || ': ' || (SELECT u.name FROM units u WHERE u.id = unit_id)",
+  member_assignments: "(SELECT m.full_name FROM members m WHERE m.id = member_id) || ' – ' || (SELECT u.name FROM units u WHERE u.id = unit_id)",
+  task_updates: "'Cập nhật ngày ' || date || ': ' || (SELECT t.title FROM tasks t WHERE t.id = task_id)",
+  plan_items: "(SELECT t.title FROM tasks t WHERE t.id = task_id)",
+  inspection_targets: "(SELECT u.name FROM units u WHERE u.id = unit_id)",
+};
+
 /** Tables never counted or shown: bookkeeping, not user data. */
 export function isBookkeepingTable(name: string): boolean {
   return name.startsWith('sqlite_') || name.startsWith('kysely_') || name.endsWith('_fts') || /_fts_/.test(name) || DERIVED_TABLES.has(name);

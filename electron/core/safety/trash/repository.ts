@@ -12,10 +12,15 @@ export interface DeletedRow {
   deleted_at: string;
 }
 
-export async function listDeleted(db: Db, table: string, titleColumn: string | null, limit: number): Promise<DeletedRow[]> {
-  const title = titleColumn ? sql<string | null>`CAST(${sql.ref(titleColumn)} AS TEXT)` : sql<null>`NULL`;
+/** `title`: a column of the table, or one of the fixed expressions of labels.ts (TITLE_EXPRESSIONS). */
+export async function listDeleted(db: Db, table: string, title: { column: string } | { expression: string } | null, limit: number): Promise<DeletedRow[]> {
+  const titleSql = !title
+    ? sql<null>`NULL`
+    : 'column' in title
+      ? sql<string | null>`CAST(${sql.ref(title.column)} AS TEXT)`
+      : sql<string | null>`CAST((${sql.raw(title.expression)}) AS TEXT)`;
   const result = await sql<DeletedRow>`
-    SELECT CAST(id AS TEXT) AS id, ${title} AS title, deleted_at
+    SELECT CAST(id AS TEXT) AS id, ${titleSql} AS title, deleted_at
     FROM ${sql.table(table)}
     WHERE deleted_at IS NOT NULL
     ORDER BY deleted_at DESC

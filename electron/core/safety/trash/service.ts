@@ -4,7 +4,7 @@ import type { AppContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import { isoNow } from '../../clock';
 import { AppError, notFound } from '../../errors';
-import { entityLabel, TECHNICAL_FIELDS, TITLE_COLUMNS } from '../labels';
+import { entityLabel, TECHNICAL_FIELDS, TITLE_COLUMNS, TITLE_EXPRESSIONS } from '../labels';
 import { listTables, type TableInfo } from '../tables';
 import { clearDeletedAt, countDeleted, listDeleted, readRow } from './repository';
 import { restoreYear } from '../../models/service';
@@ -27,8 +27,11 @@ export function softDeletableTables(ctx: AppContext): TableInfo[] {
   return listTables(ctx.sqlite).filter((t) => t.softDelete && t.columns.includes('id'));
 }
 
-function titleColumn(t: TableInfo): string | null {
-  return TITLE_COLUMNS.find((c) => t.columns.includes(c)) ?? null;
+function titleOf(t: TableInfo): { column: string } | { expression: string } | null {
+  const expression = TITLE_EXPRESSIONS[t.name];
+  if (expression) return { expression };
+  const column = TITLE_COLUMNS.find((c) => t.columns.includes(c));
+  return column ? { column } : null;
 }
 
 const PER_TABLE_LIMIT = 5000;
@@ -45,7 +48,7 @@ export async function listTrash(ctx: AppContext, input: { entity?: string | unde
   let items: TrashItem[] = [];
   for (const t of selected) {
     if (!entities.some((e) => e.entity === t.name)) continue;
-    const rows = await listDeleted(ctx.db, t.name, titleColumn(t), PER_TABLE_LIMIT);
+    const rows = await listDeleted(ctx.db, t.name, titleOf(t), PER_TABLE_LIMIT);
     for (const r of rows) {
       const title = (r.title ?? '').trim() || `(không tên) ${r.id.slice(0, 8)}`;
       if (needle && !foldText(title).includes(needle)) continue;
