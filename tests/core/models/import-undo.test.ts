@@ -96,6 +96,7 @@ describe('undoing an Excel import', () => {
       unitsRemoved: 1,
       unitsKept: 0,
       catalogItemsRemoved: 1,
+      reviewsRemoved: 1,
     });
     expect(undone.backupFileName).toMatch(/\.sqlite$/);
     expect(await registerState()).toEqual(before);
