@@ -211,6 +211,20 @@ describe('undoing an Excel import', () => {
     expect(app.ctx.sqlite.prepare('SELECT deleted_at FROM units WHERE id = ?').pluck().get(caoKy)).toBeNull();
   });
 
+  it('explains that an import made by an earlier version (no undo record) cannot be undone', async () => {
+    const importId = await importRows('cu.xlsx', FIRST);
+    // As the previous version wrote the entry: the same summary without `undo`.
+    const row = app.ctx.sqlite.prepare("SELECT seq, after_json FROM audit_log WHERE entity = 'dvk_import'").get() as { seq: number; after_json: string };
+    const { undo: _undo, ...older } = JSON.parse(row.after_json) as Record<string, unknown>;
+    app.ctx.sqlite.prepare('UPDATE audit_log SET after_json = ? WHERE seq = ?').run(JSON.stringify(older), row.seq);
+    const [entry] = await app.call('models.importHistory', {});
+    expect(entry).toMatchObject({ fileName: 'cu.xlsx', created: 3, canUndo: false, cannotUndoReason: 'Lần nhập này được thực hiện bằng phiên bản cũ, chưa lưu đủ thông tin để hoàn tác.' });
+    const res = await app.invoke('models.importUndo', { importId });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.message).toContain('phục hồi bản sao lưu');
+    expect((await app.call('models.list', { year: 2024, limit: 5 })).total).toBe(3);
+  });
+
   it('answers an unknown import with a Vietnamese message', async () => {
     const res = await app.invoke('models.importUndo', { importId: 'khong-co' });
     expect(res.ok).toBe(false);
