@@ -472,8 +472,17 @@ export const modelsChannels = {
   }),
   'models.bulkUpdateStatus': channel({
     input: bulkUpdateSchema,
-    output: z.object({ updated: z.number().int() }),
+    output: z.object({
+      updated: z.number().int(),
+      /** For models.bulkUndo. */
+      operationId: z.string(),
+    }),
     summary: 'Set the status (e.g. recognised under one decision number/date/level) of many yearly records in one transaction.',
+  }),
+  'models.bulkUndo': channel({
+    input: z.object({ operationId: z.string().min(1, 'Thiếu mã thao tác.').max(100) }).strict(),
+    output: z.object({ restored: z.number().int(), backupFileName: z.string() }),
+    summary: 'Undo one bulk status change: every record gets back the values it replaced; refused (nothing changed) when any was changed since. Backs up first.',
   }),
   'models.stats': channel({
     input: yearOnly,

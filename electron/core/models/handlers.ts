@@ -18,6 +18,7 @@ import {
 import { yearStats } from './stats';
 import { importCommit, importPreview, importRemap } from './import/service';
 import { importHistory, undoImport } from './import/undo';
+import { undoBulkStatus } from './bulkUndo';
 import { exportRegisterPdf, exportRegisterXlsx, exportSummary } from './export';
 import { backupBeforeRiskyOperation } from '../safety/backup/service';
 
@@ -34,6 +35,7 @@ export const modelsHandlers = {
     if (await bulkTargetsExist(ctx, input.ids)) await backupBeforeRiskyOperation(ctx, 'before-bulk');
     return bulkUpdateStatus(ctx, input);
   },
+  'models.bulkUndo': (input, ctx) => undoBulkStatus(ctx, input.operationId),
   'models.stats': (input, ctx) => yearStats(ctx, input.year),
   'models.years': (_input, ctx) => listYears(ctx),
   'models.options': (_input, ctx) => listOptions(ctx),

@@ -20,7 +20,7 @@ import type {
   modelFieldsSchema,
   yearFieldsSchema,
 } from '../../../shared/schemas/models';
-import { SEARCH_SORT_CAP } from '../../../shared/schemas/models';
+import { MODEL_STATUS_LABELS, SEARCH_SORT_CAP } from '../../../shared/schemas/models';
 import {
   countSearch,
   probeSearch,
@@ -537,7 +537,7 @@ export async function bulkTargetsExist(ctx: Pick<AppContext, 'db'>, ids: string[
   return (await selectYearsByIds(ctx.db, unique)).length === unique.length;
 }
 
-export async function bulkUpdateStatus(ctx: WriteCtx, input: z.output<typeof bulkUpdateSchema>): Promise<{ updated: number }> {
+export async function bulkUpdateStatus(ctx: WriteCtx, input: z.output<typeof bulkUpdateSchema>): Promise<{ updated: number; operationId: string }> {
   return ctx.db.transaction().execute(async (trx) => {
     const ids = [...new Set(input.ids)];
     const rows = await selectYearsByIds(trx, ids);
@@ -554,17 +554,30 @@ export async function bulkUpdateStatus(ctx: WriteCtx, input: z.output<typeof bul
       Object.assign(patch, { typical: 0, commended: 0, award_form_id: null });
       if (input.status !== 'notRecognised') Object.assign(patch, { recognition_decision_no: null, recognition_date: null, recognition_level_id: null });
     }
+    const rowValues = (row: object) => row as Record<string, unknown>;
     for (const row of rows) {
       await updateYearRow(trx, row.id, patch);
       await recordAudit(trx, ctx.actor, at, {
         entity: 'dvk_model_year',
         entityId: row.id,
         action: 'bulkStatus',
-        before: { status: row.status, recognition_decision_no: row.recognition_decision_no, recognition_date: row.recognition_date },
+        // Every value the change replaced (typical, award… included): the log shows it, and the
+        // operation can be undone from it (models.bulkUndo).
+        before: Object.fromEntries(Object.keys(patch).map((k) => [k, rowValues(row)[k] ?? null])),
         after: patch,
       });
     }
-    return { updated: rows.length };
+    // One entry for the operation as a whole: what an undo starts from. Written last, so the
+    // records' entries are the `ids.length` entries just before it.
+    const operationId = newId();
+    await recordAudit(trx, ctx.actor, at, {
+      entity: 'dvk_bulk',
+      entityId: operationId,
+      action: 'bulkStatus',
+      after: { ids: rows.map((r) => r.id), status: input.status, count: rows.length },
+      note: `Cập nhật hàng loạt ${rows.length} mô hình: ${MODEL_STATUS_LABELS[input.status]}${input.recognitionDecisionNo ? ` (quyết định ${input.recognitionDecisionNo})` : ''}`,
+    });
+    return { updated: rows.length, operationId };
   });
 }
 

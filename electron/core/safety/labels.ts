@@ -22,6 +22,7 @@ const ENTITY_LABELS: Record<string, string> = {
   dvk_reviews: 'Họp xét mô hình',
   dvk_review: 'Họp xét mô hình',
   dvk_import: 'Nhập danh sách mô hình từ Excel',
+  dvk_bulk: 'Thao tác hàng loạt trên sổ mô hình',
   dvk_import_mappings: 'Cách ghép cột đã nhớ (nhập Excel)',
   meeting_opinions: 'Ý kiến tại hội nghị',
   meeting_conclusions: 'Kết luận hội nghị',
@@ -72,6 +73,7 @@ const ACTION_LABELS: Record<string, string> = {
   reopen: 'Mở lại',
   import: 'Nhập từ tệp',
   undo: 'Hoàn tác',
+  bulkStatus: 'Cập nhật hàng loạt',
   move: 'Chuyển',
   merge: 'Sáp nhập',
   'restore-backup': 'Phục hồi từ bản sao lưu',
@@ -100,6 +102,8 @@ export const TECHNICAL_FIELDS = new Set([
   // An import's entry: the ids it wrote and what its undo needs (thousands of ids, for machines).
   'recordIds',
   'undo',
+  // A bulk operation's entry: the records it changed (each has its own entry with before → after).
+  'ids',
 ]);
 
 /** Vietnamese names of common fields in the before → after diff; others show as stored. */

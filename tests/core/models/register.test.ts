@@ -190,8 +190,11 @@ describe('bulk recognition', () => {
     const detail = await app.call('models.get', { id: page.rows[0]!.id });
     const rec = detail.years.find((y) => y.year === 2024)!;
     expect(rec).toMatchObject({ status: 'recognised', recognitionDecisionNo: '125-QĐ/HU', recognitionDate: '2024-12-20', recognitionLevelName: 'Cấp huyện (thử)' });
-    const audits = await app.ctx.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'bulkStatus').execute();
+    const audits = await app.ctx.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'bulkStatus').where('entity', '=', 'dvk_model_year').execute();
     expect(new Set(audits.map((a) => a.entity_id))).toEqual(new Set(page.rows.map((r) => r.id)));
+    // Plus one entry for the operation itself (what models.bulkUndo starts from).
+    const operation = await app.ctx.db.selectFrom('audit_log').select('entity_id').where('entity', '=', 'dvk_bulk').execute();
+    expect(operation.map((o) => o.entity_id)).toEqual([res.operationId]);
   });
 
   it('rejects recognition without a decision number and writes nothing', async () => {

@@ -178,6 +178,10 @@ describe('users, roles and the app lock', () => {
     expect(permissionFor('audit.list')).toBe('read');
     expect(permissionFor('trash.restore')).toBe('write');
     expect(permissionFor('models.importPreview')).toBe('write');
+    // Taking back an import or a bulk change writes; the list of imports is a read.
+    expect(permissionFor('models.importUndo')).toBe('write');
+    expect(permissionFor('models.bulkUndo')).toBe('write');
+    expect(permissionFor('models.importHistory')).toBe('read');
   });
 });
 

@@ -318,3 +318,19 @@ export function recentImportEntries(
     )
     .all(limit) as Array<{ seq: number; entity_id: string; at: string; user_name: string; after_json: string | null; undone_at: string | null }>;
 }
+
+// ------------------------------------------------------------------ undo of a bulk status change
+
+/** The audit entries of one bulk operation (`dvk_bulk`): its change and, if made, its undo. */
+export function bulkAuditEntries(sqlite: SqliteHandle, operationId: string): Array<{ seq: number; action: string; at: string; after_json: string | null }> {
+  return sqlite
+    .prepare("SELECT seq, action, at, after_json FROM audit_log WHERE entity = 'dvk_bulk' AND entity_id = ? ORDER BY seq")
+    .all(operationId) as Array<{ seq: number; action: string; at: string; after_json: string | null }>;
+}
+
+/** The per-record entries a bulk operation wrote: the `count` entries just before its own. */
+export function bulkRecordEntries(sqlite: SqliteHandle, operationSeq: number, count: number): Array<{ entity_id: string; before_json: string | null }> {
+  return sqlite
+    .prepare("SELECT entity_id, before_json FROM audit_log WHERE seq >= ? AND seq < ? AND entity = 'dvk_model_year' AND action = 'bulkStatus' ORDER BY seq")
+    .all(operationSeq - count, operationSeq) as Array<{ entity_id: string; before_json: string | null }>;
+}

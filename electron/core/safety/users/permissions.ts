@@ -31,6 +31,7 @@ const OVERRIDES: Record<string, Permission> = {
   'backup.create': 'write',
   'backup.exportToFolder': 'write',
   'backup.importFile': 'write',
+  'models.importHistory': 'read', // the list of past imports ("import" in its name, but a read)
 };
 
 export function permissionFor(channel: string): Permission {

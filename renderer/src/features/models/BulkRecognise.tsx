@@ -6,7 +6,18 @@ import { formatNumber } from '../../lib/format';
 import { showError, showSuccess } from '../../components/notify';
 
 /** Marks the selected yearly records recognised under one decision (number, date, level). */
-export function BulkRecognise({ ids, opened, onClose, onDone }: { ids: string[]; opened: boolean; onClose: () => void; onDone: () => void }) {
+export function BulkRecognise({
+  ids,
+  opened,
+  onClose,
+  onDone,
+}: {
+  ids: string[];
+  opened: boolean;
+  onClose: () => void;
+  /** `operationId`: for undoing the change (models.bulkUndo). */
+  onDone: (done: { updated: number; operationId: string; decisionNo: string }) => void;
+}) {
   const options = useApiQuery('models.options', {}, { enabled: opened });
   const [decisionNo, setDecisionNo] = useState('');
   const [date, setDate] = useState('');
@@ -31,7 +42,7 @@ export function BulkRecognise({ ids, opened, onClose, onDone }: { ids: string[];
         ...(typical ? { typical: true } : {}),
       });
       showSuccess(`Đã công nhận ${formatNumber(r.updated)} mô hình.`);
-      onDone();
+      onDone({ updated: r.updated, operationId: r.operationId, decisionNo });
       onClose();
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fields);

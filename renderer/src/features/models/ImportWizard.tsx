@@ -24,7 +24,7 @@ import { formatNumber } from '../../lib/format';
 import { useJob } from '../../components/JobProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiQuery } from '../../lib/query';
-import { ImportHistory, useUndoImport } from './ImportHistory';
+import { ImportHistory, useUndoImport } from './Undo';
 
 const SKIP = '__skip__';
 const CREATE = '__create__';

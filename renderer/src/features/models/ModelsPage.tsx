@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Group, Menu, MultiSelect, Select, Stack, Tabs, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Menu, MultiSelect, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconAward, IconChevronDown, IconPlus, IconDownload, IconFileSpreadsheet, IconPrinter, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconArrowBackUp, IconAward, IconChevronDown, IconPlus, IconDownload, IconFileSpreadsheet, IconPrinter, IconSearch, IconUpload } from '@tabler/icons-react';
 import {
   MODEL_KIND_LABELS,
   MODEL_STATUSES,
@@ -25,6 +25,7 @@ import { formatNumber } from '../../lib/format';
 import { useApiQuery } from '../../lib/query';
 import { RegisterTable, emptyRegister } from './RegisterTable';
 import { ImportWizard } from './ImportWizard';
+import { useUndoBulk } from './Undo';
 import { ModelDrawer } from './ModelDrawer';
 import { BulkRecognise } from './BulkRecognise';
 import { StatsPanel } from './StatsPanel';
@@ -56,6 +57,12 @@ export default function ModelsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [recognising, setRecognising] = useState(false);
+  // The last bulk change, offered for undo until the next one or until dismissed.
+  const [lastBulk, setLastBulk] = useState<{ updated: number; operationId: string; decisionNo: string } | null>(null);
+  const undoBulk = useUndoBulk(() => {
+    setLastBulk(null);
+    refresh();
+  });
   const [creating, setCreating] = useState(false);
   const [tab, setTab] = useState<string | null>(() => params.get('tab') ?? 'register');
   const job = useJob();
@@ -241,6 +248,16 @@ export default function ModelsPage() {
         </Group>
 
         <Tabs.Panel value="register">
+          {lastBulk && (
+            <Alert color="green" mb="xs" withCloseButton onClose={() => setLastBulk(null)} closeButtonLabel="Ẩn" title={`Đã công nhận ${formatNumber(lastBulk.updated)} mô hình theo quyết định ${lastBulk.decisionNo}`}>
+              <Group gap="xs">
+                <Text size="sm">Nếu chọn nhầm mô hình hoặc nhầm quyết định, có thể hoàn tác: mỗi mô hình trở lại như trước.</Text>
+                <Button size="compact-sm" variant="light" color="red" leftSection={<IconArrowBackUp size={14} />} onClick={() => void undoBulk(lastBulk)}>
+                  Hoàn tác
+                </Button>
+              </Group>
+            </Alert>
+          )}
           {selected.size > 0 && (
             <Group mb="xs" gap="xs" p={6} style={{ background: 'var(--mantine-color-blue-0)', borderRadius: 6 }}>
               <Button size="xs" leftSection={<IconAward size={14} />} onClick={() => setRecognising(true)}>
@@ -294,8 +311,9 @@ export default function ModelsPage() {
         ids={[...selected]}
         opened={recognising}
         onClose={() => setRecognising(false)}
-        onDone={() => {
+        onDone={(done) => {
           setSelected(new Set());
+          setLastBulk(done);
           refresh();
         }}
       />

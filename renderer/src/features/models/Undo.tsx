@@ -1,4 +1,7 @@
-/** The recent Excel imports of the register, each with "Hoàn tác" while it can still be undone. */
+/**
+ * Taking back changes made to the register in bulk: the recent Excel imports, each with "Hoàn tác"
+ * while it can still be undone, and the undo of a bulk status change.
+ */
 import { Badge, Button, ScrollArea, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp } from '@tabler/icons-react';
@@ -37,6 +40,28 @@ export function useUndoImport(onUndone: () => void): (entry: Pick<ImportHistoryE
       showError(e, 'Chưa hoàn tác được');
     } finally {
       notifications.hide(id);
+    }
+  };
+}
+
+/** Undo of a bulk status change (the register's "Hoàn tác" after "Công nhận … mô hình đã chọn"). */
+export function useUndoBulk(onUndone: () => void): (done: { updated: number; operationId: string }) => Promise<void> {
+  const confirm = useConfirm();
+  const undo = useApiMutation('models.bulkUndo', { invalidate: [...AFTER_UNDO] });
+  return async (done) => {
+    const ok = await confirm({
+      title: 'Hoàn tác thao tác hàng loạt?',
+      message: `${formatNumber(done.updated)} mô hình sẽ trở lại đúng trạng thái, quyết định và khen thưởng trước khi công nhận hàng loạt. Dữ liệu được sao lưu trước khi hoàn tác.`,
+      confirmLabel: 'Hoàn tác',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      const r = await undo.mutateAsync({ operationId: done.operationId });
+      showSuccess(`${formatNumber(r.restored)} mô hình đã trở lại như trước.`, 'Đã hoàn tác');
+      onUndone();
+    } catch (e) {
+      showError(e, 'Chưa hoàn tác được');
     }
   };
 }
