@@ -10,7 +10,8 @@ import { recordAudit } from '../db/audit';
 import { isoNow } from '../clock';
 import { AppError } from '../errors';
 import { formatNumber } from '../../../shared/text/format';
-import { auditedSince, bulkAuditEntries, bulkRecordEntries, ImportStore, importsSince, rowStates } from './import/repository';
+import { bulkAuditEntries, bulkRecordEntries, ImportStore } from './import/repository';
+import { countChangedSince, laterImportWrites } from './changedSince';
 import { backupBeforeRiskyOperation } from '../safety/backup/service';
 
 interface Operation {
@@ -31,16 +32,7 @@ function loadOperation(ctx: Pick<AppContext, 'sqlite'>, operationId: string): Op
 /** The Vietnamese reason the operation cannot be undone now, or null. */
 function blocker(ctx: Pick<AppContext, 'sqlite'>, op: Operation): string | null {
   if (op.undone) return 'Thao tác này đã được hoàn tác.';
-  const states = rowStates(ctx.sqlite, 'dvk_model_years', op.ids);
-  const later = auditedSince(ctx.sqlite, op.seq, op.ids);
-  for (const i of importsSince(ctx.sqlite, op.seq)) {
-    const other = i.after_json ? (JSON.parse(i.after_json) as { recordIds?: string[] }) : {};
-    for (const id of other.recordIds ?? []) later.add(id);
-  }
-  const changed = op.ids.filter((id) => {
-    const s = states.get(id);
-    return !s || s.deleted_at !== null || s.updated_at !== op.at || later.has(id);
-  }).length;
+  const changed = countChangedSince(ctx.sqlite, op, 'dvk_model_years', op.ids, laterImportWrites(ctx.sqlite, op.seq));
   if (!changed) return null;
   return `Không thể hoàn tác: ${formatNumber(changed)} mô hình đã được sửa, xóa hoặc nhập lại sau thao tác này. Để không mất những thay đổi ấy, không có gì được thay đổi.`;
 }

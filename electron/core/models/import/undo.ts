@@ -16,9 +16,7 @@ import type { ImportHistoryEntry, ImportUndoResult } from '../../../../shared/sc
 import { searchTextOf } from '../service';
 import {
   ImportStore,
-  auditedSince,
   importAuditEntries,
-  importsSince,
   isReferenced,
   liveYearsOfModels,
   modelSearchFields,
@@ -27,6 +25,7 @@ import {
   softDeleteRows,
 } from './repository';
 import { backupBeforeRiskyOperation } from '../../safety/backup/service';
+import { countChangedSince, laterImportWrites, writtenByImport } from '../changedSince';
 
 /** Stored in the import's audit entry (`after.undo`). */
 export interface ImportUndoRecord {
@@ -77,17 +76,9 @@ function loadEntry(ctx: Pick<AppContext, 'sqlite'>, importId: string): ImportEnt
 /**
  * Why this import cannot be undone now, in Vietnamese, or null when it can: already undone, made
  * before undo was recorded, or records edited, deleted or given another year since the import.
- * `reason` is for the list of imports; `message` for a refused undo.
- */
-/** The records and models a stored import wrote (its ids, for later imports' checks). */
-function writtenBy(afterJson: string | null): string[] {
-  const other = afterJson ? (JSON.parse(afterJson) as { recordIds?: string[]; undo?: ImportUndoRecord }) : {};
-  return [...(other.recordIds ?? []), ...(other.undo?.updatedModels.map((u) => u.id) ?? [])];
-}
-
-/**
- * `laterImports`: what imports after this one (still in place) wrote; read from the audit log
- * when not given (the history passes it, built once from newest to oldest).
+ * `reason` is for the list of imports; `message` for a refused undo. `laterImports`: what imports
+ * after this one (still in place) wrote; read from the audit log when not given (the history passes
+ * it, built once from newest to oldest).
  */
 function blocker(ctx: Pick<AppContext, 'sqlite'>, entry: ImportEntry, laterImports?: ReadonlySet<string>): { reason: string; message: string } | null {
   if (entry.undoneAt) return { reason: 'Đã hoàn tác.', message: 'Lần nhập này đã được hoàn tác.' };
@@ -96,21 +87,11 @@ function blocker(ctx: Pick<AppContext, 'sqlite'>, entry: ImportEntry, laterImpor
     const reason = 'Lần nhập này được thực hiện bằng phiên bản cũ, chưa lưu đủ thông tin để hoàn tác.';
     return { reason, message: `${reason}${restoreHint(entry)}` };
   }
-  // Changed since: a later time of change, deleted, an audited edit after the import (also when the
-  // clock shows the same time), or written by a later import that is still in place.
-  const yearIds = [...undo.createdYears, ...undo.updatedYears.map((u) => u.id)];
-  const modelIds = [...undo.createdModels, ...undo.updatedModels.map((u) => u.id)];
-  const touchedLater = auditedSince(ctx.sqlite, entry.seq, [...yearIds, ...modelIds]);
-  const later = laterImports ?? new Set(importsSince(ctx.sqlite, entry.seq).flatMap((i) => writtenBy(i.after_json)));
-  for (const id of later) touchedLater.add(id);
-  const changedSince = (table: 'dvk_models' | 'dvk_model_years', ids: readonly string[]) => {
-    const states = rowStates(ctx.sqlite, table, ids);
-    return ids.filter((id) => {
-      const s = states.get(id);
-      return !s || s.deleted_at !== null || s.updated_at !== undo.at || touchedLater.has(id);
-    }).length;
-  };
-  const changed = changedSince('dvk_model_years', yearIds) + changedSince('dvk_models', modelIds);
+  const since = { seq: entry.seq, at: undo.at };
+  const later = laterImports ?? laterImportWrites(ctx.sqlite, entry.seq);
+  const changed =
+    countChangedSince(ctx.sqlite, since, 'dvk_model_years', [...undo.createdYears, ...undo.updatedYears.map((u) => u.id)], later) +
+    countChangedSince(ctx.sqlite, since, 'dvk_models', [...undo.createdModels, ...undo.updatedModels.map((u) => u.id)], later);
   const createdYears = new Set(undo.createdYears);
   const addedSince = liveYearsOfModels(ctx.sqlite, undo.createdModels).filter((y) => !createdYears.has(y.id)).length;
   if (!changed && !addedSince) return null;
@@ -138,7 +119,7 @@ export function importHistory(ctx: Pick<AppContext, 'sqlite'>, limit = 20): Impo
   return recentImportEntries(ctx.sqlite, limit).map((row) => {
     const entry = parseEntry(row.seq, row.after_json, row.at, row.undone_at);
     const blocked = blocker(ctx, entry, laterImports);
-    if (!entry.undoneAt) for (const id of writtenBy(row.after_json)) laterImports.add(id);
+    if (!entry.undoneAt) for (const id of writtenByImport(row.after_json)) laterImports.add(id);
     return {
       importId: row.entity_id,
       at: row.at,
