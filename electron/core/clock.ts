@@ -42,3 +42,8 @@ const VIETNAM_OFFSET_MS = 7 * 3600_000;
 export function localDateOf(isoUtc: string): string {
   return new Date(Date.parse(isoUtc) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The Vietnamese clock time (`HH:mm`) of a stored UTC timestamp (UTC+7, see localDateOf). */
+export function localTimeOf(isoUtc: string): string {
+  return new Date(Date.parse(isoUtc) + VIETNAM_OFFSET_MS).toISOString().slice(11, 16);
+}

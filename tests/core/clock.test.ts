@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDateOf, localToday } from '../../electron/core/clock';
+import { localDateOf, localTimeOf, localToday } from '../../electron/core/clock';
 
 describe('calendar dates in Vietnam', () => {
   it('gives the same date as the time-zone database for instants from 1976 to 2100, around midnight too', () => {
@@ -23,5 +23,7 @@ describe('calendar dates in Vietnam', () => {
   it('reads the timestamps the app stores', () => {
     expect(localDateOf('2025-12-31T16:59:59.999Z')).toBe('2025-12-31');
     expect(localDateOf('2025-12-31T17:00:00.000Z')).toBe('2026-01-01');
+    expect(localTimeOf('2025-12-31T16:59:59.999Z')).toBe('23:59');
+    expect(localTimeOf('2025-12-31T17:00:00.000Z')).toBe('00:00');
   });
 });

@@ -1,10 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openTestApp, type TestApp } from '../../support/context';
 import { addUnit, loadBacKanFields } from './support';
 
 let app: TestApp;
+let minute = 0;
 beforeEach(async () => {
+  minute = 0;
   app = await openTestApp();
   await loadBacKanFields(app);
   await addUnit(app, 'Đảng bộ xã Yên Đĩnh');
@@ -26,7 +30,6 @@ async function workbook(rows: Row[]): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-let minute = 0;
 /** Every write in these tests a minute after the one before (the fixed test clock would give them all one time). */
 function later(): void {
   minute += 1;
@@ -173,6 +176,13 @@ describe('undoing an Excel import', () => {
     }
     expect(await registerState()).toEqual(before);
     expect((await app.call('backup.list', {})).backups.length).toBe(backupsBefore); // no backup for nothing
+
+    // Once that backup has been rotated away, the message points to the newest one before the import.
+    await app.call('backup.list', {}); // waits for the background copy
+    fs.rmSync(path.join(app.ctx.layout.backupsDir, entry!.backupFileName!));
+    const later = await app.invoke('models.importUndo', { importId });
+    expect(later.ok).toBe(false);
+    if (!later.ok) expect(later.error.message).toContain('hãy phục hồi bản sao lưu gần nhất trước 09:01 ngày 27/11/2026 trong mục Dữ liệu');
     expect(app.ctx.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'undo'").pluck().get()).toBe(0);
   });
 

@@ -7,11 +7,13 @@
  * was edited, deleted or added to since (the user's later work is never overwritten): the backup
  * taken before the import is then the way back, and the message names it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AppContext } from '../../context';
 import { recordAudit } from '../../db/audit';
-import { isoNow } from '../../clock';
+import { isoNow, localDateOf, localTimeOf } from '../../clock';
 import { AppError } from '../../errors';
-import { formatNumber } from '../../../../shared/text/format';
+import { formatDate, formatNumber } from '../../../../shared/text/format';
 import type { ImportHistoryEntry, ImportUndoResult } from '../../../../shared/schemas/models';
 import { searchTextOf } from '../service';
 import {
@@ -80,12 +82,12 @@ function loadEntry(ctx: Pick<AppContext, 'sqlite'>, importId: string): ImportEnt
  * after this one (still in place) wrote; read from the audit log when not given (the history passes
  * it, built once from newest to oldest).
  */
-function blocker(ctx: Pick<AppContext, 'sqlite'>, entry: ImportEntry, laterImports?: ReadonlySet<string>): { reason: string; message: string } | null {
+function blocker(ctx: Pick<AppContext, 'sqlite' | 'layout'>, entry: ImportEntry, laterImports?: ReadonlySet<string>): { reason: string; message: string } | null {
   if (entry.undoneAt) return { reason: 'Đã hoàn tác.', message: 'Lần nhập này đã được hoàn tác.' };
   const undo = entry.undo;
   if (!undo) {
     const reason = 'Lần nhập này được thực hiện bằng phiên bản cũ, chưa lưu đủ thông tin để hoàn tác.';
-    return { reason, message: `${reason}${restoreHint(entry)}` };
+    return { reason, message: `${reason}${restoreHint(ctx, entry)}` };
   }
   const since = { seq: entry.seq, at: undo.at };
   const later = laterImports ?? laterImportWrites(ctx.sqlite, entry.seq);
@@ -103,17 +105,20 @@ function blocker(ctx: Pick<AppContext, 'sqlite'>, entry: ImportEntry, laterImpor
     .join('; ');
   return {
     reason: `Không hoàn tác được: ${why}.`,
-    message: `Không thể hoàn tác: ${why}. Để không mất những thay đổi ấy, không có gì được thay đổi.${restoreHint(entry)}`,
+    message: `Không thể hoàn tác: ${why}. Để không mất những thay đổi ấy, không có gì được thay đổi.${restoreHint(ctx, entry)}`,
   };
 }
 
-function restoreHint(entry: ImportEntry): string {
-  return entry.backupFileName
-    ? ` Nếu cần trở lại dữ liệu trước khi nhập, hãy phục hồi bản sao lưu "${entry.backupFileName}" trong mục Dữ liệu (mọi thay đổi sau đó sẽ mất).`
-    : '';
+function restoreHint(ctx: Pick<AppContext, 'layout'>, entry: ImportEntry): string {
+  const name = entry.backupFileName;
+  // Still there, or still being written in the background (`.partial`) right after the import.
+  const kept = name !== null && [name, `${name}.partial`].some((f) => fs.existsSync(path.join(ctx.layout.backupsDir, f)));
+  if (kept) return ` Nếu cần trở lại dữ liệu trước khi nhập, hãy phục hồi bản sao lưu "${name}" trong mục Dữ liệu (mọi thay đổi sau đó sẽ mất).`;
+  // Rotated away since (automatic backups are thinned out over the days).
+  return ` Nếu cần trở lại dữ liệu trước khi nhập, hãy phục hồi bản sao lưu gần nhất trước ${localTimeOf(entry.at)} ngày ${formatDate(localDateOf(entry.at))} trong mục Dữ liệu (mọi thay đổi sau đó sẽ mất).`;
 }
 
-export function importHistory(ctx: Pick<AppContext, 'sqlite'>, limit = 20): ImportHistoryEntry[] {
+export function importHistory(ctx: Pick<AppContext, 'sqlite' | 'layout'>, limit = 20): ImportHistoryEntry[] {
   // Newest first: what the imports seen so far wrote is what "later imports" wrote for the next.
   const laterImports = new Set<string>();
   return recentImportEntries(ctx.sqlite, limit).map((row) => {
