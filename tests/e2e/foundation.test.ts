@@ -63,8 +63,12 @@ describe('foundation flow', () => {
     await nav.waitFor();
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(AREAS.map((a) => a.label));
     for (const area of AREAS) {
-      await nav.getByRole('link', { name: area.label, exact: true }).click();
+      const link = nav.getByRole('link', { name: area.label, exact: true });
+      await link.click();
       await waitForRoute(app.page, area.path);
+      // The navigation marks the area as current once the new page is shown: the URL changes first,
+      // the page (a lazily loaded chunk) a moment later, so this waits rather than reads once.
+      await link.and(app.page.locator('[aria-current="page"]')).waitFor({ timeout: 15000 });
       // Every page starts with its title (PageHeader, or a feature's own h2).
       await app.page
         .locator('#noi-dung')
@@ -76,7 +80,7 @@ describe('foundation flow', () => {
           throw new Error(`Khu vực «${area.label}» không hiện tiêu đề: ${String(error)}`);
         });
       await expect(app.page.getByText('Màn hình này gặp lỗi').count()).resolves.toBe(0);
-      await expect(nav.getByRole('link', { name: area.label, exact: true }).getAttribute('aria-current')).resolves.toBe('page');
+      await expect(link.getAttribute('aria-current')).resolves.toBe('page');
       await shot(`area-${area.path.slice(1)}`);
     }
   });

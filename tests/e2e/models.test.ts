@@ -100,7 +100,7 @@ describe('"Dân vận khéo" register in the browser', () => {
     await page.getByRole('dialog', { name: 'Hoàn tác thao tác hàng loạt?' }).getByRole('button', { name: 'Hoàn tác' }).click();
     await page.getByText('12 mô hình đã trở lại như trước.').waitFor();
     expect(await recognised()).toBe(0);
-    await expect(banner.count()).resolves.toBe(0);
+    await banner.waitFor({ state: 'detached' });
     await page.getByRole('checkbox', { name: 'Chọn tất cả các dòng đã tải' }).check();
     await page.getByRole('button', { name: 'Công nhận 12 mô hình đã chọn' }).click();
     await page.getByRole('textbox', { name: 'Số quyết định' }).fill('125-QĐ/HU');

@@ -74,8 +74,9 @@ describe('register search with many results', () => {
     // One more word: 329 matches, sorted by name, exact count, no note.
     await page.getByRole('textbox', { name: 'Tìm kiếm' }).fill('dan van kheo anh');
     await expect.poll(() => footer.innerText()).toMatch(/^329 lượt mô hình/);
-    await expect(note.count()).resolves.toBe(0);
-    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    // The list and the count answer separately: wait for both rather than read once.
+    await expect.poll(() => note.count()).toBe(0);
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
     await expect.poll(() => rows.first().innerText()).toMatch(/Dân vận khéo Ánh số 1\b/);
     await app.screenshot('register-search-narrowed');
   }, 120_000);
