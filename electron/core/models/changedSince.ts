@@ -7,15 +7,20 @@
 import type { SqliteHandle } from '../db/open';
 import { auditedSince, importsSince, rowStates } from './import/repository';
 
-/** The records and models a stored import wrote, from its audit entry. */
-export function writtenByImport(afterJson: string | null): string[] {
-  const entry = afterJson ? (JSON.parse(afterJson) as { recordIds?: string[]; undo?: { updatedModels?: Array<{ id: string }> } }) : {};
+/** What an import's audit entry (`after`, parsed) says it wrote: yearly records and updated models. */
+export interface ImportWrites {
+  recordIds?: string[];
+  undo?: { updatedModels?: Array<{ id: string }> };
+}
+
+/** The records and models a stored import wrote, from its parsed audit entry. */
+export function writtenByImport(entry: ImportWrites): string[] {
   return [...(entry.recordIds ?? []), ...(entry.undo?.updatedModels?.map((u) => u.id) ?? [])];
 }
 
 /** What imports after audit entry `seq` (and not undone) wrote. */
 export function laterImportWrites(sqlite: SqliteHandle, seq: number): Set<string> {
-  return new Set(importsSince(sqlite, seq).flatMap((i) => writtenByImport(i.after_json)));
+  return new Set(importsSince(sqlite, seq).flatMap((i) => writtenByImport(i.after_json ? (JSON.parse(i.after_json) as ImportWrites) : {})));
 }
 
 /** How many of `ids` changed after the change made at `since` (audit entry `seq`, time `at`). */

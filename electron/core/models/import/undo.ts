@@ -52,10 +52,12 @@ interface ImportEntry {
   updated: number;
   undo: ImportUndoRecord | null;
   undoneAt: string | null;
+  /** Yearly records and models it wrote (what later imports are checked against). */
+  written: string[];
 }
 
 function parseEntry(seq: number, afterJson: string | null, at: string, undoneAt: string | null): ImportEntry {
-  const after = (afterJson ? JSON.parse(afterJson) : {}) as { fileName?: string; backupFileName?: string; created?: number; updated?: number; undo?: ImportUndoRecord };
+  const after = (afterJson ? JSON.parse(afterJson) : {}) as { fileName?: string; backupFileName?: string; created?: number; updated?: number; recordIds?: string[]; undo?: ImportUndoRecord };
   return {
     seq,
     fileName: after.fileName ?? '',
@@ -65,6 +67,7 @@ function parseEntry(seq: number, afterJson: string | null, at: string, undoneAt:
     updated: after.updated ?? 0,
     undo: after.undo ?? null,
     undoneAt,
+    written: writtenByImport(after),
   };
 }
 
@@ -124,7 +127,7 @@ export function importHistory(ctx: Pick<AppContext, 'sqlite' | 'layout'>, limit 
   return recentImportEntries(ctx.sqlite, limit).map((row) => {
     const entry = parseEntry(row.seq, row.after_json, row.at, row.undone_at);
     const blocked = blocker(ctx, entry, laterImports);
-    if (!entry.undoneAt) for (const id of writtenByImport(row.after_json)) laterImports.add(id);
+    if (!entry.undoneAt) for (const id of entry.written) laterImports.add(id);
     return {
       importId: row.entity_id,
       at: row.at,

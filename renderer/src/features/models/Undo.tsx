@@ -15,55 +15,69 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 /** Everything an undo changes on screen. */
 const AFTER_UNDO = ['models.importHistory', 'models.list', 'models.count', 'models.stats', 'models.years', 'models.reviews', 'models.options', 'overview.get', 'trash.list'] as const;
 
+/**
+ * The one way an undo runs on screen: ask first (the safe choice focused), say it is working (a
+ * backup comes first, then possibly thousands of records), then say what happened or why not.
+ */
+async function confirmAndUndo<R>(
+  confirm: ReturnType<typeof useConfirm>,
+  ask: { title: string; message: string },
+  working: string,
+  run: () => Promise<R>,
+  done: (result: R) => { title: string; message: string },
+  onUndone: () => void,
+): Promise<void> {
+  if (!(await confirm({ ...ask, confirmLabel: 'Hoàn tác', danger: true }))) return;
+  const id = notifications.show({ loading: true, title: working, message: 'Đang sao lưu dữ liệu, rồi hoàn tác…', autoClose: false, withCloseButton: false });
+  try {
+    const said = done(await run());
+    showSuccess(said.message, said.title);
+    onUndone();
+  } catch (e) {
+    showError(e, 'Chưa hoàn tác được');
+  } finally {
+    notifications.hide(id);
+  }
+}
+
 export function useUndoImport(onUndone: () => void): (entry: Pick<ImportHistoryEntry, 'importId' | 'fileName' | 'created' | 'updated'>) => Promise<void> {
   const confirm = useConfirm();
   const undo = useApiMutation('models.importUndo', { invalidate: [...AFTER_UNDO] });
-  return async (entry) => {
-    const ok = await confirm({
-      title: 'Hoàn tác lần nhập?',
-      message: `Các bản ghi do tệp "${entry.fileName}" thêm mới (${formatNumber(entry.created)}) sẽ được chuyển vào thùng rác, các bản ghi tệp này đã cập nhật (${formatNumber(entry.updated)}) trở lại như trước khi nhập. Dữ liệu được sao lưu trước khi hoàn tác.`,
-      confirmLabel: 'Hoàn tác',
-      danger: true,
-    });
-    if (!ok) return;
-    // A large import takes a few seconds to undo (a backup first, then thousands of records).
-    const id = notifications.show({ loading: true, title: 'Đang hoàn tác lần nhập…', message: entry.fileName, autoClose: false, withCloseButton: false });
-    try {
-      const r = await undo.mutateAsync({ importId: entry.importId });
-      showSuccess(
-        `${formatNumber(r.recordsRemoved)} bản ghi đã chuyển vào thùng rác, ${formatNumber(r.recordsRestored + r.modelsRestored)} bản ghi trở lại như trước khi nhập.` +
+  return (entry) =>
+    confirmAndUndo(
+      confirm,
+      {
+        title: 'Hoàn tác lần nhập?',
+        message: `Các bản ghi do tệp "${entry.fileName}" thêm mới (${formatNumber(entry.created)}) sẽ được chuyển vào thùng rác, các bản ghi tệp này đã cập nhật (${formatNumber(entry.updated)}) trở lại như trước khi nhập. Dữ liệu được sao lưu trước khi hoàn tác.`,
+      },
+      `Đang hoàn tác lần nhập tệp ${entry.fileName}`,
+      () => undo.mutateAsync({ importId: entry.importId }),
+      (r) => ({
+        title: `Đã hoàn tác lần nhập tệp ${r.fileName}`,
+        message:
+          `${formatNumber(r.recordsRemoved)} bản ghi đã chuyển vào thùng rác, ${formatNumber(r.recordsRestored + r.modelsRestored)} bản ghi trở lại như trước khi nhập.` +
           (r.unitsKept ? ` Giữ lại ${formatNumber(r.unitsKept)} đơn vị đã được dùng sau khi nhập.` : ''),
-        `Đã hoàn tác lần nhập tệp ${r.fileName}`,
-      );
-      onUndone();
-    } catch (e) {
-      showError(e, 'Chưa hoàn tác được');
-    } finally {
-      notifications.hide(id);
-    }
-  };
+      }),
+      onUndone,
+    );
 }
 
 /** Undo of a bulk status change (the register's "Hoàn tác" after "Công nhận … mô hình đã chọn"). */
 export function useUndoBulk(onUndone: () => void): (done: { updated: number; operationId: string }) => Promise<void> {
   const confirm = useConfirm();
   const undo = useApiMutation('models.bulkUndo', { invalidate: [...AFTER_UNDO] });
-  return async (done) => {
-    const ok = await confirm({
-      title: 'Hoàn tác thao tác hàng loạt?',
-      message: `${formatNumber(done.updated)} mô hình sẽ trở lại đúng trạng thái, quyết định và khen thưởng trước khi công nhận hàng loạt. Dữ liệu được sao lưu trước khi hoàn tác.`,
-      confirmLabel: 'Hoàn tác',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      const r = await undo.mutateAsync({ operationId: done.operationId });
-      showSuccess(`${formatNumber(r.restored)} mô hình đã trở lại như trước.`, 'Đã hoàn tác');
-      onUndone();
-    } catch (e) {
-      showError(e, 'Chưa hoàn tác được');
-    }
-  };
+  return (bulk) =>
+    confirmAndUndo(
+      confirm,
+      {
+        title: 'Hoàn tác thao tác hàng loạt?',
+        message: `${formatNumber(bulk.updated)} mô hình sẽ trở lại đúng trạng thái, quyết định và khen thưởng trước khi công nhận hàng loạt. Dữ liệu được sao lưu trước khi hoàn tác.`,
+      },
+      'Đang hoàn tác thao tác hàng loạt',
+      () => undo.mutateAsync({ operationId: bulk.operationId }),
+      (r) => ({ title: 'Đã hoàn tác', message: `${formatNumber(r.restored)} mô hình đã trở lại như trước.` }),
+      onUndone,
+    );
 }
 
 export function ImportHistory({ onUndone }: { onUndone: () => void }) {
