@@ -1,5 +1,5 @@
 import { ZodError, type z } from 'zod';
-import { contract, isChannel, type Channel, type ChannelOutput, type Envelope, type ParsedInput } from '../../shared/contract';
+import { contract, isChannel, type Envelope } from '../../shared/contract';
 import { AppError } from './errors';
 import type { AppContext } from './context';
 import { settingsHandlers } from './settings/handlers';
@@ -12,8 +12,8 @@ import { safetyHandlers } from './safety/handlers';
 import { checkAccess } from './safety/users/service';
 import { overviewHandlers } from './overview/handlers';
 
-export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: AppContext) => Promise<ChannelOutput<C>>;
-export type HandlerMap = { [C in Channel]: Handler<C> };
+import type { HandlerMap } from './handler';
+export type { Handler, HandlerMap } from './handler';
 
 /** Every contract channel must have exactly one handler: the type makes a missing one a compile error. */
 export const handlers: HandlerMap = {

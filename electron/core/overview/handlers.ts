@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../registry';
+import type { HandlerMap } from '../handler';
 import { buildOverview, buildTrend } from './service';
 import { annualReport, sixMonthReport } from '../reports/report';
 import { statisticsXlsx } from '../reports/statistics';

@@ -2,7 +2,7 @@
  * Every channel of the plans feature (plans, tasks, inspections, unit reports, calendar):
  * thin wrappers over the services in sibling folders.
  */
-import type { HandlerMap } from '../registry';
+import type { HandlerMap } from '../handler';
 import type { plansChannels } from '../../../shared/schemas/plans';
 import { createTask, deleteTask, getTaskDetail, listTasks, updateTask } from '../tasks/service';
 import { addTaskUpdate, evidenceFile } from '../tasks/progress';

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../registry';
+import type { HandlerMap } from '../handler';
 import { settleRunningCopies } from '../db/backupWorker';
 import {
   createBackup,

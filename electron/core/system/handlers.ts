@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { migrations } from '../db/migrations';
-import type { HandlerMap } from '../registry';
+import type { HandlerMap } from '../handler';
 import { localToday } from '../clock';
 
 export const systemHandlers = {
