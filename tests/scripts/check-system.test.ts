@@ -91,3 +91,14 @@ describe('system check before the tests (scripts/check-system.mjs)', () => {
     expect(result.stderr.trimEnd().split('\n')).toEqual([missingLine(['chromium'])]);
   });
 });
+
+describe('the two commands', () => {
+  it('CI installs through the same check and keeps calling the README test command', () => {
+    const ci = fs.readFileSync(path.join(ROOT, '.ci/run'), 'utf8');
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('npm install && npm test');
+    expect(readme).toContain('npm install && npm start');
+    expect(ci).toMatch(/^node scripts\/check-system\.mjs$/m);
+    expect(ci).toMatch(/^npm test$/m);
+  });
+});
