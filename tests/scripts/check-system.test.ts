@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REQUIREMENTS, canInstall, checkSystem, missingLine } from '../../scripts/check-system.mjs';
+import { REQUIREMENTS, canInstall, checkSystem, missingLine, which } from '../../scripts/check-system.mjs';
 
 /**
  * `npm test` on a machine without the system programs must stop at once with one line naming the
@@ -100,5 +100,31 @@ describe('the two commands', () => {
     expect(readme).toContain('npm install && npm start');
     expect(ci).toMatch(/^node scripts\/check-system\.mjs$/m);
     expect(ci).toMatch(/^npm test$/m);
+  });
+});
+
+const rootOnDebian =
+  process.platform === 'linux' && process.getuid?.() === 0 && /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(fs.existsSync('/etc/os-release') ? fs.readFileSync('/etc/os-release', 'utf8') : '');
+
+describe('installing on Debian as root', () => {
+  // Only where the script would really install (CI runs as root on Debian); apt-get is a stand-in
+  // that records its arguments and "installs" Chromium into the same PATH folder.
+  it.skipIf(!rootOnDebian)('runs apt-get update, then install -y --no-install-recommends with exactly the missing packages', () => {
+    const e = env(ALL_PROGRAMS.filter((p) => p !== 'chromium'), true, 'apt');
+    delete e.QCDC_NO_INSTALL;
+    const dir = e.PATH ?? '';
+    const log = path.join(tmp, 'apt.log');
+    // The stand-in's PATH is the test folder alone: it needs chmod by its full path.
+    const chmod = which('chmod') ?? '/bin/chmod';
+    fs.writeFileSync(
+      path.join(dir, 'apt-get'),
+      `#!/bin/sh\necho "$@" >> '${log}'\nif [ "$1" = install ]; then printf '#!/bin/sh\\nexit 0\\n' > '${dir}/chromium'; '${chmod}' +x '${dir}/chromium'; fi\n`,
+      { mode: 0o755 },
+    );
+    const result = runNode('scripts/check-system.mjs', e);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(fs.readFileSync(log, 'utf8').trim().split('\n')).toEqual(['update', 'install -y --no-install-recommends chromium']);
+    expect(result.stdout).toContain('chromium');
   });
 });
