@@ -5,6 +5,10 @@ import { organisationChannels } from '../schemas/organisation';
 import { modelsChannels } from '../schemas/models';
 import { meetingsChannels } from '../schemas/meetings';
 import { plansChannels } from '../schemas/plans';
+import { tasksChannels } from '../schemas/tasks';
+import { inspectionsChannels } from '../schemas/inspections';
+import { unitReportsChannels } from '../schemas/unitReports';
+import { calendarChannels } from '../schemas/calendar';
 import { safetyChannels } from '../schemas/safety';
 import { overviewChannels } from '../schemas/overview';
 import { jobProgressSchema } from './envelope';
@@ -24,6 +28,10 @@ export const contract = {
   ...modelsChannels,
   ...meetingsChannels,
   ...plansChannels,
+  ...tasksChannels,
+  ...inspectionsChannels,
+  ...unitReportsChannels,
+  ...calendarChannels,
   ...safetyChannels,
   ...overviewChannels,
 };

@@ -5,7 +5,7 @@
  * overdue/due-soon lists instead).
  */
 import type { AppContext } from '../context';
-import type { CalendarEvent } from '../../../shared/schemas/plans';
+import type { CalendarEvent } from '../../../shared/schemas/calendar';
 import { formatClock } from '../../../shared/text/format';
 import { lastDayOfMonth } from '../tasks/rules';
 import { getTasksByIds } from '../tasks/service';

@@ -5,7 +5,7 @@ import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocum
 import { renderPartyPdf } from '../export/print/pdf';
 import { AppError } from '../errors';
 import { formatDate } from '../../../shared/text/format';
-import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type Inspection } from '../../../shared/schemas/plans';
+import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type Inspection } from '../../../shared/schemas/inspections';
 import { DOCX_MIME, fileSlug, paragraphs, recipientItems } from '../plans/documents';
 import { getInspection } from './service';
 

@@ -12,15 +12,8 @@ import { AppError, notFound } from '../errors';
 import { reserveDocNumber } from '../organisation/docNumbers/service';
 import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
 import { formatDate } from '../../../shared/text/format';
-import type {
-  CreatePlanData,
-  Plan,
-  PlanItemInput,
-  PlanKind,
-  PlanSummary,
-  Task,
-  UpdatePlanData,
-} from '../../../shared/schemas/plans';
+import type { CreatePlanData, Plan, PlanItemInput, PlanKind, PlanSummary, UpdatePlanData } from '../../../shared/schemas/plans';
+import type { Task } from '../../../shared/schemas/tasks';
 import { createTask, deleteTask, getTasksByIds, tasksWhere, updateTask } from '../tasks/service';
 import { deadlineFromTiming, shiftDateYears, shiftTimingYears } from '../tasks/rules';
 import { insertItem, insertPlan, selectItems, selectPlan, selectPlans, updateItemRow, updatePlanRow, type PlanItemRow, type PlanRow } from './repository';

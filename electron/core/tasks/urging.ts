@@ -10,7 +10,7 @@ import { reserveDocNumber } from '../organisation/docNumbers/service';
 import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
 import { renderPartyPdf } from '../export/print/pdf';
 import { formatDate, formatNumber } from '../../../shared/text/format';
-import { TASK_SOURCE_LABELS, type Task } from '../../../shared/schemas/plans';
+import { TASK_SOURCE_LABELS, type Task } from '../../../shared/schemas/tasks';
 import { listTasks } from './service';
 import { DOCX_MIME, recipientItems } from '../plans/documents';
 

@@ -5,7 +5,7 @@ import { getProfile } from '../settings/service';
 import { headerFromProfile, renderPartyDocument, type PartyDocument } from '../export';
 import { writeTableXlsx, type XlsxColumn, type XlsxRow } from '../export/xlsx/writer';
 import { formatDate, partyDateLine } from '../../../shared/text/format';
-import { REPORT_STATE_LABELS, REPORT_TYPE_LABELS, type ReportMatrix, type ReportType } from '../../../shared/schemas/plans';
+import { REPORT_STATE_LABELS, REPORT_TYPE_LABELS, type ReportMatrix, type ReportType } from '../../../shared/schemas/unitReports';
 import { reportMatrix } from './service';
 
 type Cell = NonNullable<ReportMatrix['rows'][number]['cells'][number]>;
