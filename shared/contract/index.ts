@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { settingsChannels } from '../schemas/settings';
 import { systemChannels } from '../schemas/system';
-import { organisationChannels } from '../schemas/organisation';
+import { unitsChannels } from '../schemas/units';
+import { membersChannels } from '../schemas/members';
+import { assignmentsChannels } from '../schemas/assignments';
+import { catalogsChannels } from '../schemas/catalogs';
+import { docNumbersChannels } from '../schemas/docNumbers';
 import { modelsChannels } from '../schemas/models';
 import { meetingsChannels } from '../schemas/meetings';
 import { plansChannels } from '../schemas/plans';
@@ -24,7 +28,11 @@ z.config(z.locales.vi());
 export const contract = {
   ...systemChannels,
   ...settingsChannels,
-  ...organisationChannels,
+  ...unitsChannels,
+  ...membersChannels,
+  ...assignmentsChannels,
+  ...catalogsChannels,
+  ...docNumbersChannels,
   ...modelsChannels,
   ...meetingsChannels,
   ...plansChannels,

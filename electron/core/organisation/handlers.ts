@@ -29,7 +29,7 @@ import { commitMemberImport, commitUnitImport, previewMemberImport, previewUnitI
 import { assignmentListDocx, assignmentListHtml, assignmentListPdf, exportMembersXlsx, exportUnitsXlsx } from './print';
 import { startBackupBeforeImport } from '../safety/backup/service';
 
-/** Channel → service, thin. Validation happened in the registry (shared/schemas/organisation.ts). */
+/** Channel → service, thin. Validation happened in the registry (shared/schemas/units.ts, members.ts, …). */
 /** A list of units or members is small: its backup copies alongside the import. */
 async function startBackupCopyingNow(ctx: AppContext): Promise<void> {
   (await startBackupBeforeImport(ctx)).startCopy();

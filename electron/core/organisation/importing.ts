@@ -2,16 +2,8 @@ import type { AppContext } from '../context';
 import type { Db } from '../db/audit';
 import type { JobReporter } from '../jobs/jobs';
 import { foldText } from '../../../shared/text/vietnamese';
-import {
-  MEMBER_ROLE_LABELS,
-  QCDC_TYPE_OF_KIND,
-  QCDC_TYPE_LABELS,
-  UNIT_KIND_LABELS,
-  type ImportPreview,
-  type MemberRole,
-  type QcdcType,
-  type UnitKind,
-} from '../../../shared/schemas/organisation';
+import { MEMBER_ROLE_LABELS, type MemberRole } from '../../../shared/schemas/members';
+import { QCDC_TYPE_OF_KIND, QCDC_TYPE_LABELS, UNIT_KIND_LABELS, type ImportPreview, type QcdcType, type UnitKind } from '../../../shared/schemas/units';
 import { dataRows, detectHeader, parseDateCell, readSheet, type FieldSpec } from './excel';
 import { guessUnitKind, insertUnit, listUnits } from './units/service';
 import { insertMember, findMemberByFoldedName, updateMember } from './members/service';

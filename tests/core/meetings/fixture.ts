@@ -9,7 +9,7 @@ import { insertUnit } from '../../../electron/core/organisation/units/service';
 import { updateProfile } from '../../../electron/core/settings/service';
 import { BAC_KAN_PROFILE } from '../../support/profiles';
 import type { MeetingInput } from '../../../shared/schemas/meetings';
-import type { MemberRole } from '../../../shared/schemas/organisation';
+import type { MemberRole } from '../../../shared/schemas/members';
 
 export { BAC_KAN_PROFILE };
 

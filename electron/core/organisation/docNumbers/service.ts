@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../errors';
 import { getProfile } from '../../settings/service';
 import { foldText } from '../../../../shared/text/vietnamese';
 import { formatDate } from '../../../../shared/text/format';
-import type { DocNumber } from '../../../../shared/schemas/organisation';
+import type { DocNumber } from '../../../../shared/schemas/docNumbers';
 import { listCatalog } from '../catalogs/service';
 import { matchesWords, queryWords, withTrx, type WriteCtx } from '../shared';
 import {

@@ -4,14 +4,7 @@ import { newId } from '../../db/ids';
 import { isoNow, localToday } from '../../clock';
 import { AppError, notFound } from '../../errors';
 import { foldText, personSortKey } from '../../../../shared/text/vietnamese';
-import {
-  MEMBER_ROLES,
-  type Assignment,
-  type Member,
-  type MemberFieldsInput,
-  type MemberListItem,
-  type MemberRole,
-} from '../../../../shared/schemas/organisation';
+import { MEMBER_ROLES, type Assignment, type Member, type MemberFieldsInput, type MemberListItem, type MemberRole } from '../../../../shared/schemas/members';
 import { matchesWords, nullable, queryWords, withTrx, type WriteCtx } from '../shared';
 import { selectAllUnitRows } from '../units/repository';
 import { unitTreeIndex } from '../units/service';

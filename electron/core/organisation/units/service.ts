@@ -5,7 +5,7 @@ import { isoNow, localToday } from '../../clock';
 import { AppError, notFound } from '../../errors';
 import { foldText, vietnameseSortKey } from '../../../../shared/text/vietnamese';
 import { formatDate } from '../../../../shared/text/format';
-import { guessUnitKind, QCDC_TYPE_OF_KIND, type QcdcType, type Unit, type UnitFieldsInput, type UnitKind, type UnitListItem } from '../../../../shared/schemas/organisation';
+import { guessUnitKind, QCDC_TYPE_OF_KIND, type QcdcType, type Unit, type UnitFieldsInput, type UnitKind, type UnitListItem } from '../../../../shared/schemas/units';
 
 export { guessUnitKind };
 import { matchesWords, nullable, queryWords, validOn, withTrx, type WriteCtx } from '../shared';
