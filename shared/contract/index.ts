@@ -13,8 +13,14 @@ import { tasksChannels } from '../schemas/tasks';
 import { inspectionsChannels } from '../schemas/inspections';
 import { unitReportsChannels } from '../schemas/unitReports';
 import { calendarChannels } from '../schemas/calendar';
-import { safetyChannels } from '../schemas/safety';
+import { integrityChannels } from '../schemas/integrity';
+import { backupChannels } from '../schemas/backup';
+import { trashChannels } from '../schemas/trash';
+import { auditChannels } from '../schemas/audit';
+import { dataDirChannels } from '../schemas/dataDir';
+import { usersChannels } from '../schemas/users';
 import { overviewChannels } from '../schemas/overview';
+import { reportsChannels } from '../schemas/reports';
 import { jobProgressSchema } from './envelope';
 
 // Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not word itself.
@@ -40,8 +46,14 @@ export const contract = {
   ...inspectionsChannels,
   ...unitReportsChannels,
   ...calendarChannels,
-  ...safetyChannels,
+  ...integrityChannels,
+  ...backupChannels,
+  ...trashChannels,
+  ...auditChannels,
+  ...dataDirChannels,
+  ...usersChannels,
   ...overviewChannels,
+  ...reportsChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,4 @@
-import type { AuditFilter, AuditItem } from '../../../../shared/schemas/safety';
+import type { AuditFilter, AuditItem } from '../../../../shared/schemas/audit';
 import type { AppContext } from '../../context';
 import type { JobReporter } from '../../jobs/jobs';
 import { writeTableXlsx } from '../../export/xlsx';
