@@ -4,7 +4,11 @@ import { AppError } from './errors';
 import type { AppContext } from './context';
 import { settingsHandlers } from './settings/handlers';
 import { systemHandlers } from './system/handlers';
-import { organisationHandlers } from './organisation/handlers';
+import { unitsHandlers } from './units/handlers';
+import { membersHandlers } from './members/handlers';
+import { assignmentsHandlers } from './assignments/handlers';
+import { catalogsHandlers } from './catalogs/handlers';
+import { docNumbersHandlers } from './docNumbers/handlers';
 import { modelsHandlers } from './models/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { plansHandlers } from './plans/handlers';
@@ -19,7 +23,11 @@ export type { Handler, HandlerMap } from './handler';
 export const handlers: HandlerMap = {
   ...systemHandlers,
   ...settingsHandlers,
-  ...organisationHandlers,
+  ...unitsHandlers,
+  ...membersHandlers,
+  ...assignmentsHandlers,
+  ...catalogsHandlers,
+  ...docNumbersHandlers,
   ...modelsHandlers,
   ...meetingsHandlers,
   ...plansHandlers,

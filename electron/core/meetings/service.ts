@@ -27,7 +27,7 @@ import type {
 } from '../../../shared/schemas/meetings';
 import { getAttachment, listAttachments } from '../attachments/service';
 import { createTask, deleteTask, updateTask } from '../tasks/service';
-import { reserveDocNumber } from '../organisation/docNumbers/service';
+import { reserveDocNumber } from '../docNumbers/service';
 import {
   existingIds,
   findMeetingRow,

@@ -9,7 +9,7 @@ import { recordAudit, type Db } from '../db/audit';
 import { newId } from '../db/ids';
 import { isoNow, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
-import { reserveDocNumber } from '../organisation/docNumbers/service';
+import { reserveDocNumber } from '../docNumbers/service';
 import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
 import { formatDate } from '../../../shared/text/format';
 import type { CreatePlanData, Plan, PlanItemInput, PlanKind, PlanSummary, UpdatePlanData } from '../../../shared/schemas/plans';

@@ -6,7 +6,7 @@
 import type { AppContext } from '../context';
 import { localToday } from '../clock';
 import { getProfile } from '../settings/service';
-import { reserveDocNumber } from '../organisation/docNumbers/service';
+import { reserveDocNumber } from '../docNumbers/service';
 import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
 import { renderPartyPdf } from '../export/print/pdf';
 import { formatDate, formatNumber } from '../../../shared/text/format';

@@ -4,8 +4,8 @@
  * Shared by the core tests and the end-to-end test (which types the same data through the UI).
  */
 import type { AppContext } from '../../../electron/core/context';
-import { insertMember } from '../../../electron/core/organisation/members/service';
-import { insertUnit } from '../../../electron/core/organisation/units/service';
+import { insertMember } from '../../../electron/core/members/service';
+import { insertUnit } from '../../../electron/core/units/service';
 import { updateProfile } from '../../../electron/core/settings/service';
 import { BAC_KAN_PROFILE } from '../../support/profiles';
 import type { MeetingInput } from '../../../shared/schemas/meetings';

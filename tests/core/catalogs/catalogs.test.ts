@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
-import { createCatalogItem, findCatalogItemByFoldedName, listCatalog } from '../../../electron/core/organisation/catalogs/service';
+import { createCatalogItem, findCatalogItemByFoldedName, listCatalog } from '../../../electron/core/catalogs/service';
 
 let app: TestApp | null = null;
 afterEach(async () => {

@@ -1,14 +1,14 @@
-import type { AppContext } from '../../context';
-import { recordAudit, type Db } from '../../db/audit';
-import { newId } from '../../db/ids';
-import { isoNow, localToday } from '../../clock';
-import { AppError, notFound } from '../../errors';
-import { foldText, vietnameseSortKey } from '../../../../shared/text/vietnamese';
-import { formatDate } from '../../../../shared/text/format';
-import { guessUnitKind, QCDC_TYPE_OF_KIND, type QcdcType, type Unit, type UnitFieldsInput, type UnitKind, type UnitListItem } from '../../../../shared/schemas/units';
+import type { AppContext } from '../context';
+import { recordAudit, type Db } from '../db/audit';
+import { newId } from '../db/ids';
+import { isoNow, localToday } from '../clock';
+import { AppError, notFound } from '../errors';
+import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
+import { formatDate } from '../../../shared/text/format';
+import { guessUnitKind, QCDC_TYPE_OF_KIND, type QcdcType, type Unit, type UnitFieldsInput, type UnitKind, type UnitListItem } from '../../../shared/schemas/units';
 
 export { guessUnitKind };
-import { matchesWords, nullable, queryWords, validOn, withTrx, type WriteCtx } from '../shared';
+import { matchesWords, nullable, queryWords, validOn, withTrx, type WriteCtx } from '../db/write';
 import {
   countLiveAssignmentsOfUnit,
   insertUnitRow,

@@ -1,11 +1,11 @@
-import type { AppContext } from '../../context';
-import { recordAudit, type Db } from '../../db/audit';
-import { newId } from '../../db/ids';
-import { isoNow, localToday } from '../../clock';
-import { AppError, notFound } from '../../errors';
-import { foldText, personSortKey } from '../../../../shared/text/vietnamese';
-import { MEMBER_ROLES, type Assignment, type Member, type MemberFieldsInput, type MemberListItem, type MemberRole } from '../../../../shared/schemas/members';
-import { matchesWords, nullable, queryWords, withTrx, type WriteCtx } from '../shared';
+import type { AppContext } from '../context';
+import { recordAudit, type Db } from '../db/audit';
+import { newId } from '../db/ids';
+import { isoNow, localToday } from '../clock';
+import { AppError, notFound } from '../errors';
+import { foldText, personSortKey } from '../../../shared/text/vietnamese';
+import { MEMBER_ROLES, type Assignment, type Member, type MemberFieldsInput, type MemberListItem, type MemberRole } from '../../../shared/schemas/members';
+import { matchesWords, nullable, queryWords, withTrx, type WriteCtx } from '../db/write';
 import { selectAllUnitRows } from '../units/repository';
 import { unitTreeIndex } from '../units/service';
 import {

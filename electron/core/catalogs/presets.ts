@@ -1,4 +1,4 @@
-import type { CatalogName } from '../../../../shared/schemas/catalogs';
+import type { CatalogName } from '../../../shared/schemas/catalogs';
 
 /**
  * Ready-made catalogue sets the user can apply. Bắc Kạn groups its "Dân vận khéo" models in four

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
-import { findMemberByFoldedName, getMember } from '../../../electron/core/organisation/members/service';
+import { findMemberByFoldedName, getMember } from '../../../electron/core/members/service';
 
 let app: TestApp | null = null;
 afterEach(async () => {

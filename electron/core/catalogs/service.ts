@@ -1,11 +1,11 @@
-import type { AppContext } from '../../context';
-import { recordAudit, type Db } from '../../db/audit';
-import { newId } from '../../db/ids';
-import { isoNow } from '../../clock';
-import { AppError } from '../../errors';
-import { foldText } from '../../../../shared/text/vietnamese';
-import type { CatalogItem, CatalogItemInput, CatalogName } from '../../../../shared/schemas/catalogs';
-import { nullable, withTrx, type WriteCtx } from '../shared';
+import type { AppContext } from '../context';
+import { recordAudit, type Db } from '../db/audit';
+import { newId } from '../db/ids';
+import { isoNow } from '../clock';
+import { AppError } from '../errors';
+import { foldText } from '../../../shared/text/vietnamese';
+import type { CatalogItem, CatalogItemInput, CatalogName } from '../../../shared/schemas/catalogs';
+import { nullable, withTrx, type WriteCtx } from '../db/write';
 import { CATALOG_PRESET_ITEMS } from './presets';
 import { insertCatalogRow, maxCatalogOrder, selectCatalogRow, selectCatalogRows, updateCatalogRow, type CatalogItemRow } from './repository';
 

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import type { Kysely } from 'kysely';
-import type { Db } from '../db/audit';
-import type { Database } from '../db/schema';
+import type { Db } from './audit';
+import type { Database } from './schema';
 import { foldText } from '../../../shared/text/vietnamese';
 
 /** Rules shared by the organisation services. */

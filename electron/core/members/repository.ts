@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/audit';
-import type { MemberAssignmentsTable, MembersTable } from '../../db/schema/organisation';
+import type { Db } from '../db/audit';
+import type { MemberAssignmentsTable, MembersTable } from '../db/schema/organisation';
 
 /** The only file that queries `members` and `member_assignments`. */
 export type MemberRow = Selectable<MembersTable>;

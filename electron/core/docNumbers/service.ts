@@ -1,14 +1,14 @@
-import type { AppContext } from '../../context';
-import { recordAudit, type Db } from '../../db/audit';
-import { newId } from '../../db/ids';
-import { isoNow } from '../../clock';
-import { AppError, notFound } from '../../errors';
-import { getProfile } from '../../settings/service';
-import { foldText } from '../../../../shared/text/vietnamese';
-import { formatDate } from '../../../../shared/text/format';
-import type { DocNumber } from '../../../../shared/schemas/docNumbers';
+import type { AppContext } from '../context';
+import { recordAudit, type Db } from '../db/audit';
+import { newId } from '../db/ids';
+import { isoNow } from '../clock';
+import { AppError, notFound } from '../errors';
+import { getProfile } from '../settings/service';
+import { foldText } from '../../../shared/text/vietnamese';
+import { formatDate } from '../../../shared/text/format';
+import type { DocNumber } from '../../../shared/schemas/docNumbers';
 import { listCatalog } from '../catalogs/service';
-import { matchesWords, queryWords, withTrx, type WriteCtx } from '../shared';
+import { matchesWords, queryWords, withTrx, type WriteCtx } from '../db/write';
 import {
   insertDocNumberRow,
   maxNumber,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
 import { DEFAULT_PROFILE, type ProfileInput } from '../../../shared/schemas/settings';
-import { reserveDocNumber } from '../../../electron/core/organisation/docNumbers/service';
+import { reserveDocNumber } from '../../../electron/core/docNumbers/service';
 
 let app: TestApp | null = null;
 afterEach(async () => {

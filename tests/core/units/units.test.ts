@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
-import { guessUnitKind, resolveCurrentUnit, topLevelUnits, unitSubtreeIds, findUnitByFoldedName } from '../../../electron/core/organisation/units/service';
+import { guessUnitKind, resolveCurrentUnit, topLevelUnits, unitSubtreeIds, findUnitByFoldedName } from '../../../electron/core/units/service';
 
 let app: TestApp | null = null;
 afterEach(async () => {
