@@ -12,9 +12,14 @@ import { docNumbersHandlers } from './docNumbers/handlers';
 import { modelsHandlers } from './models/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { plansHandlers } from './plans/handlers';
+import { tasksHandlers } from './tasks/handlers';
+import { inspectionsHandlers } from './inspections/handlers';
+import { unitReportsHandlers } from './unitReports/handlers';
+import { calendarHandlers } from './calendar/handlers';
 import { safetyHandlers } from './safety/handlers';
 import { checkAccess } from './safety/users/service';
 import { overviewHandlers } from './overview/handlers';
+import { reportsHandlers } from './reports/handlers';
 
 import type { HandlerMap } from './handler';
 export type { Handler, HandlerMap } from './handler';
@@ -31,8 +36,13 @@ export const handlers: HandlerMap = {
   ...modelsHandlers,
   ...meetingsHandlers,
   ...plansHandlers,
+  ...tasksHandlers,
+  ...inspectionsHandlers,
+  ...unitReportsHandlers,
+  ...calendarHandlers,
   ...safetyHandlers,
   ...overviewHandlers,
+  ...reportsHandlers,
 };
 
 export interface InvokeOptions {
