@@ -16,6 +16,7 @@ import { tasksHandlers } from './tasks/handlers';
 import { inspectionsHandlers } from './inspections/handlers';
 import { unitReportsHandlers } from './unitReports/handlers';
 import { calendarHandlers } from './calendar/handlers';
+import { holidaysHandlers } from './holidays/handlers';
 import { safetyHandlers } from './safety/handlers';
 import { checkAccess } from './safety/users/service';
 import { overviewHandlers } from './overview/handlers';
@@ -40,6 +41,7 @@ export const handlers: HandlerMap = {
   ...inspectionsHandlers,
   ...unitReportsHandlers,
   ...calendarHandlers,
+  ...holidaysHandlers,
   ...safetyHandlers,
   ...overviewHandlers,
   ...reportsHandlers,

@@ -13,6 +13,7 @@ import { tasksChannels } from '../schemas/tasks';
 import { inspectionsChannels } from '../schemas/inspections';
 import { unitReportsChannels } from '../schemas/unitReports';
 import { calendarChannels } from '../schemas/calendar';
+import { holidaysChannels } from '../schemas/holidays';
 import { integrityChannels } from '../schemas/integrity';
 import { backupChannels } from '../schemas/backup';
 import { trashChannels } from '../schemas/trash';
@@ -46,6 +47,7 @@ export const contract = {
   ...inspectionsChannels,
   ...unitReportsChannels,
   ...calendarChannels,
+  ...holidaysChannels,
   ...integrityChannels,
   ...backupChannels,
   ...trashChannels,

@@ -8,6 +8,7 @@ import { renderPartyDocument } from '../export/print';
 import { buildPartyDocx } from '../export/docx';
 import { MEMBER_ROLE_LABELS } from '../../../shared/schemas/members';
 import { listMembers } from '../members/service';
+import { PDF_MIME, DOCX_MIME } from '../export/mime';
 
 /** The assignment list as a Party-format document: members by role, then by given name. */
 export async function assignmentListDocument(db: Db, date: string): Promise<PartyDocument> {
@@ -56,7 +57,7 @@ export async function assignmentListPdf(ctx: Pick<AppContext, 'db' | 'clock' | '
   const day = date ?? localToday(ctx.clock);
   const html = renderPartyDocument(await assignmentListDocument(ctx.db, day));
   const bytes = await ctx.platform.renderPdf(html);
-  return { fileName: `danh-sach-phan-cong-${day}.pdf`, mimeType: 'application/pdf', bytes };
+  return { fileName: `danh-sach-phan-cong-${day}.pdf`, mimeType: PDF_MIME, bytes };
 }
 
 export async function assignmentListDocx(ctx: Pick<AppContext, 'db' | 'clock'>, date?: string | null) {
@@ -64,7 +65,7 @@ export async function assignmentListDocx(ctx: Pick<AppContext, 'db' | 'clock'>, 
   const bytes = await buildPartyDocx(await assignmentListDocument(ctx.db, day));
   return {
     fileName: `danh-sach-phan-cong-${day}.docx`,
-    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    mimeType: DOCX_MIME,
     bytes,
   };
 }

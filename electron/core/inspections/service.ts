@@ -18,7 +18,7 @@ import type { Task } from '../../../shared/schemas/tasks';
 import { createTask, deleteTask, getTasksByIds, tasksWhere, updateTask } from '../tasks/service';
 import { existingUnitIds, memberExists } from '../tasks/repository';
 import { subtractWorkingDays } from '../tasks/rules';
-import { holidaySet } from '../calendar/holidays';
+import { holidaySet } from '../holidays/service';
 import {
   insertInspection,
   insertTarget,

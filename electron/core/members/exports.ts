@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { localToday } from '../clock';
 import { MEMBER_ROLE_LABELS } from '../../../shared/schemas/members';
 import { listMembers } from './service';
-import { XLSX_MIME } from '../units/excel';
+import { XLSX_MIME } from '../export/mime';
 import { writeTableXlsx } from '../export/xlsx';
 import { xlsxTitle } from '../units/exports';
 

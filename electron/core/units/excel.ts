@@ -144,4 +144,3 @@ export function parseDateCell(value: string): string | null | undefined {
   return parseVietnameseDate(value) ?? undefined;
 }
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

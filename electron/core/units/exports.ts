@@ -6,7 +6,7 @@ import { getProfile } from '../settings/service';
 import { QCDC_TYPE_LABELS, UNIT_KIND_LABELS } from '../../../shared/schemas/units';
 import { partyDateLine } from '../../../shared/text/format';
 import { listUnits } from './service';
-import { XLSX_MIME } from './excel';
+import { XLSX_MIME } from '../export/mime';
 import { writeTableXlsx } from '../export/xlsx';
 
 /** Party-style title block of exported lists (parent body, committee, date line). */

@@ -12,7 +12,7 @@ import { isoNow } from '../clock';
 import { recordAudit } from '../db/audit';
 import { AppError } from '../errors';
 import { deleteSetting, readSetting, writeSetting } from '../settings/repository';
-import type { Holiday, HolidayYear } from '../../../shared/schemas/calendar';
+import type { Holiday, HolidayYear } from '../../../shared/schemas/holidays';
 import { addDaysIso, lunarNewYear, lunarToSolar } from './lunar';
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { lunarNewYear, lunarToSolar } from '../../../electron/core/calendar/lunar';
-import { defaultHolidays } from '../../../electron/core/calendar/holidays';
+import { lunarNewYear, lunarToSolar } from '../../../electron/core/holidays/lunar';
+import { defaultHolidays } from '../../../electron/core/holidays/service';
 import { subtractWorkingDays } from '../../../electron/core/tasks/rules';
 import { openTestApp, type TestApp } from '../../support/context';
 
