@@ -165,7 +165,7 @@ export function headerFromProfile(profile: Pick<Profile, 'parentBody' | 'committ
 export type SignatureMode = SigningMode | 'deputy';
 
 /**
- * The committee's signature for a signing mode (DOMAIN.md): direct "TRƯỞNG BAN"; on behalf
+ * The committee's signature for a signing mode (docs/domain.md): direct "TRƯỞNG BAN"; on behalf
  * "T/M BAN CHỈ ĐẠO / TRƯỞNG BAN"; deputy "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN".
  */
 export function committeeSignature(mode: SignatureMode, signerName: string | null | undefined, bodyShort = 'BAN CHỈ ĐẠO'): SignatureBlock {

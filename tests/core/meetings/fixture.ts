@@ -1,6 +1,6 @@
 /**
- * The acceptance example of DOMAIN.md: the provincial BCĐ's conference of 16/12/2022 reviewing
- * 2022 and deploying 2023. Names are illustrative; figures and conclusions follow DOMAIN.md.
+ * The acceptance example of docs/domain.md: the provincial BCĐ's conference of 16/12/2022 reviewing
+ * 2022 and deploying 2023. Names are illustrative; figures and conclusions follow docs/domain.md.
  * Shared by the core tests and the end-to-end test (which types the same data through the UI).
  */
 import type { AppContext } from '../../../electron/core/context';
