@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/audit';
-import type { CatalogItemsTable } from '../db/schema/organisation';
+import type { CatalogItemsTable } from '../db/schema/catalogs';
 
 /** The only file that queries `catalog_items`. */
 export type CatalogItemRow = Selectable<CatalogItemsTable>;

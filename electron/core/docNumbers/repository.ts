@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/audit';
-import type { DocNumbersTable } from '../db/schema/organisation';
+import type { DocNumbersTable } from '../db/schema/docNumbers';
 
 /** The only file that queries `doc_numbers`. */
 export type DocNumberRow = Selectable<DocNumbersTable>;

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/audit';
-import type { MemberAssignmentsTable, MembersTable } from '../db/schema/organisation';
+import type { MemberAssignmentsTable } from '../db/schema/assignments';
+import type { MembersTable } from '../db/schema/members';
 
 /** The only file that queries `members` and `member_assignments`. */
 export type MemberRow = Selectable<MembersTable>;

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/audit';
-import type { UnitsTable } from '../db/schema/organisation';
+import type { UnitsTable } from '../db/schema/units';
 
 /** The only file that queries `units`. */
 export type UnitRow = Selectable<UnitsTable>;
