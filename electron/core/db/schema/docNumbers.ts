@@ -1,5 +1,4 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from './foundation';
 
 export interface DocNumbersTable {
   id: string;

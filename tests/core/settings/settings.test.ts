@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../support/context';
-import { DEFAULT_PROFILE, type ProfileInput } from '../../shared/schemas/settings';
+import { openTestApp, type TestApp } from '../../support/context';
+import { DEFAULT_PROFILE, type ProfileInput } from '../../../shared/schemas/settings';
 
 const bacKan: ProfileInput = {
   ...DEFAULT_PROFILE,

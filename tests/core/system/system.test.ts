@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../support/context';
+import { openTestApp, type TestApp } from '../../support/context';
 
 let app: TestApp | undefined;
 afterEach(async () => {
