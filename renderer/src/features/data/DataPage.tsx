@@ -3,13 +3,13 @@ import { IconArchive, IconFolder, IconHistory, IconTrash, IconUsers } from '@tab
 import { useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
-import { BackupsPanel } from './BackupsPanel';
-import { TrashPanel } from './TrashPanel';
-import { AuditPanel } from './AuditPanel';
-import { DataDirPanel } from './DataDirPanel';
-import { UsersPanel } from './UsersPanel';
-import { DamagedDatabase } from './DamagedDatabase';
-import { LockScreen } from './SafetyGate';
+import { BackupsPanel } from '../backup/BackupsPanel';
+import { TrashPanel } from '../trash/TrashPanel';
+import { AuditPanel } from '../audit/AuditPanel';
+import { DataDirPanel } from '../dataDir/DataDirPanel';
+import { UsersPanel } from '../users/UsersPanel';
+import { DamagedDatabase } from '../backup/DamagedDatabase';
+import { LockScreen } from '../users/SafetyGate';
 
 const TABS = [
   { value: 'sao-luu', label: 'Sao lưu và phục hồi', icon: IconArchive },

@@ -10,7 +10,9 @@ import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
 import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/plans';
-import { downloadFile, DueBadge, PrintModal, StatusBadge, usePrintState } from '../plans/shared';
+import { downloadFile } from '../../components/fileOut';
+import { DueBadge, StatusBadge } from '../tasks/badges';
+import { PrintModal, usePrintState } from '../../components/PrintModal';
 import { InspectionEditor } from './InspectionEditor';
 
 const REPORT_BADGE: Record<InspectionTarget['reportState'], { color: string; label: string }> = {

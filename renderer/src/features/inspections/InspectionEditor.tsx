@@ -7,7 +7,7 @@ import { useApiMutation } from '../../lib/query';
 import { ApiError } from '../../lib/api';
 import { showError, showSuccess } from '../../components/notify';
 import { INSPECTION_KINDS, INSPECTION_KIND_LABELS, QCDC_TYPE_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type Inspection, type InspectionKind, type TeamRole } from '../../../../shared/schemas/plans';
-import { UnitSelect, useMemberOptions } from '../plans/shared';
+import { UnitSelect, useMemberOptions } from '../../components/pickers';
 
 interface MemberDraft {
   memberId: string | null;

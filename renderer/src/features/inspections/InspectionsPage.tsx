@@ -8,10 +8,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiQuery } from '../../lib/query';
 import { formatDate } from '../../lib/format';
 import { INSPECTION_KIND_LABELS } from '../../../../shared/schemas/plans';
-import { TaskDrawer } from '../plans/TaskDrawer';
+import { TaskDrawer } from '../tasks/TaskDrawer';
 import { InspectionDetail } from './InspectionDetail';
 import { InspectionEditor } from './InspectionEditor';
-import { UnitReportsView } from './UnitReportsView';
+import { UnitReportsView } from '../unitReports/UnitReportsView';
 import { useUrlParams } from '../../lib/useUrlParams';
 
 export default function InspectionsPage() {

@@ -2,6 +2,7 @@
 import { ActionIcon, Alert, Button, FileButton, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconDownload, IconInfoCircle, IconTrash, IconUpload } from '@tabler/icons-react';
 import { PrintPreview } from '../../components/PrintPreview';
+import { printHtml } from '../../components/print';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
@@ -124,26 +125,6 @@ export function AttachmentsPanel({ meeting }: { meeting: Meeting }) {
       )}
     </Stack>
   );
-}
-
-/** Prints print HTML through a hidden frame (no scripts run in it; the browser's print dialog opens). */
-export function printHtml(html: string): Promise<void> {
-  return new Promise((resolve) => {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-modals allow-same-origin');
-    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
-    frame.srcdoc = html;
-    frame.onload = () => {
-      try {
-        frame.contentWindow?.focus();
-        frame.contentWindow?.print();
-      } finally {
-        setTimeout(() => frame.remove(), 1000);
-        resolve();
-      }
-    };
-    document.body.appendChild(frame);
-  });
 }
 
 export function DocumentPanel({ meeting, document, dirty }: { meeting: Meeting; document: 'minutes' | 'conclusions'; dirty: boolean }) {

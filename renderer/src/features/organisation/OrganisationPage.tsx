@@ -2,11 +2,11 @@ import { Tabs } from '@mantine/core';
 import { IconBuildingCommunity, IconFileCertificate, IconListDetails, IconUsers, IconUserShare } from '@tabler/icons-react';
 import { useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
-import { UnitsPanel } from './units/UnitsPanel';
-import { MembersPanel } from './members/MembersPanel';
-import { AssignmentsPanel } from './assignments/AssignmentsPanel';
-import { CatalogsPanel } from './catalogs/CatalogsPanel';
-import { DocNumbersPanel } from './docNumbers/DocNumbersPanel';
+import { UnitsPanel } from '../units/UnitsPanel';
+import { MembersPanel } from '../members/MembersPanel';
+import { AssignmentsPanel } from '../assignments/AssignmentsPanel';
+import { CatalogsPanel } from '../catalogs/CatalogsPanel';
+import { DocNumbersPanel } from '../docNumbers/DocNumbersPanel';
 
 const TABS = [
   { value: 'don-vi', label: 'Đơn vị', icon: IconBuildingCommunity },

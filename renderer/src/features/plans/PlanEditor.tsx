@@ -7,8 +7,8 @@ import { useApiMutation } from '../../lib/query';
 import { ApiError } from '../../lib/api';
 import { showError, showSuccess } from '../../components/notify';
 import { PLAN_KINDS, PLAN_KIND_LABELS, type Plan, type PlanKind } from '../../../../shared/schemas/plans';
-import { MemberSelect, UnitMultiSelect, UnitSelect } from './shared';
-import { TimingInput, type TimingValue } from './TimingInput';
+import { MemberSelect, UnitMultiSelect, UnitSelect } from '../../components/pickers';
+import { TimingInput, type TimingValue } from '../tasks/TimingInput';
 
 interface ItemDraft {
   key: string;

@@ -8,11 +8,11 @@ import { Tabs } from '@mantine/core';
 import { IconAlarm, IconCalendar, IconListCheck, IconNotebook } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
-import { TodayView } from './TodayView';
+import { TodayView } from '../tasks/TodayView';
 import { PlansView } from './PlansView';
-import { TasksView } from './TasksView';
-import { CalendarView } from './CalendarView';
-import { TaskDrawer } from './TaskDrawer';
+import { TasksView } from '../tasks/TasksView';
+import { CalendarView } from '../calendar/CalendarView';
+import { TaskDrawer } from '../tasks/TaskDrawer';
 import { useUrlParams } from '../../lib/useUrlParams';
 
 const TABS = ['hom-nay', 'ke-hoach', 'nhiem-vu', 'lich'] as const;

@@ -30,8 +30,8 @@ import { applyServerErrors, parseForm, zodResolver } from '../../lib/zodForm';
 import { formatNumber } from '../../lib/format';
 import { ApiError } from '../../lib/api';
 import { showError, showSuccess } from '../../components/notify';
-import { ImportModal, MEMBER_IMPORT, UNIT_IMPORT } from '../organisation/importing/ImportModal';
-import { ROLE_OPTIONS } from '../organisation/members/MemberFormModal';
+import { ImportModal, MEMBER_IMPORT, UNIT_IMPORT } from '../../components/ImportModal';
+import { ROLE_OPTIONS } from '../members/MemberFormModal';
 import { parseUnitList } from './parseUnitList';
 
 /** Step 1: the organisation profile every printed document uses. */
