@@ -32,8 +32,9 @@ export function useMemberOptions() {
   return (members.data?.items ?? []).map((m) => ({ value: m.id, label: m.position ? `${m.fullName} — ${m.position}` : m.fullName }));
 }
 
-type SingleProps = { label?: string; value: string | null; onChange: (v: string | null) => void; error?: string | undefined } & Omit<SelectProps, 'data' | 'value' | 'onChange' | 'error'>;
-type MultiProps = { label?: string; value: string[]; onChange: (v: string[]) => void; error?: string | undefined } & Omit<MultiSelectProps, 'data' | 'value' | 'onChange' | 'error'>;
+// Every Select / MultiSelect prop but the options, so `form.getInputProps(…)` spreads straight in.
+type SingleProps = Omit<SelectProps, 'data'>;
+type MultiProps = Omit<MultiSelectProps, 'data'>;
 
 /**
  * One unit, searched without diacritics.
