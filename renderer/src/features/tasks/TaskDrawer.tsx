@@ -1,14 +1,16 @@
 /** One task: who, when, source, history of dated updates with evidence, and the form to add one. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Anchor, Button, Divider, Drawer, FileInput, Group, NumberInput, Select, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useApiMutation, useApiQuery } from '../../lib/query';
-import { api, ApiError } from '../../lib/api';
+import { api } from '../../lib/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { TASK_SOURCE_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus } from '../../../../shared/schemas/plans';
+import { applyServerErrors, inputErrors } from '../../lib/zodForm';
+import { TASK_SOURCE_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, addUpdateSchema } from '../../../../shared/schemas/plans';
 import { downloadFile } from '../../components/fileOut';
 import { DueBadge, DueDate, ProgressCell, StatusBadge } from './badges';
 
@@ -18,47 +20,6 @@ export const TASK_READS = ['tasks.list', 'tasks.get', 'tasks.byOwner', 'plans.ge
 export function TaskDrawer({ taskId, today, onClose }: { taskId: string | null; today: string; onClose: () => void }) {
   const task = useApiQuery('tasks.get', { id: taskId ?? '' }, { enabled: !!taskId });
   const t = task.data;
-  const [date, setDate] = useState<string | null>(today);
-  const [progress, setProgress] = useState<number | string>(0);
-  const [status, setStatus] = useState<TaskStatus | null>(null);
-  const [note, setNote] = useState('');
-  const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const add = useApiMutation('tasks.addUpdate', { invalidate: [...TASK_READS] });
-
-  useEffect(() => {
-    if (t) {
-      setProgress(t.progress);
-      setDate(today);
-      setStatus(null);
-      setNote('');
-      setFiles([]);
-      setErrors({});
-    }
-  }, [t?.id, today]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const submit = async () => {
-    if (!t) return;
-    setErrors({});
-    try {
-      const evidence = await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()), mimeType: f.type || undefined })));
-      await add.mutateAsync({
-        taskId: t.id,
-        date: date ?? '',
-        progress: typeof progress === 'number' ? progress : Number(progress),
-        ...(status ? { status } : {}),
-        note: note || null,
-        evidence,
-      });
-      showSuccess('Đã ghi nhận tiến độ.');
-      setNote('');
-      setFiles([]);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields);
-      showError(err);
-    }
-  };
-
   return (
     <Drawer opened={!!taskId} onClose={onClose} position="right" size="lg" title={<Text fw={600}>Chi tiết nhiệm vụ</Text>}>
       {task.error && <ErrorAlert error={task.error} />}
@@ -99,25 +60,7 @@ export function TaskDrawer({ taskId, today, onClose }: { taskId: string | null; 
           </Table>
 
           <Divider label="Cập nhật tiến độ" labelPosition="left" />
-          <Group grow align="flex-start">
-            <DateInput label="Ngày" value={date} onChange={setDate} error={errors.date} required />
-            <NumberInput label="Tiến độ (%)" value={progress} onChange={setProgress} min={0} max={100} clampBehavior="none" error={errors.progress} required />
-            <Select
-              label="Trạng thái"
-              placeholder="Tự động theo tiến độ"
-              clearable
-              value={status}
-              onChange={(v) => setStatus(v as TaskStatus | null)}
-              data={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))}
-            />
-          </Group>
-          <Textarea label="Nội dung cập nhật" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
-          <FileInput label="Tệp minh chứng" placeholder="Chọn tệp (PDF, Word, ảnh…)" multiple clearable value={files} onChange={setFiles} leftSection={<IconPaperclip size={16} />} />
-          <Group justify="flex-end">
-            <Button onClick={submit} loading={add.isPending}>
-              Ghi nhận
-            </Button>
-          </Group>
+          <UpdateForm key={`${t.id}|${today}`} taskId={t.id} progress={t.progress} today={today} />
 
           <Divider label={`Lịch sử cập nhật (${t.updates.length})`} labelPosition="left" />
           {t.updates.length === 0 ? (
@@ -155,5 +98,61 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
       </Table.Td>
       <Table.Td fz="sm">{children}</Table.Td>
     </Table.Tr>
+  );
+}
+
+interface UpdateValues extends Record<string, unknown> {
+  date: string | null;
+  progress: number | string;
+  status: TaskStatus | null;
+  note: string;
+}
+
+function updateInput(taskId: string, v: UpdateValues) {
+  return { taskId, date: v.date ?? '', progress: typeof v.progress === 'number' ? v.progress : Number(v.progress), ...(v.status ? { status: v.status } : {}), note: v.note || null };
+}
+
+// Files are read only when sending; their count and size are the server's to judge.
+const updateFieldsSchema = addUpdateSchema.omit({ evidence: true });
+
+/** "Cập nhật tiến độ": mounted per task and per day, so it starts from the task's progress and today. */
+function UpdateForm({ taskId, progress, today }: { taskId: string; progress: number; today: string }) {
+  const form = useForm<UpdateValues>({
+    mode: 'controlled',
+    initialValues: { date: today, progress, status: null, note: '' },
+    validate: (values) => inputErrors(updateFieldsSchema, updateInput(taskId, values)),
+  });
+  const [files, setFiles] = useState<File[]>([]);
+  const add = useApiMutation('tasks.addUpdate', { invalidate: [...TASK_READS] });
+
+  const submit = async () => {
+    if (form.validate().hasErrors) return;
+    try {
+      const evidence = await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()), mimeType: f.type || undefined })));
+      await add.mutateAsync({ ...updateInput(taskId, form.getValues()), evidence });
+      showSuccess('Đã ghi nhận tiến độ.');
+      form.setFieldValue('note', '');
+      setFiles([]);
+    } catch (err) {
+      applyServerErrors(form, err);
+      showError(err);
+    }
+  };
+
+  return (
+    <>
+      <Group grow align="flex-start">
+        <DateInput label="Ngày" required {...form.getInputProps('date')} />
+        <NumberInput label="Tiến độ (%)" min={0} max={100} clampBehavior="none" required {...form.getInputProps('progress')} />
+        <Select label="Trạng thái" placeholder="Tự động theo tiến độ" clearable data={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} {...form.getInputProps('status')} />
+      </Group>
+      <Textarea label="Nội dung cập nhật" autosize minRows={2} {...form.getInputProps('note')} />
+      <FileInput label="Tệp minh chứng" placeholder="Chọn tệp (PDF, Word, ảnh…)" multiple clearable value={files} onChange={setFiles} leftSection={<IconPaperclip size={16} />} />
+      <Group justify="flex-end">
+        <Button onClick={submit} loading={add.isPending}>
+          Ghi nhận
+        </Button>
+      </Group>
+    </>
   );
 }
