@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useApiMutation } from '../../lib/query';
 import { ApiError } from '../../lib/api';
-import { inputErrors, remapErrors, rowFieldOf } from '../../lib/zodForm';
+import { inputErrors, parseForm, remapErrors, rowFieldOf } from '../../lib/zodForm';
 import { showError, showSuccess } from '../../components/notify';
 import { foldedFilter, UnitSelect, useMemberOptions } from '../../components/pickers';
 import { createInspectionSchema, INSPECTION_KINDS, INSPECTION_KIND_LABELS, QCDC_TYPE_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type Inspection, type InspectionKind, type TeamRole } from '../../../../shared/schemas/plans';
@@ -131,8 +131,10 @@ function InspectionForm({ inspection, today, onClose, onSaved }: { inspection: I
 
   const save = async () => {
     if (form.validate().hasErrors) return;
-    const { input, fieldOf } = toInput(form.getValues());
+    const { input: raw, fieldOf } = toInput(form.getValues());
     try {
+      // Send what the server would store (NFC, trimmed, single spaces), as the other forms do.
+      const input = parseForm(createInspectionSchema, raw);
       const saved = inspection ? await update.mutateAsync({ id: inspection.id, ...input }) : await create.mutateAsync(input);
       showSuccess('Đã lưu kế hoạch kiểm tra.');
       onSaved(saved.id);

@@ -4,6 +4,7 @@ import { MODEL_KIND_LABELS, REGISTRATION_LABELS, type ModelKind, type Registrati
 import { api, ApiError } from '../../lib/api';
 import { useApiQuery } from '../../lib/query';
 import { showError, showSuccess } from '../../components/notify';
+import { foldedFilter } from '../../components/pickers';
 
 /** Registers one model for a year by hand (the registration form's main fields). */
 export function CreateModel({ opened, year, onClose, onDone }: { opened: boolean; year: number; onClose: () => void; onDone: (id: string) => void }) {
@@ -62,6 +63,7 @@ export function CreateModel({ opened, year, onClose, onDone }: { opened: boolean
               label="Đơn vị đăng ký"
               withAsterisk
               searchable
+              filter={foldedFilter}
               data={(options.data?.units ?? []).filter((u) => !u.closed).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))}
               value={v.unitId}
               onChange={(x) => set('unitId', x)}

@@ -31,6 +31,7 @@ import { BulkRecognise } from './BulkRecognise';
 import { StatsPanel } from './StatsPanel';
 import { ReviewsPanel } from './ReviewsPanel';
 import { CreateModel } from './CreateModel';
+import { foldedFilter } from '../../components/pickers';
 
 const thisYear = new Date().getFullYear();
 
@@ -191,6 +192,7 @@ export default function ModelsPage() {
                 placeholder="Tất cả"
                 w={240}
                 searchable
+                filter={foldedFilter}
                 clearable
                 data={(options.data?.units ?? []).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}${u.closed ? ' (đã giải thể/sáp nhập)' : ''}` }))}
                 value={unitId}

@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useApiMutation } from '../../lib/query';
 import { ApiError } from '../../lib/api';
-import { inputErrors, remapErrors, rowFieldOf } from '../../lib/zodForm';
+import { inputErrors, parseForm, remapErrors, rowFieldOf } from '../../lib/zodForm';
 import { useFormDraft } from '../../lib/useFormDraft';
 import { showError, showSuccess } from '../../components/notify';
 import { createPlanSchema, PLAN_KINDS, PLAN_KIND_LABELS, type Plan, type PlanKind } from '../../../../shared/schemas/plans';
@@ -155,8 +155,10 @@ function PlanForm({ plan, today, onClose, onSaved }: { plan: Plan | null; today:
 
   const save = async () => {
     if (form.validate().hasErrors) return;
-    const { input, fieldOf } = toInput(form.getValues());
+    const { input: raw, fieldOf } = toInput(form.getValues());
     try {
+      // Send what the server would store (NFC, trimmed, single spaces), as the other forms do.
+      const input = parseForm(createPlanSchema, raw);
       const saved = plan ? await update.mutateAsync({ id: plan.id, ...input }) : await create.mutateAsync(input);
       if (!plan) draft.clear();
       showSuccess(plan ? 'Đã lưu kế hoạch.' : `Đã tạo kế hoạch${saved.numberText ? ` số ${saved.numberText}` : ''}.`);

@@ -17,7 +17,7 @@ type Period = ReportMatrix['periods'][number];
 type PeriodEdit = { period: Period; unitIds: string[] };
 import { downloadFile } from '../../components/fileOut';
 import { PrintModal, usePrintState } from '../../components/PrintModal';
-import { useUnitOptions } from '../../components/pickers';
+import { foldedFilter, useUnitOptions } from '../../components/pickers';
 
 const STATE_COLORS = { onTime: 'green', late: 'orange', missing: 'red', pending: 'gray' } as const;
 type Cell = NonNullable<ReportMatrix['rows'][number]['cells'][number]>;
@@ -206,6 +206,7 @@ function PeriodModal({ opened, year, editing = null, onClose }: { opened: boolea
           label="Đơn vị phải gửi"
           description={editing ? 'Không bỏ được đơn vị đã ghi ngày nhận báo cáo (xóa ngày nhận trước)' : 'Để trống: các đơn vị trực thuộc (cấp cao nhất) đang hoạt động'}
           searchable
+          filter={foldedFilter}
           data={units}
           value={unitIds}
           onChange={setUnitIds}

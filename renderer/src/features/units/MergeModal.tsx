@@ -6,6 +6,7 @@ import type { UnitListItem } from '../../../../shared/schemas/organisation';
 import { useApiMutation } from '../../lib/query';
 import { formatDate } from '../../lib/format';
 import { showError, showSuccess } from '../../components/notify';
+import { foldedFilter } from '../../components/pickers';
 
 function descendants(units: UnitListItem[], id: string): Set<string> {
   const out = new Set([id]);
@@ -91,7 +92,7 @@ export function MergeModal({ opened, onClose, unit, units }: { opened: boolean; 
           ]}
         />
         {mode === 'merge' && (
-          <Select label="Đơn vị tiếp nhận" searchable data={options} value={targetId} onChange={setTargetId} error={errors.targetId} nothingFoundMessage="Không có đơn vị phù hợp" required />
+          <Select label="Đơn vị tiếp nhận" searchable filter={foldedFilter} data={options} value={targetId} onChange={setTargetId} error={errors.targetId} nothingFoundMessage="Không có đơn vị phù hợp" required />
         )}
         <DateInput label="Ngày kết thúc hoạt động (ngày cuối cùng)" value={closeDate} onChange={setCloseDate} error={errors.closeDate} required />
         <Textarea label="Căn cứ, ghi chú" placeholder="Ví dụ: Nghị quyết số 1234/NQ-UBTVQH15" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />

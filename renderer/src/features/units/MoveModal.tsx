@@ -4,6 +4,7 @@ import type { UnitListItem } from '../../../../shared/schemas/organisation';
 import { useApiMutation } from '../../lib/query';
 import { showError, showSuccess } from '../../components/notify';
 import { descendants } from './MergeModal';
+import { foldedFilter } from '../../components/pickers';
 
 const TOP = '__top__';
 
@@ -38,7 +39,7 @@ export function MoveModal({ opened, onClose, unit, units }: { opened: boolean; o
         <Text size="sm" c="dimmed">
           Đơn vị được chuyển cùng toàn bộ đơn vị trực thuộc của nó.
         </Text>
-        <Select label="Đơn vị cấp trên mới" searchable data={options} value={parent} onChange={setParent} allowDeselect={false} data-autofocus />
+        <Select label="Đơn vị cấp trên mới" searchable filter={foldedFilter} data={options} value={parent} onChange={setParent} allowDeselect={false} data-autofocus />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Hủy
