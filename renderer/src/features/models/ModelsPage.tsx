@@ -32,10 +32,13 @@ import { StatsPanel } from './StatsPanel';
 import { ReviewsPanel } from './ReviewsPanel';
 import { CreateModel } from './CreateModel';
 import { foldedFilter } from '../../components/pickers';
+import { useUrlTab } from '../../components/useUrlTab';
 
 const thisYear = new Date().getFullYear();
 
 /** Mô hình "Dân vận khéo": the register (sổ), statistics and review meetings of a year. */
+const MODEL_TABS = ['register', 'stats', 'reviews'] as const;
+
 export default function ModelsPage() {
   const queryClient = useQueryClient();
   const years = useApiQuery('models.years', {});
@@ -65,7 +68,7 @@ export default function ModelsPage() {
     refresh();
   });
   const [creating, setCreating] = useState(false);
-  const [tab, setTab] = useState<string | null>(() => params.get('tab') ?? 'register');
+  const [tab, setTab] = useUrlTab(MODEL_TABS, 'register', { param: 'tab' });
   const job = useJob();
 
   // Open on the latest year that has records.
