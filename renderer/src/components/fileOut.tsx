@@ -17,14 +17,14 @@ export interface ProducedFile {
  *
  *   onSavePdf={() => downloadFile(() => api('plans.exportPdf', { id }))}
  */
-export async function downloadFile(produce: () => Promise<ProducedFile>): Promise<boolean> {
+export async function downloadFile(produce: () => Promise<ProducedFile>, errorTitle?: string): Promise<boolean> {
   try {
     const file = await produce();
     const saved = await saveBytes(file.fileName, file.bytes, file.mimeType);
     if (saved) showSuccess(`Đã lưu tệp ${file.fileName}.`);
     return saved;
   } catch (err) {
-    showError(err);
+    showError(err, errorTitle);
     return false;
   }
 }

@@ -5,32 +5,17 @@ import { PrintPreview } from '../../components/PrintPreview';
 import { printHtml } from '../../components/print';
 import { useApiQuery } from '../../lib/query';
 import { api } from '../../lib/api';
-import { saveBytes } from '../../lib/files';
 import { useToday } from '../../lib/useToday';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { showError } from '../../components/notify';
+import { downloadFile } from '../../components/fileOut';
 
 /** Print preview of the assignment list (Party format) with "Lưu PDF" and "In". */
 export function AssignmentPrintModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const today = useToday();
   const [date, setDate] = useState<string | null>(today);
   const preview = useApiQuery('assignments.printHtml', { date: date ?? undefined }, { enabled: opened });
-  const savePdf = async () => {
-    try {
-      const file = await api('assignments.printPdf', { date: date ?? undefined });
-      await saveBytes(file.fileName, file.bytes, file.mimeType);
-    } catch (error) {
-      showError(error);
-    }
-  };
-  const saveDocx = async () => {
-    try {
-      const file = await api('assignments.printDocx', { date: date ?? undefined });
-      await saveBytes(file.fileName, file.bytes, file.mimeType);
-    } catch (error) {
-      showError(error);
-    }
-  };
+  const savePdf = () => downloadFile(() => api('assignments.printPdf', { date: date ?? undefined }));
+  const saveDocx = () => downloadFile(() => api('assignments.printDocx', { date: date ?? undefined }));
   const print = () => (preview.data ? printHtml(preview.data.html) : undefined);
   return (
     <Modal opened={opened} onClose={onClose} title="Danh sách phân công thành viên phụ trách đơn vị" size={980}>

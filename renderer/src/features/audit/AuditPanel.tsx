@@ -7,11 +7,10 @@ import type { AuditFilter, AuditItem } from '../../../../shared/schemas/safety';
 import { api } from '../../lib/api';
 import { useApiQuery } from '../../lib/query';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
-import { saveBytes } from '../../lib/files';
 import { useJob } from '../../components/JobProgress';
-import { showError } from '../../components/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState } from '../../components/EmptyState';
+import { downloadFile } from '../../components/fileOut';
 
 const PAGE = 50;
 const ACTIONS = [
@@ -88,14 +87,7 @@ export function AuditPanel() {
   };
   const list = useApiQuery('audit.list', { filter, limit: PAGE, offset: (page - 1) * PAGE });
   const total = list.data?.total ?? 0;
-  const exportXlsx = async () => {
-    try {
-      const file = await job.run('Đang xuất nhật ký ra Excel', (jobId) => api('audit.exportXlsx', { filter, jobId }));
-      await saveBytes(file.fileName, file.bytes, file.mimeType);
-    } catch (err) {
-      showError(err, 'Chưa xuất được');
-    }
-  };
+  const exportXlsx = () => downloadFile(() => job.run('Đang xuất nhật ký ra Excel', (jobId) => api('audit.exportXlsx', { filter, jobId })), 'Chưa xuất được');
   const reset = (fn: () => void) => {
     fn();
     setPage(1);

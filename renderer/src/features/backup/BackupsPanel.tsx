@@ -5,13 +5,13 @@ import type { BackupInfo } from '../../../../shared/schemas/safety';
 import { api } from '../../lib/api';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
-import { saveBytes } from '../../lib/files';
 import { useJob } from '../../components/JobProgress';
 import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState } from '../../components/EmptyState';
 import { useQueryClient } from '@tanstack/react-query';
+import { downloadFile } from '../../components/fileOut';
 
 const INTERVALS = [
   { value: '0', label: 'Tắt' },
@@ -155,14 +155,7 @@ export function BackupsPanel() {
       showError(err, 'Không dùng được tệp này');
     }
   };
-  const download = async (b: BackupInfo) => {
-    try {
-      const file = await api('backup.download', { fileName: b.fileName });
-      await saveBytes(file.fileName, file.bytes, file.mimeType);
-    } catch (err) {
-      showError(err);
-    }
-  };
+  const download = (b: BackupInfo) => downloadFile(() => api('backup.download', { fileName: b.fileName }));
   const verify = async (b: BackupInfo) => {
     try {
       const r = await job.run('Đang kiểm tra bản sao lưu', (jobId) => api('backup.verify', { fileName: b.fileName, jobId }));

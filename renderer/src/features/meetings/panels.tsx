@@ -7,10 +7,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { api, currentTransport } from '../../lib/api';
-import { saveBytes } from '../../lib/files';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import type { Meeting } from '../../../../shared/schemas/meetings';
+import { downloadFile } from '../../components/fileOut';
 
 function sizeLabel(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -22,11 +22,11 @@ function sizeLabel(bytes: number): string {
 async function download(id: string) {
   try {
     if (currentTransport() === 'electron' && (await api('meetings.attachments.open', { id })).opened) return;
-    const file = await api('meetings.attachments.get', { id });
-    await saveBytes(file.fileName, file.bytes, file.mimeType);
   } catch (err) {
     showError(err);
+    return;
   }
+  await downloadFile(() => api('meetings.attachments.get', { id }));
 }
 
 export function AttachmentsPanel({ meeting }: { meeting: Meeting }) {
@@ -130,15 +130,7 @@ export function AttachmentsPanel({ meeting }: { meeting: Meeting }) {
 export function DocumentPanel({ meeting, document, dirty }: { meeting: Meeting; document: 'minutes' | 'conclusions'; dirty: boolean }) {
   const preview = useApiQuery('meetings.preview', { id: meeting.id, document }, { staleTime: 0 });
   const channel = document === 'minutes' ? 'meetings.exportMinutes' : 'meetings.exportConclusions';
-  const save = async (format: 'pdf' | 'docx') => {
-    try {
-      const file = await api(channel, { id: meeting.id, format });
-      await saveBytes(file.fileName, file.bytes, file.mimeType);
-      showSuccess(`Đã xuất «${file.fileName}».`);
-    } catch (err) {
-      showError(err);
-    }
-  };
+  const save = (format: 'pdf' | 'docx') => downloadFile(() => api(channel, { id: meeting.id, format }));
   const title = document === 'minutes' ? 'Biên bản hội nghị' : 'Thông báo kết luận';
   return (
     <Stack gap="sm">

@@ -6,7 +6,6 @@ import { useNavigate } from 'react-router';
 import { MEMBER_ROLE_LABELS, type MemberListItem, type MemberRole } from '../../../../shared/schemas/organisation';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { api } from '../../lib/api';
-import { saveBytes } from '../../lib/files';
 import { formatNumber } from '../../lib/format';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,6 +13,7 @@ import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { MemberFormModal, ROLE_OPTIONS } from './MemberFormModal';
 import { ImportModal, MEMBER_IMPORT } from '../../components/ImportModal';
+import { FileOutButton } from '../../components/fileOut';
 
 const ROLE_COLORS: Record<MemberRole, string> = { truong_ban: 'red', pho_truong_ban_tt: 'orange', pho_truong_ban: 'yellow', uy_vien: 'blue', to_giup_viec: 'gray' };
 
@@ -26,7 +26,6 @@ export function MembersPanel() {
   const [trash, setTrash] = useState(false);
   const [editing, setEditing] = useState<MemberListItem | null | 'new'>(null);
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const navigate = useNavigate();
   const confirm = useConfirm();
   const query = useApiQuery('members.list', { search: debounced || undefined, role: role ?? undefined, order, deletedOnly: trash || undefined });
@@ -50,17 +49,6 @@ export function MembersPanel() {
     }
   };
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const file = await api('members.exportXlsx', { search: debounced || undefined });
-      await saveBytes(file.fileName, file.bytes, file.mimeType);
-    } catch (error) {
-      showError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <Box>
@@ -84,9 +72,9 @@ export function MembersPanel() {
           <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
             Nhập Excel
           </Button>
-          <Button variant="default" leftSection={<IconDownload size={16} />} onClick={exportXlsx} loading={exporting}>
+          <FileOutButton leftSection={<IconDownload size={16} />} produce={() => api('members.exportXlsx', { search: debounced || undefined })}>
             Xuất Excel
-          </Button>
+          </FileOutButton>
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
             Thêm thành viên
           </Button>

@@ -20,7 +20,6 @@ import {
 import { QCDC_TYPE_LABELS, QCDC_TYPE_SHORT_LABELS, UNIT_KIND_SHORT_LABELS, type UnitListItem } from '../../../../shared/schemas/organisation';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { api } from '../../lib/api';
-import { saveBytes } from '../../lib/files';
 import { formatDate, formatNumber } from '../../lib/format';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -30,6 +29,7 @@ import { UnitFormModal } from './UnitFormModal';
 import { MergeModal } from './MergeModal';
 import { MoveModal } from './MoveModal';
 import { ImportModal, UNIT_IMPORT } from '../../components/ImportModal';
+import { FileOutButton } from '../../components/fileOut';
 
 type Dialog =
   | { type: 'create'; parent: UnitListItem | null }
@@ -52,7 +52,6 @@ export function UnitsPanel() {
   const [trash, setTrash] = useState(false);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [exporting, setExporting] = useState(false);
   const confirm = useConfirm();
 
   const query = useApiQuery('units.list', { search: debounced || undefined, includeClosed: showClosed, deletedOnly: trash || undefined });
@@ -103,17 +102,6 @@ export function UnitsPanel() {
     }
   };
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const file = await api('units.exportXlsx', { search: debounced || undefined, includeClosed: showClosed });
-      await saveBytes(file.fileName, file.bytes, file.mimeType);
-    } catch (error) {
-      showError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const toggle = (id: string) =>
     setCollapsed((prev) => {
@@ -142,9 +130,9 @@ export function UnitsPanel() {
           <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setDialog({ type: 'import' })}>
             Nhập Excel
           </Button>
-          <Button variant="default" leftSection={<IconDownload size={16} />} onClick={exportXlsx} loading={exporting}>
+          <FileOutButton leftSection={<IconDownload size={16} />} produce={() => api('units.exportXlsx', { search: debounced || undefined, includeClosed: showClosed })}>
             Xuất Excel
-          </Button>
+          </FileOutButton>
           <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ type: 'create', parent: null })}>
             Thêm đơn vị
           </Button>
