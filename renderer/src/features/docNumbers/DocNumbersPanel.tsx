@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Box, Button, Group, Modal, NumberInput, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBan, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { ApiError } from '../../lib/api';
+import { applyServerErrors, inputErrors } from '../../lib/zodForm';
+import { docNumberReserveSchema } from '../../../../shared/schemas/organisation';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useToday } from '../../lib/useToday';
 import { EmptyState } from '../../components/EmptyState';
@@ -14,82 +17,99 @@ import { showError, showSuccess } from '../../components/notify';
 
 /** Issue a number by hand (a document made outside the app); a duplicate asks before it is used. */
 function ReserveModal({ opened, onClose, kinds }: { opened: boolean; onClose: () => void; kinds: Array<{ value: string; label: string }> }) {
-  const [kindCode, setKindCode] = useState<string | null>('CV');
+  return (
+    <Modal opened={opened} onClose={onClose} title="Cấp số văn bản" size="md">
+      {/* Mounted per opening: a date turning over while it is open must not wipe what was typed. */}
+      {opened && <ReserveForm onClose={onClose} kinds={kinds} />}
+    </Modal>
+  );
+}
+
+interface ReserveValues extends Record<string, unknown> {
+  kindCode: string | null;
+  date: string | null;
+  summary: string;
+  /** '' = take the next number */
+  manualNumber: number | '';
+}
+
+const reserveInput = (v: ReserveValues, allowDuplicate = false) => ({
+  kindCode: v.kindCode ?? '',
+  date: v.date ?? '',
+  summary: v.summary || null,
+  manualNumber: v.manualNumber === '' ? null : v.manualNumber,
+  allowDuplicate,
+});
+
+function ReserveForm({ onClose, kinds }: { onClose: () => void; kinds: Array<{ value: string; label: string }> }) {
   const today = useToday();
-  const [date, setDate] = useState<string | null>(today);
-  const [summary, setSummary] = useState('');
-  const [manual, setManual] = useState<number | ''>('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const next = useApiQuery('docNumbers.next', { kindCode: kindCode ?? 'CV', date: date ?? undefined }, { enabled: opened && Boolean(kindCode) });
+  const form = useForm<ReserveValues>({
+    mode: 'controlled',
+    initialValues: { kindCode: 'CV', date: today, summary: '', manualNumber: '' },
+    // Nothing picked yet reads as an instruction; everything else is the channel's own schema.
+    validate: (v) =>
+      !v.kindCode || !v.date
+        ? { ...(v.kindCode ? {} : { kindCode: 'Chọn loại văn bản.' }), ...(v.date ? {} : { date: 'Chọn ngày văn bản.' }) }
+        : inputErrors(docNumberReserveSchema, reserveInput(v)),
+  });
+  const { kindCode, date, manualNumber } = form.values;
+  const next = useApiQuery('docNumbers.next', { kindCode: kindCode ?? 'CV', date: date ?? undefined }, { enabled: Boolean(kindCode) });
   const reserve = useApiMutation('docNumbers.reserve', { invalidate: ['docNumbers.list', 'docNumbers.next'] });
-  const [duplicate, setDuplicate] = useState<string | null>(null);
-  useEffect(() => {
-    setDuplicate(null);
-  }, [kindCode, manual]);
-  useEffect(() => {
-    if (opened) {
-      setSummary('');
-      setManual('');
-      setFields({});
-      setDate(today);
-    }
-    // Reset only when the dialog opens: a date turning over while it is open must not wipe what was typed.
-  }, [opened]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The duplicate warning belongs to the kind and number it was given for.
+  const [duplicate, setDuplicate] = useState<{ message: string; for: string } | null>(null);
+  const shownDuplicate = duplicate && duplicate.for === `${kindCode}|${manualNumber}` ? duplicate.message : null;
   const submit = async (allowDuplicate = false) => {
-    if (!kindCode || !date) return setFields({ ...(kindCode ? {} : { kindCode: 'Chọn loại văn bản.' }), ...(date ? {} : { date: 'Chọn ngày văn bản.' }) });
+    if (form.validate().hasErrors) return;
     try {
-      const n = await reserve.mutateAsync({ kindCode, date, summary: summary || null, manualNumber: manual === '' ? null : manual, allowDuplicate });
+      const n = await reserve.mutateAsync(reserveInput(form.getValues(), allowDuplicate));
       showSuccess(`Đã cấp số ${n.numberText}.`);
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT' && error.fields.manualNumber) {
-        setDuplicate(error.message); // shown in this dialog, with "Vẫn dùng số này"
+        setDuplicate({ message: error.message, for: `${kindCode}|${manualNumber}` }); // shown in this dialog, with "Vẫn dùng số này"
         return;
       }
-      if (error instanceof ApiError) setFields(error.fields);
+      applyServerErrors(form, error);
       showError(error);
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title="Cấp số văn bản" size="md">
-      <Stack gap="sm">
-        <Select label="Loại văn bản" data={kinds} value={kindCode} onChange={setKindCode} allowDeselect={false} error={fields.kindCode} />
-        <DateInput label="Ngày văn bản" value={date} onChange={setDate} error={fields.date} />
-        <TextInput label="Trích yếu" value={summary} onChange={(e) => setSummary(e.currentTarget.value)} />
-        <NumberInput
-          label="Số tự nhập (để trống để lấy số tiếp theo)"
-          description={next.data ? `Số tiếp theo: ${next.data.numberText} (nhiệm kỳ ${next.data.termLabel})` : undefined}
-          min={1}
-          value={manual}
-          onChange={(v) => setManual(typeof v === 'number' ? v : '')}
-          error={fields.manualNumber}
-        />
-        {next.data?.outsideTerm && (
-          <Alert color="yellow" py={6}>
-            <Text size="sm">Ngày văn bản nằm ngoài nhiệm kỳ {next.data.termLabel} trong Cài đặt. Nếu đã sang nhiệm kỳ mới, hãy cập nhật nhiệm kỳ để số văn bản bắt đầu lại từ 01.</Text>
-          </Alert>
-        )}
-        {duplicate && (
-          <Alert color="orange" title="Số văn bản bị trùng" role="alertdialog">
-            <Text size="sm">{duplicate}</Text>
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Hủy
+    <Stack gap="sm">
+      <Select label="Loại văn bản" data={kinds} allowDeselect={false} {...form.getInputProps('kindCode')} />
+      <DateInput label="Ngày văn bản" {...form.getInputProps('date')} />
+      <TextInput label="Trích yếu" {...form.getInputProps('summary')} />
+      <NumberInput
+        label="Số tự nhập (để trống để lấy số tiếp theo)"
+        description={next.data ? `Số tiếp theo: ${next.data.numberText} (nhiệm kỳ ${next.data.termLabel})` : undefined}
+        min={1}
+        {...form.getInputProps('manualNumber')}
+        onChange={(v) => form.setFieldValue('manualNumber', typeof v === 'number' ? v : '')}
+      />
+      {next.data?.outsideTerm && (
+        <Alert color="yellow" py={6}>
+          <Text size="sm">Ngày văn bản nằm ngoài nhiệm kỳ {next.data.termLabel} trong Cài đặt. Nếu đã sang nhiệm kỳ mới, hãy cập nhật nhiệm kỳ để số văn bản bắt đầu lại từ 01.</Text>
+        </Alert>
+      )}
+      {shownDuplicate && (
+        <Alert color="orange" title="Số văn bản bị trùng" role="alertdialog">
+          <Text size="sm">{shownDuplicate}</Text>
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Hủy
+        </Button>
+        {shownDuplicate ? (
+          <Button color="orange" onClick={() => submit(true)} loading={reserve.isPending}>
+            Vẫn dùng số này
           </Button>
-          {duplicate ? (
-            <Button color="orange" onClick={() => submit(true)} loading={reserve.isPending}>
-              Vẫn dùng số này
-            </Button>
-          ) : (
-            <Button onClick={() => submit(false)} loading={reserve.isPending}>
-              Cấp số
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    </Modal>
+        ) : (
+          <Button onClick={() => submit(false)} loading={reserve.isPending}>
+            Cấp số
+          </Button>
+        )}
+      </Group>
+    </Stack>
   );
 }
 
