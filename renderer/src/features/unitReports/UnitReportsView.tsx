@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Menu, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
 import { IconDotsVertical, IconFileSpreadsheet, IconPencil, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
 import { useConfirm } from '../../components/ConfirmAction';
 import { useApiMutation, useApiQuery } from '../../lib/query';
@@ -10,7 +11,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState } from '../../components/EmptyState';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
-import { REPORT_STATE_LABELS, REPORT_TYPES, REPORT_TYPE_LABELS, type ReportMatrix, type ReportType } from '../../../../shared/schemas/plans';
+import { applyServerErrors, inputErrors } from '../../lib/zodForm';
+import { createReportPeriodSchema, REPORT_STATE_LABELS, REPORT_TYPES, REPORT_TYPE_LABELS, type ReportMatrix, type ReportType } from '../../../../shared/schemas/plans';
 
 type Period = ReportMatrix['periods'][number];
 /** The period being corrected, with the units currently asked for it. */
@@ -157,68 +159,70 @@ export function UnitReportsView({ today }: { today: string }) {
 }
 
 function PeriodModal({ opened, year, editing = null, onClose }: { opened: boolean; year: number; editing?: PeriodEdit | null; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={editing ? `Sửa kỳ báo cáo: ${editing.period.title}` : `Thêm kỳ báo cáo năm ${year}`}>
+      {/* Mounted per opening and per period, so the form starts from that period's values. */}
+      {opened && <PeriodForm key={editing?.period.id ?? 'new'} year={year} editing={editing} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+interface PeriodValues extends Record<string, unknown> {
+  type: ReportType;
+  /** Empty = "<type> <year>", the name the placeholder shows. */
+  title: string;
+  dueDate: string | null;
+  unitIds: string[];
+}
+
+function PeriodForm({ year, editing, onClose }: { year: number; editing: PeriodEdit | null; onClose: () => void }) {
   const units = useUnitOptions();
-  const [type, setType] = useState<ReportType>('six_month');
-  const [title, setTitle] = useState('');
-  const [dueDate, setDueDate] = useState<string | null>(null);
-  const [unitIds, setUnitIds] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  // Opening on another period loads its values (the same adjust-state-on-prop-change as ReceivedModal).
-  const [loadedId, setLoadedId] = useState<string | null>(null);
-  if ((editing?.period.id ?? null) !== loadedId) {
-    setLoadedId(editing?.period.id ?? null);
-    if (editing) {
-      setType(editing.period.type);
-      setTitle(editing.period.title);
-      setDueDate(editing.period.dueDate);
-      setUnitIds(editing.unitIds);
-      setErrors({});
-    }
-  }
+  const periodYear = editing?.period.year ?? year;
+  const toInput = (v: PeriodValues) => ({ type: v.type, year: periodYear, title: v.title || `${REPORT_TYPE_LABELS[v.type]} ${periodYear}`, dueDate: v.dueDate ?? '', unitIds: v.unitIds });
+  const form = useForm<PeriodValues>({
+    mode: 'controlled',
+    initialValues: editing ? { type: editing.period.type, title: editing.period.title, dueDate: editing.period.dueDate, unitIds: editing.unitIds } : { type: 'six_month', title: '', dueDate: null, unitIds: [] },
+    validate: (v) => inputErrors(createReportPeriodSchema, toInput(v)),
+  });
   const invalidate: Array<'unitReports.matrix' | 'unitReports.periods'> = ['unitReports.matrix', 'unitReports.periods'];
   const create = useApiMutation('unitReports.createPeriod', { invalidate });
   const update = useApiMutation('unitReports.updatePeriod', { invalidate });
   const submit = async () => {
-    setErrors({});
+    if (form.validate().hasErrors) return;
+    const input = toInput(form.getValues());
     try {
-      const periodTitle = title || `${REPORT_TYPE_LABELS[type]} ${year}`;
       if (editing) {
-        await update.mutateAsync({ id: editing.period.id, type, year: editing.period.year, title: periodTitle, dueDate: dueDate ?? '', unitIds });
+        await update.mutateAsync({ id: editing.period.id, ...input });
         showSuccess('Đã sửa kỳ báo cáo.');
       } else {
-        await create.mutateAsync({ type, year, title: periodTitle, dueDate: dueDate ?? '', unitIds });
+        await create.mutateAsync(input);
         showSuccess('Đã thêm kỳ báo cáo.');
-        setTitle('');
       }
       onClose();
     } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields);
+      applyServerErrors(form, e);
       showError(e);
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? `Sửa kỳ báo cáo: ${editing.period.title}` : `Thêm kỳ báo cáo năm ${year}`}>
-      <Stack gap="sm">
-        <Select label="Loại báo cáo" value={type} allowDeselect={false} onChange={(v) => setType((v ?? 'six_month') as ReportType)} data={REPORT_TYPES.map((t) => ({ value: t, label: REPORT_TYPE_LABELS[t] }))} />
-        <TextInput label="Tên báo cáo" placeholder={`${REPORT_TYPE_LABELS[type]} ${year}`} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} />
-        <DateInput label="Hạn gửi" value={dueDate} onChange={setDueDate} error={errors.dueDate} required />
-        <MultiSelect
-          label="Đơn vị phải gửi"
-          description={editing ? 'Không bỏ được đơn vị đã ghi ngày nhận báo cáo (xóa ngày nhận trước)' : 'Để trống: các đơn vị trực thuộc (cấp cao nhất) đang hoạt động'}
-          searchable
-          filter={foldedFilter}
-          data={units}
-          value={unitIds}
-          onChange={setUnitIds}
-          error={errors.unitIds}
-        />
-        <Group justify="flex-end">
-          <Button onClick={submit} loading={create.isPending || update.isPending}>
-            {editing ? 'Lưu' : 'Thêm'}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <Stack gap="sm">
+      <Select label="Loại báo cáo" allowDeselect={false} data={REPORT_TYPES.map((t) => ({ value: t, label: REPORT_TYPE_LABELS[t] }))} {...form.getInputProps('type')} />
+      <TextInput label="Tên báo cáo" placeholder={`${REPORT_TYPE_LABELS[form.values.type]} ${periodYear}`} {...form.getInputProps('title')} />
+      <DateInput label="Hạn gửi" required {...form.getInputProps('dueDate')} />
+      <MultiSelect
+        label="Đơn vị phải gửi"
+        description={editing ? 'Không bỏ được đơn vị đã ghi ngày nhận báo cáo (xóa ngày nhận trước)' : 'Để trống: các đơn vị trực thuộc (cấp cao nhất) đang hoạt động'}
+        searchable
+        filter={foldedFilter}
+        data={units}
+        {...form.getInputProps('unitIds')}
+      />
+      <Group justify="flex-end">
+        <Button onClick={submit} loading={create.isPending || update.isPending}>
+          {editing ? 'Lưu' : 'Thêm'}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 
