@@ -90,3 +90,16 @@ export function rowFieldOf(kept: Record<string, number[]>): (path: string) => st
     return out;
   };
 }
+
+/**
+ * `useForm({ validate })` for a form whose values become the channel input through `toInput`
+ * (which also says where each sent row sits in the form):
+ *
+ *   validate: inputValidator(createPlanSchema, toInput)
+ */
+export function inputValidator<S extends z.ZodType, V>(schema: S, toInput: (values: V) => { input: z.input<S>; fieldOf: (path: string) => string | null }): (values: V) => FormErrors {
+  return (values) => {
+    const { input, fieldOf } = toInput(values);
+    return inputErrors(schema, input, fieldOf);
+  };
+}

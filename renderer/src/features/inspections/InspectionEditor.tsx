@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useApiMutation } from '../../lib/query';
 import { ApiError } from '../../lib/api';
-import { inputErrors, parseForm, remapErrors, rowFieldOf } from '../../lib/zodForm';
+import { inputValidator, parseForm, remapErrors, rowFieldOf } from '../../lib/zodForm';
 import { showError, showSuccess } from '../../components/notify';
 import { foldedFilter, UnitSelect, useMemberOptions } from '../../components/pickers';
 import { createInspectionSchema, INSPECTION_KINDS, INSPECTION_KIND_LABELS, QCDC_TYPE_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type Inspection, type InspectionKind, type TeamRole } from '../../../../shared/schemas/plans';
@@ -120,10 +120,7 @@ function InspectionForm({ inspection, today, onClose, onSaved }: { inspection: I
     mode: 'controlled',
     initialValues: initialValues(inspection, today),
     // The same schema `inspections.create` checks (update adds only the id).
-    validate: (values) => {
-      const { input, fieldOf } = toInput(values);
-      return inputErrors(createInspectionSchema, input, fieldOf);
-    },
+    validate: inputValidator(createInspectionSchema, toInput),
   });
   const create = useApiMutation('inspections.create', { invalidate: ['inspections.list', 'calendar.month'] });
   const update = useApiMutation('inspections.update', { invalidate: ['inspections.list', 'inspections.get', 'calendar.month'] });

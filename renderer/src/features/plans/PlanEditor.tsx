@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useApiMutation } from '../../lib/query';
 import { ApiError } from '../../lib/api';
-import { inputErrors, parseForm, remapErrors, rowFieldOf } from '../../lib/zodForm';
+import { inputValidator, parseForm, remapErrors, rowFieldOf } from '../../lib/zodForm';
 import { useFormDraft } from '../../lib/useFormDraft';
 import { showError, showSuccess } from '../../components/notify';
 import { createPlanSchema, PLAN_KINDS, PLAN_KIND_LABELS, type Plan, type PlanKind } from '../../../../shared/schemas/plans';
@@ -136,10 +136,7 @@ function PlanForm({ plan, today, onClose, onSaved }: { plan: Plan | null; today:
     mode: 'controlled',
     initialValues: initialValues(plan, today),
     // The same schema `plans.create` checks (update adds only the id).
-    validate: (values) => {
-      const { input, fieldOf } = toInput(values);
-      return inputErrors(createPlanSchema, input, fieldOf);
-    },
+    validate: inputValidator(createPlanSchema, toInput),
   });
   // A new plan half typed survives closing the dialog, a reload or a crash (cleared on save).
   const draft = useFormDraft('plans.new', form, { enabled: !plan });
