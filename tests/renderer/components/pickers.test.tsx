@@ -33,7 +33,7 @@ describe('unit and member pickers', () => {
     installBridge({ 'units.list': () => ({ items: UNITS, total: UNITS.length }) });
     renderWithApp(<UnitHarness />);
     const input = await pickerInput('Đơn vị chủ trì');
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(input);
 
     await user.clear(input);
@@ -67,7 +67,7 @@ describe('unit and member pickers', () => {
     });
     renderWithApp(<MemberSelect label="Thành viên phụ trách" value={null} onChange={() => undefined} />);
     const input = await pickerInput('Thành viên phụ trách');
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(input);
     await user.clear(input);
     await user.type(input, 'do van duc');
