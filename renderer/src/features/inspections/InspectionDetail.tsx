@@ -10,12 +10,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
-import { applyServerErrors, inputErrors } from '../../lib/zodForm';
+import { inputErrors } from '../../lib/zodForm';
 import { addRecommendationSchema, INSPECTION_KIND_LABELS, recordVisitSchema, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/plans';
 import { downloadFile } from '../../components/fileOut';
 import { DueBadge, StatusBadge } from '../tasks/badges';
 import { PrintModal, usePrintState } from '../../components/PrintModal';
 import { InspectionEditor } from './InspectionEditor';
+import { submitForm } from '../../components/submitForm';
 
 const REPORT_BADGE: Record<InspectionTarget['reportState'], { color: string; label: string }> = {
   onTime: { color: 'green', label: 'Báo cáo đúng hạn' },
@@ -207,15 +208,11 @@ function VisitForm({ target, onClose }: { target: InspectionTarget; onClose: () 
   });
   const save = useApiMutation('inspections.recordVisit', { invalidate: [...READS] });
   const submit = async () => {
-    if (form.validate().hasErrors) return;
-    try {
+    const saved = await submitForm(form, async () => {
       await save.mutateAsync(toInput(form.getValues()));
-      showSuccess('Đã lưu kết quả làm việc.');
-      onClose();
-    } catch (e) {
-      applyServerErrors(form, e);
-      showError(e);
-    }
+      return 'Đã lưu kết quả làm việc.';
+    });
+    if (saved) onClose();
   };
   return (
     <Stack gap="sm">
@@ -259,15 +256,11 @@ function RecommendationForm({ target, onClose }: { target: InspectionTarget; onC
   });
   const add = useApiMutation('inspections.addRecommendation', { invalidate: [...READS] });
   const submit = async () => {
-    if (form.validate().hasErrors) return;
-    try {
+    const saved = await submitForm(form, async () => {
       await add.mutateAsync(toInput(form.getValues()));
-      showSuccess('Đã thêm kiến nghị.');
-      onClose();
-    } catch (e) {
-      applyServerErrors(form, e);
-      showError(e);
-    }
+      return 'Đã thêm kiến nghị.';
+    });
+    if (saved) onClose();
   };
   return (
     <Stack gap="sm">

@@ -4,11 +4,10 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useApiMutation } from '../../lib/query';
-import { ApiError } from '../../lib/api';
-import { inputValidator, parseForm, remapErrors, rowFieldOf } from '../../lib/zodForm';
-import { showError, showSuccess } from '../../components/notify';
+import { inputValidator, parseForm, rowFieldOf } from '../../lib/zodForm';
 import { foldedFilter, UnitSelect, useMemberOptions } from '../../components/pickers';
 import { createInspectionSchema, INSPECTION_KINDS, INSPECTION_KIND_LABELS, QCDC_TYPE_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type Inspection, type InspectionKind, type TeamRole } from '../../../../shared/schemas/plans';
+import { submitForm } from '../../components/submitForm';
 
 interface MemberRow {
   memberId: string | null;
@@ -127,18 +126,19 @@ function InspectionForm({ inspection, today, onClose, onSaved }: { inspection: I
   const { values } = form;
 
   const save = async () => {
-    if (form.validate().hasErrors) return;
     const { input: raw, fieldOf } = toInput(form.getValues());
-    try {
-      // Send what the server would store (NFC, trimmed, single spaces), as the other forms do.
-      const input = parseForm(createInspectionSchema, raw);
-      const saved = inspection ? await update.mutateAsync({ id: inspection.id, ...input }) : await create.mutateAsync(input);
-      showSuccess('Đã lưu kế hoạch kiểm tra.');
-      onSaved(saved.id);
-    } catch (e) {
-      if (e instanceof ApiError) form.setErrors(remapErrors(e.fields, fieldOf));
-      showError(e);
-    }
+    let savedId = '';
+    const saved = await submitForm(
+      form,
+      async () => {
+        // Send what the server would store (NFC, trimmed, single spaces), as the other forms do.
+        const input = parseForm(createInspectionSchema, raw);
+        savedId = (inspection ? await update.mutateAsync({ id: inspection.id, ...input }) : await create.mutateAsync(input)).id;
+        return 'Đã lưu kế hoạch kiểm tra.';
+      },
+      fieldOf,
+    );
+    if (saved) onSaved(savedId);
   };
 
   const teamOptions = values.teams.map((t, i) => ({ value: String(i), label: t.name || `Đoàn ${i + 1}` }));

@@ -5,13 +5,13 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useApiMutation } from '../../lib/query';
-import { ApiError } from '../../lib/api';
-import { inputValidator, parseForm, remapErrors, rowFieldOf } from '../../lib/zodForm';
+import { inputValidator, parseForm, rowFieldOf } from '../../lib/zodForm';
 import { useFormDraft } from '../../lib/useFormDraft';
-import { showError, showSuccess } from '../../components/notify';
+import { showSuccess } from '../../components/notify';
 import { createPlanSchema, PLAN_KINDS, PLAN_KIND_LABELS, type Plan, type PlanKind } from '../../../../shared/schemas/plans';
 import { MemberSelect, UnitMultiSelect, UnitSelect } from '../../components/pickers';
 import { TimingInput, type TimingValue } from '../tasks/TimingInput';
+import { submitForm } from '../../components/submitForm';
 
 interface ItemDraft {
   key: string;
@@ -151,19 +151,21 @@ function PlanForm({ plan, today, onClose, onSaved }: { plan: Plan | null; today:
   const err = (i: number, field: string) => form.errors[`items.${i}.${field}`] as string | undefined;
 
   const save = async () => {
-    if (form.validate().hasErrors) return;
     const { input: raw, fieldOf } = toInput(form.getValues());
-    try {
-      // Send what the server would store (NFC, trimmed, single spaces), as the other forms do.
-      const input = parseForm(createPlanSchema, raw);
-      const saved = plan ? await update.mutateAsync({ id: plan.id, ...input }) : await create.mutateAsync(input);
-      if (!plan) draft.clear();
-      showSuccess(plan ? 'Đã lưu kế hoạch.' : `Đã tạo kế hoạch${saved.numberText ? ` số ${saved.numberText}` : ''}.`);
-      onSaved(saved.id);
-    } catch (e) {
-      if (e instanceof ApiError) form.setErrors(remapErrors(e.fields, fieldOf));
-      showError(e);
-    }
+    let savedId = '';
+    const saved = await submitForm(
+      form,
+      async () => {
+        // Send what the server would store (NFC, trimmed, single spaces), as the other forms do.
+        const input = parseForm(createPlanSchema, raw);
+        const result = plan ? await update.mutateAsync({ id: plan.id, ...input }) : await create.mutateAsync(input);
+        savedId = result.id;
+        if (!plan) draft.clear();
+        return plan ? 'Đã lưu kế hoạch.' : `Đã tạo kế hoạch${result.numberText ? ` số ${result.numberText}` : ''}.`;
+      },
+      fieldOf,
+    );
+    if (saved) onSaved(savedId);
   };
 
   return (

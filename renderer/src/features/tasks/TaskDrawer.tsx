@@ -7,12 +7,12 @@ import { IconPaperclip } from '@tabler/icons-react';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { api } from '../../lib/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { showError, showSuccess } from '../../components/notify';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { applyServerErrors, inputErrors } from '../../lib/zodForm';
+import { inputErrors } from '../../lib/zodForm';
 import { TASK_SOURCE_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, addUpdateSchema } from '../../../../shared/schemas/plans';
 import { downloadFile } from '../../components/fileOut';
 import { DueBadge, DueDate, ProgressCell, StatusBadge } from './badges';
+import { submitForm } from '../../components/submitForm';
 
 /** Channels whose reads change when a task changes. */
 export const TASK_READS = ['tasks.list', 'tasks.get', 'tasks.byOwner', 'plans.get', 'plans.list', 'inspections.get', 'inspections.list', 'calendar.month'] as const;
@@ -126,16 +126,14 @@ function UpdateForm({ taskId, progress, today }: { taskId: string; progress: num
   const add = useApiMutation('tasks.addUpdate', { invalidate: [...TASK_READS] });
 
   const submit = async () => {
-    if (form.validate().hasErrors) return;
-    try {
+    const saved = await submitForm(form, async () => {
       const evidence = await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()), mimeType: f.type || undefined })));
       await add.mutateAsync({ ...updateInput(taskId, form.getValues()), evidence });
-      showSuccess('Đã ghi nhận tiến độ.');
+      return 'Đã ghi nhận tiến độ.';
+    });
+    if (saved) {
       form.setFieldValue('note', '');
       setFiles([]);
-    } catch (err) {
-      applyServerErrors(form, err);
-      showError(err);
     }
   };
 

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState } from '../../components/EmptyState';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
-import { applyServerErrors, inputErrors } from '../../lib/zodForm';
+import { inputErrors } from '../../lib/zodForm';
 import { createReportPeriodSchema, REPORT_STATE_LABELS, REPORT_TYPES, REPORT_TYPE_LABELS, type ReportMatrix, type ReportType } from '../../../../shared/schemas/plans';
 
 type Period = ReportMatrix['periods'][number];
@@ -20,6 +20,7 @@ type PeriodEdit = { period: Period; unitIds: string[] };
 import { downloadFile } from '../../components/fileOut';
 import { PrintModal, usePrintState } from '../../components/PrintModal';
 import { foldedFilter, useUnitOptions } from '../../components/pickers';
+import { submitForm } from '../../components/submitForm';
 
 const STATE_COLORS = { onTime: 'green', late: 'orange', missing: 'red', pending: 'gray' } as const;
 type Cell = NonNullable<ReportMatrix['rows'][number]['cells'][number]>;
@@ -188,21 +189,16 @@ function PeriodForm({ year, editing, onClose }: { year: number; editing: PeriodE
   const create = useApiMutation('unitReports.createPeriod', { invalidate });
   const update = useApiMutation('unitReports.updatePeriod', { invalidate });
   const submit = async () => {
-    if (form.validate().hasErrors) return;
-    const input = toInput(form.getValues());
-    try {
-      if (editing) {
-        await update.mutateAsync({ id: editing.period.id, ...input });
-        showSuccess('Đã sửa kỳ báo cáo.');
-      } else {
+    const saved = await submitForm(form, async () => {
+      const input = toInput(form.getValues());
+      if (!editing) {
         await create.mutateAsync(input);
-        showSuccess('Đã thêm kỳ báo cáo.');
+        return 'Đã thêm kỳ báo cáo.';
       }
-      onClose();
-    } catch (e) {
-      applyServerErrors(form, e);
-      showError(e);
-    }
+      await update.mutateAsync({ id: editing.period.id, ...input });
+      return 'Đã sửa kỳ báo cáo.';
+    });
+    if (saved) onClose();
   };
   return (
     <Stack gap="sm">
