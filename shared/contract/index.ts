@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../schemas/zodLocale';
 import { settingsChannels } from '../schemas/settings';
 import { systemChannels } from '../schemas/system';
 import { organisationChannels } from '../schemas/organisation';
@@ -9,8 +10,8 @@ import { safetyChannels } from '../schemas/safety';
 import { overviewChannels } from '../schemas/overview';
 import { jobProgressSchema } from './envelope';
 
-// Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not word itself.
-z.config(z.locales.vi());
+// Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not
+// word itself: configured once in shared/schemas/zodLocale.ts (imported first, for its effect).
 
 /**
  * The single contract between renderer and main process: channel → { input, output }.
