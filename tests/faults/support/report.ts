@@ -15,7 +15,8 @@ export type FaultMetric =
   | 'channels'
   | 'payloads'
   | 'unclean answers'
-  | 'table changes';
+  | 'table changes'
+  | 'flipped backups accepted';
 
 export function reportFaults(source: string, metrics: Partial<Record<FaultMetric, number>>): void {
   const file = process.env.QCDC_FAULT_REPORT;
