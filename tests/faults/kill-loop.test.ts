@@ -6,7 +6,7 @@ import { tempDir } from '../support/context';
 import { BAC_KAN_PROFILE } from '../support/profiles';
 import { DATABASE_FILE_NAME } from '../../electron/core/db/dataDir';
 import { baselineFor } from './support/payloads';
-import { ensureHarnessBuilt, startHarnessProcess, type HarnessProcess } from './support/harnessProcess';
+import { ensureHarnessBuilt, killDuringStart, startHarnessProcess, type HarnessProcess } from './support/harnessProcess';
 import { envCount, LONG, reportFaults } from './support/report';
 
 /**
@@ -14,7 +14,7 @@ import { envCount, LONG, reportFaults } from './support/report';
  * (`node out/main/harness.js`) takes mixed writes and Excel imports from several clients at once
  * and is SIGKILLed at a random moment; after each kill the database file must pass
  * `PRAGMA integrity_check`, every write the harness acknowledged (answered ok) must be there, and
- * the harness must start again on the same folder.
+ * the harness must start again on the same folder. One kill in five hits the harness while it starts.
  */
 const KILLS = envCount('QCDC_FAULT_KILLS', LONG ? 100 : 20);
 /** Clients writing at the same time (the desktop window plus scripts). */
@@ -124,8 +124,32 @@ describe('kill loop (SIGKILL the harness during mixed writes and imports)', () =
       let failedRestarts = 0;
       let kills = 0;
       const problems: string[] = [];
+      /** After each kill: the file as the next start finds it. */
+      const inspect = (when: string) => {
+        const check = checkFile(file, ack);
+        if (check.integrity !== 'ok') {
+          corrupt++;
+          problems.push(`${when}: integrity_check: ${check.integrity}`);
+        }
+        const missing = [...check.lostUnits, ...check.lostMembers];
+        if (missing.length > 0) {
+          lost += missing.length;
+          problems.push(`${when}: acknowledged but missing: ${missing.slice(0, 5).join(', ')}`);
+        }
+      };
 
       for (let round = 0; round < KILLS; round++) {
+        // One kill in five lands while the harness is still starting (open, check, lock take-over).
+        if (round > 0 && random() < 0.2) {
+          const started = await killDuringStart(dataDir, Math.floor(random() * 1500));
+          if (started.exitedByItself) {
+            failedRestarts++;
+            problems.push(`round ${round}: the harness stopped by itself while starting: ${started.stderr.trim()}`);
+          }
+          kills++;
+          inspect(`round ${round} (kill during start)`);
+          continue;
+        }
         let h: HarnessProcess;
         try {
           h = await startHarnessProcess(dataDir);
@@ -144,16 +168,7 @@ describe('kill loop (SIGKILL the harness during mixed writes and imports)', () =
         await h.kill();
         kills++;
         await Promise.all(clients);
-        const check = checkFile(file, ack);
-        if (check.integrity !== 'ok') {
-          corrupt++;
-          problems.push(`round ${round}: integrity_check: ${check.integrity}`);
-        }
-        const missing = [...check.lostUnits, ...check.lostMembers];
-        if (missing.length > 0) {
-          lost += missing.length;
-          problems.push(`round ${round}: acknowledged but missing: ${missing.slice(0, 5).join(', ')}`);
-        }
+        inspect(`round ${round}`);
       }
 
       // A last clean start: the app itself (not just SQLite) still reads everything back.

@@ -80,3 +80,23 @@ export function startHarnessProcess(dataDir: string, env: Record<string, string>
     });
   });
 }
+
+/**
+ * Starts the harness and SIGKILLs it after `afterMs` whether or not it is ready: a power cut while
+ * it opens the database, checks it, takes over the folder lock or migrates.
+ */
+export async function killDuringStart(dataDir: string, afterMs: number): Promise<{ exitedByItself: boolean; stderr: string }> {
+  const child = spawn(process.execPath, [HARNESS_JS], {
+    cwd: ROOT,
+    env: { ...process.env, QCDC_DATA_DIR: dataDir, QCDC_HARNESS_PORT: '0', QCDC_HARNESS_TOKEN: randomBytes(18).toString('base64url') },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+  const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+  const signal = await exited;
+  clearTimeout(timer);
+  // Only the kill may end it: exiting by itself while starting is a failed start.
+  return { exitedByItself: signal !== 'SIGKILL', stderr };
+}
