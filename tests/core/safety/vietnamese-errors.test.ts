@@ -56,7 +56,7 @@ describe('Vietnamese validation messages (#18 row 11)', () => {
   it('a missing required field reads "Thiếu thông tin bắt buộc", a wrong type names the Vietnamese type', () => {
     const missing = z.object({ a: z.string() }).safeParse({});
     expect(missing.success).toBe(false);
-    if (!missing.success) expect(zodToAppError(missing.error).fields['a']).toBe('Thiếu thông tin bắt buộc.');
+    if (!missing.success) expect(zodToAppError(missing.error).fields?.['a']).toBe('Thiếu thông tin bắt buộc.');
     const wrong = z.object({ a: z.string(), n: z.number(), l: z.array(z.string()) }).safeParse({ a: 1, n: 'x', l: 3 });
     expect(wrong.success).toBe(false);
     if (!wrong.success) {
