@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { openTestApp, type TestApp } from '../support/context';
 import { BAC_KAN_PROFILE } from '../support/profiles';
-import { channelNames, type Channel } from '../../shared/contract';
-import { baselineFor, payloadsFor, uncleanReason } from './support/payloads';
+import { channelNames, contract, type Channel } from '../../shared/contract';
+import { baselineFor, payloadsFor, shapeOf, uncleanReason } from './support/payloads';
 import { changedParts, changeStamp, contentHash } from './support/snapshot';
 import { dumpFindings, LONG, reportFaults } from './support/report';
 
@@ -84,4 +85,31 @@ describe('hostile input on every channel (core)', () => {
     },
     180_000,
   );
+});
+
+const DATE_NAME = /date|day|from$|to$|deadline|until|since|on$/i;
+
+describe('impossible dates', () => {
+  it('every date field of every channel (one that takes 2026-11-27 and refuses plain text) refuses 2023-02-30', () => {
+    const accepted: string[] = [];
+    let dateFields = 0;
+    const visit = (where: string, shape: Record<string, z.core.$ZodType>, depth: number) => {
+      for (const [key, field] of Object.entries(shape)) {
+        const schema = field as unknown as z.ZodType;
+        // A date field: named like one, takes an ISO date, refuses plain text (a phone number field takes digits and dashes too).
+        const isDate = DATE_NAME.test(key) && schema.safeParse('2026-11-27').success && !schema.safeParse('Kiểm thử').success;
+        if (isDate) dateFields++;
+        if (isDate && schema.safeParse('2023-02-30').success) accepted.push(`${where}.${key}`);
+        const inner = shapeOf(field);
+        if (inner && depth < 3) visit(`${where}.${key}`, inner, depth + 1);
+      }
+    };
+    for (const channel of channelNames) {
+      const shape = shapeOf(contract[channel].input as unknown as z.core.$ZodType);
+      if (!shape) continue;
+      visit(channel, shape, 0);
+    }
+    expect(dateFields).toBeGreaterThan(10);
+    expect(accepted).toEqual([]);
+  });
 });
