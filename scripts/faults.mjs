@@ -1,5 +1,5 @@
 // `npm run test:faults`: the long versions of issue #18's fault tests (tests/faults): 100 SIGKILLs of
-// the harness (QCDC_FAULT_KILLS), every generated hostile payload over HTTP too, a full content hash
+// the harness (QCDC_FAULT_KILLS), every other generated hostile payload over HTTP, a full content hash
 // after every refused call, 200 flipped backup bits. Builds first (the kill loop starts
 // out/main/harness.js), then prints what the tests measured, one line each. Extra arguments go to vitest.
 import fs from 'node:fs';

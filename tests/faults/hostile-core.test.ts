@@ -83,7 +83,7 @@ describe('hostile input on every channel (core)', () => {
       expect((await app.invoke('system.info', {})).ok).toBe(true);
       expect(app.ctx.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     },
-    180_000,
+    LONG ? 900_000 : 180_000,
   );
 });
 
