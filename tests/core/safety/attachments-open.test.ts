@@ -8,6 +8,12 @@ import { OPENABLE_EXTENSIONS } from '../../../electron/core/attachments/openable
  * handed to the OS; they are shown in their folder with a Vietnamese warning. A platform of kind
  * 'electron' that records what it was asked to do stands in for the desktop shell.
  */
+interface OpenAnswer {
+  opened: boolean;
+  shownInFolder?: boolean;
+  warning?: string | null;
+}
+
 let app: TestApp | null = null;
 afterEach(async () => {
   await app?.close();
@@ -46,9 +52,10 @@ describe('opening attachments (#18 row 5)', () => {
       const answer = await a.invoke('meetings.attachments.open', { id: info.id });
       expect(answer.ok, name).toBe(true);
       if (answer.ok) {
-        expect(answer.data.opened, name).toBe(false);
-        expect(answer.data.shownInFolder, name).toBe(true);
-        expect(answer.data.warning, name).toMatch(/không mở/);
+        const data = answer.data as OpenAnswer;
+        expect(data.opened, name).toBe(false);
+        expect(data.shownInFolder, name).toBe(true);
+        expect(data.warning, name).toMatch(/không mở/);
       }
       // Still downloadable for someone who knows what it is.
       expect((await a.invoke('meetings.attachments.get', { id: info.id })).ok).toBe(true);
@@ -63,7 +70,7 @@ describe('opening attachments (#18 row 5)', () => {
     for (const name of SAFE) {
       const info = await store(name);
       const answer = await a.invoke('meetings.attachments.open', { id: info.id });
-      expect(answer.ok && answer.data.opened, name).toBe(true);
+      expect(answer.ok && (answer.data as OpenAnswer).opened, name).toBe(true);
     }
     expect(opened).toHaveLength(SAFE.length);
     expect(shown).toEqual([]);
