@@ -116,6 +116,9 @@ export async function checkAccess(ctx: AppContext, channel: string): Promise<App
     return { code: 'CONFLICT', message: `Đang ${maintenance}; vui lòng chờ giây lát rồi thử lại.` };
   }
   const permission = permissionFor(channel);
+  // A write never lands on a database whose start-up check has not finished (#18 row 10): the
+  // first one starts the deferred check at once and waits for it; reads go ahead meanwhile.
+  if (ctx.integrityChecking && (permission === 'write' || permission === 'admin')) await ctx.startupChecked?.();
   if (ctx.startupIntegrity !== 'ok' && permission !== 'public' && !RECOVERY.has(channel)) return DAMAGED;
   if (permission === 'public') return null;
   const s = await refreshCacheForGate(ctx);
