@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
 import { corruptTable } from '../../support/corrupt';
 import { BAC_KAN_PROFILE } from '../../support/profiles';
+import { mayWrite } from '../../../electron/core/safety/users/permissions';
 
 /**
  * Issue #18 row 10: the desktop app defers its start-up check by a minute (the first screen must
@@ -71,5 +72,10 @@ describe('deep damage found at start (#18 row 10)', () => {
     expect(write.ok).toBe(true);
     expect(app.ctx.integrityChecking).toBe(false);
     expect(app.ctx.startupIntegrity).toBe('ok');
+  });
+
+  it('only channels that may write wait for the check (an admin-only read such as users.list does not)', () => {
+    for (const c of ['units.create', 'settings.update', 'backup.restore', 'users.create', 'lock.configure']) expect(mayWrite(c), c).toBe(true);
+    for (const c of ['users.list', 'backup.download', 'settings.get', 'integrity.status', 'calendar.month', 'lock.status']) expect(mayWrite(c), c).toBe(false);
   });
 });

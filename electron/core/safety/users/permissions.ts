@@ -69,6 +69,17 @@ export function permissionFor(channel: string): Permission {
   return READ_ACTION.test(action) ? 'read' : 'write';
 }
 
+/**
+ * True for channels that may change the database: those not open to "chỉ xem" whose action is not
+ * a read verb (users.list is admin-only but only reads; backup.download is refused to viewers but
+ * writes nothing). The start-up check must finish before one of these runs (see checkAccess).
+ */
+export function mayWrite(channel: string): boolean {
+  const permission = permissionFor(channel);
+  if (permission === 'public' || permission === 'read') return false;
+  return !READ_ACTION.test(channel.slice(channel.indexOf('.') + 1));
+}
+
 export function roleAllows(role: UserRole, permission: Permission): boolean {
   if (permission === 'public') return true;
   if (role === 'admin') return true;

@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../errors';
 import { readSetting, writeSetting } from '../../settings/repository';
 import { hashPassword, verifyPassword } from './password';
 import { maintenanceInProgress } from '../maintenance';
-import { permissionFor, roleAllows } from './permissions';
+import { mayWrite, permissionFor, roleAllows } from './permissions';
 import { clearSignInFailures, describeWait, FREE_TRIES, recordSignInFailure, waitBeforeSignIn } from './signInThrottle';
 import { countAdmins, countUsers, findUser, findUserByName, insertUser, listUsers, updateUser, type UserRow } from './repository';
 
@@ -118,7 +118,7 @@ export async function checkAccess(ctx: AppContext, channel: string): Promise<App
   const permission = permissionFor(channel);
   // A write never lands on a database whose start-up check has not finished (#18 row 10): the
   // first one starts the deferred check at once and waits for it; reads go ahead meanwhile.
-  if (ctx.integrityChecking && (permission === 'write' || permission === 'admin')) await ctx.startupChecked?.();
+  if (ctx.integrityChecking && mayWrite(channel)) await ctx.startupChecked?.();
   if (ctx.startupIntegrity !== 'ok' && permission !== 'public' && !RECOVERY.has(channel)) return DAMAGED;
   if (permission === 'public') return null;
   const s = await refreshCacheForGate(ctx);
