@@ -31,8 +31,18 @@ async function start(): Promise<Running> {
   const h = await startHarnessProcess(dir);
   const configured = await h.rpc('settings.update', { profile: BAC_KAN_PROFILE });
   if (!configured.ok) throw new Error(JSON.stringify(configured));
+  await scheduleOff(h);
   const reader = new BetterSqlite3(path.join(dir, DATABASE_FILE_NAME), { readonly: true, fileMustExist: true });
   return { h, dir, reader };
+}
+
+/**
+ * The harness makes automatic backups on its schedule: one landing in backups/ during a refused call
+ * would read as that call's doing. Off for the sweep (and again after any accepted backup.setSchedule).
+ */
+async function scheduleOff(h: HarnessProcess): Promise<void> {
+  const off = await h.rpc('backup.setSchedule', { intervalHours: 0 });
+  if (!off.ok) throw new Error(JSON.stringify(off));
 }
 
 async function stop(r: Running | null): Promise<void> {
@@ -78,6 +88,7 @@ describe('hostile input through the harness (HTTP)', () => {
         }
         const reason = uncleanReason(answer);
         if (reason) unclean.push(`${channel} (${label}): ${reason}`);
+        if (answer.ok && channel === 'backup.setSchedule') await scheduleOff(running.h);
         const nextStamp = changeStamp(running.reader, running.dir);
         if (LONG || nextStamp !== stamp) {
           const after = contentHash(running.reader, running.dir);
