@@ -316,6 +316,7 @@ export const IMPORT_FIELDS = [
   { key: 'expectedResults', label: 'Sản phẩm, kết quả', required: false },
   { key: 'replicability', label: 'Khả năng nhân rộng', required: false },
   { key: 'recognised', label: 'Kết quả công nhận', required: false },
+  { key: 'notRecognisedMark', label: 'Cột đánh dấu Không công nhận', required: false },
   { key: 'level', label: 'Cấp công nhận', required: false },
   { key: 'decisionNo', label: 'Số quyết định', required: false },
   { key: 'decisionDate', label: 'Ngày quyết định', required: false },
@@ -346,7 +347,15 @@ export const importPreviewSchema = z.object({
   rowsRead: z.number().int(),
   rowsValid: z.number().int(),
   errors: z.array(z.object({ sheet: z.string(), row: z.number().int(), seq: z.string().nullable(), reasons: z.array(z.string()) })),
-  unknownUnits: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  unknownUnits: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.number().int(),
+      /** Where the commit puts the new unit by default: the organisation its rows are grouped under (null: the top). */
+      parentId: z.string().nullable().optional(),
+      parentName: z.string().nullable().optional(),
+    }),
+  ),
   unknownValues: z.array(z.object({ catalog: z.enum(['field', 'awardForm', 'recognitionLevel']), value: z.string(), rows: z.number().int() })),
   warnings: z.array(z.string()),
   /** What a commit would do now with existing units (rows with unknown units counted as created). */
@@ -368,6 +377,13 @@ export const importCommitInputSchema = z
     unitMap: z.record(z.string(), idSchema).optional(),
     /** Unknown catalogue value (as in the file) → existing catalogue item. */
     valueMap: z.record(z.string(), idSchema).optional(),
+    /**
+     * Where new units go: `parentId` for all of them, `unitParents` (unit name as in the file →
+     * parent id, null for the top) one by one. Default: under the organisation the file groups their
+     * rows under (its heading rows), else at the top.
+     */
+    parentId: idSchema.optional(),
+    unitParents: z.record(z.string(), idSchema.nullable()).optional(),
     jobId: z.string().max(100).optional(),
   })
   .strict();

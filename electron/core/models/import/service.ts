@@ -26,7 +26,8 @@ import {
 import { newYearRow, searchTextOf } from '../service';
 import { UnitTree } from '../unitTree';
 import { catalogKey, headerKey, isMark, normalizeKind, normalizeRecognition, normalizeRegistration, parseDateText, unitCoreKey } from './spec';
-import { detectLayout, detectMapping, detectYear, extractRows, headerSignature, type RawRow, type SheetLayout } from './parse';
+import { detectLayout, detectMapping, detectYear, extractRows, headerSignature, headingOf, isNumberingRow, isTotalsRow, type RawRow, type SheetLayout } from './parse';
+import { refineMappingByContent, sampleColumns, type ContentRule } from '../../export/import';
 import { columnLetter } from '../../export/xlsx';
 import { readWorkbookGrids } from './workbook';
 import { ImportStore, withImportCache, type YearInsert } from './repository';
@@ -152,9 +153,35 @@ interface Options {
   createMissingFields: boolean;
   unitMap: Record<string, string>;
   valueMap: Record<string, string>;
+  /** The parent chosen for every new unit, and per unit (folded name → parent id, null: top). */
+  parentId?: string | undefined;
+  unitParents?: Record<string, string | null> | undefined;
 }
 
 const PREVIEW_OPTIONS: Options = { createMissing: false, createMissingFields: false, unitMap: {}, valueMap: {} };
+
+/** Names of party organisations as heading rows give them ("HUYỆN ỦY CHỢ MỚI", "Đảng bộ xã …"). */
+const UNIT_NAME = /^(huyen uy|thanh uy|thi uy|tinh uy|dang uy|dang bo|chi bo|ban can su dang|dang doan|quan uy|dang uy khoi)\b/;
+
+/** The unit a row's headings name (innermost first): an existing unit, else a text that reads as one. */
+function headingUnit(l: Lookups, headings: readonly string[]): { name: string; id: string | null } | null {
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const id = findUnit(l, headings[i]!);
+    if (id) return { name: headings[i]!, id };
+  }
+  for (let i = headings.length - 1; i >= 0; i--) if (UNIT_NAME.test(headerKey(headings[i]!))) return { name: headings[i]!, id: null };
+  return null;
+}
+
+/** The field a row's headings name ("1. Lĩnh vực xây dựng Đảng…"), when the catalogue has it. */
+function headingField(l: Lookups, headings: readonly string[]): string | undefined {
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const key = catalogKey(headings[i]!);
+    const id = l.catalogs.field.get(key) ?? l.catalogs.field.get(key.replace(/^linh vuc\s+/, ''));
+    if (id) return id;
+  }
+  return undefined;
+}
 
 interface Analysed {
   raw: RawRow;
@@ -165,6 +192,8 @@ interface Analysed {
   pending: string | null;
   unitName: string;
   unitId: string | null;
+  /** For a unit not in the list: the existing organisation its rows are grouped under (the default parent). */
+  parentHint: string | null;
   name: string;
   nameFolded: string;
   /** Identity keys tried in order against `dvk_models.name_folded`; the first is used on create. */
@@ -235,7 +264,7 @@ function analyseForCommit(session: Session, mapping: ImportMapping, year: number
 
 function analyse(session: Session, mapping: ImportMapping, year: number | null, l: Lookups, opts: Options) {
   const rows: Analysed[] = [];
-  const unknownUnits = new Map<string, { name: string; rows: number }>();
+  const unknownUnits = new Map<string, { name: string; rows: number; parentId: string | null; parentName: string | null }>();
   const unknownValues = new Map<string, { catalog: CatalogName; value: string; rows: number }>();
   const unitMapByKey = new Map(Object.entries(opts.unitMap).map(([k, v]) => [headerKey(k), v]));
   const valueMapByKey = new Map(Object.entries(opts.valueMap).map(([k, v]) => [catalogKey(k), v]));
@@ -262,7 +291,10 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
       if (!name) errors.push('Thiếu tên mô hình.');
       else if (name.length > 500) errors.push('Tên mô hình dài quá 500 ký tự.');
 
-      const unitName = sheetFallback ? normalizeText(layout.sheet.name) : v('unit');
+      // No unit column: the unit heading the rows are grouped under, else the sheet (one per unit).
+      const grouped = raw.headings.length ? headingUnit(l, raw.headings) : null;
+      const unitName = sheetFallback ? normalizeText(grouped?.name ?? layout.sheet.name) : v('unit');
+      const parentHint = sheetFallback ? null : (grouped?.id ?? null);
       let unitId: string | null = null;
       if (!unitName) errors.push('Thiếu đơn vị đăng ký.');
       else {
@@ -276,7 +308,7 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
         unitId = resolved.id;
         if (!unitId) {
           const key = resolved.key;
-          const u = unknownUnits.get(key) ?? { name: unitName, rows: 0 };
+          const u = unknownUnits.get(key) ?? { name: unitName, rows: 0, parentId: parentHint, parentName: parentHint ? (grouped?.name ?? null) : null };
           u.rows++;
           unknownUnits.set(key, u);
           if (!opts.createMissing) pending = `Đơn vị “${unitName}” chưa có trong danh sách đơn vị.`;
@@ -317,9 +349,10 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
         return null;
       };
       // The field catalogue is the province's own list: a value outside it is an error in the file.
-      const fieldId = resolveCatalog('field', v('field'), true);
+      const fieldId = v('field') ? resolveCatalog('field', v('field'), true) : raw.headings.length ? headingField(l, raw.headings) : undefined;
       const levelId = resolveCatalog('recognitionLevel', v('level'), false);
-      const awardId = resolveCatalog('awardForm', v('awardForm'), false);
+      // A tick in a "Khen thưởng" column: commended, the form not given (null, not a catalogue value "x").
+      const awardId = isMark(v('awardForm')) ? null : resolveCatalog('awardForm', v('awardForm'), false);
 
       let registration: 'new' | 'carried' | null = null;
       if (v('registration')) {
@@ -328,9 +361,10 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
       }
       let status: 'recognised' | 'notRecognised' | null = null;
       if (v('recognised')) {
-        status = normalizeRecognition(v('recognised'));
-        if (!status) errors.push(`Kết quả công nhận “${v('recognised')}” không rõ (ghi “x”, “Công nhận” hoặc “Không”).`);
-      }
+        const recognition = normalizeRecognition(v('recognised'));
+        status = recognition === 'registered' ? null : recognition;
+        if (!recognition) errors.push(`Kết quả công nhận “${v('recognised')}” không rõ (ghi “x”, “Công nhận” hoặc “Không”).`);
+      } else if (isMark(v('notRecognisedMark'))) status = 'notRecognised';
       const typical = v('typical') ? isMark(v('typical')) || headerKey(v('typical')) === 'dien hinh' : null;
       if (typical && status === 'notRecognised') errors.push('Mô hình không được công nhận thì không thể là điển hình.');
       if ((typical || awardId !== undefined) && status === null) status = 'recognised';
@@ -354,6 +388,7 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
         pending,
         unitName,
         unitId,
+        parentHint,
         name,
         nameFolded,
         keys: [nameFolded],
@@ -393,15 +428,27 @@ function disambiguate(rows: Analysed[]): string[] {
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const byPerformer = new Map<string, Analysed>();
+    const byPerformer = new Map<string, Analysed[]>();
     for (const r of group) {
       const performer = foldText(r.model.performer ?? '');
-      const first = byPerformer.get(performer);
-      if (first) {
+      const same = byPerformer.get(performer);
+      if (same) {
+        const first = same[0]!;
+        // Rows with their own number in the list are the list's own count (two villages running the
+        // same model): kept as separate models, told apart by their place among the look-alikes so a
+        // re-import finds each again. Rows without their own number are one model typed twice.
+        if (r.seq && same.every((o) => o.seq !== r.seq)) {
+          same.push(r);
+          r.keys = [`${r.nameFolded} ~ ${performer} ~ ${same.length}`];
+          warnings.push(
+            `Dòng ${r.raw.row} (TT ${r.seq}) giống dòng ${first.raw.row}${first.seq ? ` (TT ${first.seq})` : ''} (cùng đơn vị, tên mô hình và người thực hiện): được giữ là mô hình riêng.`,
+          );
+          continue;
+        }
         r.errors.push(`Trùng với dòng ${first.raw.row} (cùng năm, đơn vị, tên mô hình và người thực hiện).`);
         continue;
       }
-      byPerformer.set(performer, r);
+      byPerformer.set(performer, [r]);
       const suffixed = `${r.nameFolded} ~ ${performer}`;
       if (r === group[0]) r.keys = [suffixed, r.nameFolded];
       else {
@@ -537,6 +584,36 @@ async function buildPreview(ctx: Pick<AppContext, 'db' | 'sqlite'>, session: Ses
   };
 }
 
+const NUMBER_LIKE = /^[\divxlc]+([.,]\d+)*[.)]?$/i;
+
+/**
+ * What each field's values look like (export/import/content.ts decides with them): a column whose
+ * content contradicts its header loses the field, and statuses, kinds and known unit names claim
+ * their column when the header said nothing (a unit column headed "Tỉnh Bắc Kạn") or something
+ * looser ("Kết quả" read as "Sản phẩm, kết quả").
+ */
+function refineByContent(mapping: ImportMapping, layout: SheetLayout, l: Lookups): ImportMapping {
+  // Data rows only: heading rows merged across every column would otherwise count in each.
+  const data = layout.sheet.rows.slice(layout.headerIndex + 1).filter((r) => !isNumberingRow(r) && !isTotalsRow(r) && !headingOf(r, mapping.name));
+  const columns = sampleColumns(data, layout.headers.length);
+  const recognition = (v: string) => normalizeRecognition(v) !== null;
+  const mark = (v: string) => isMark(v);
+  const rules: Partial<Record<ImportFieldKey, ContentRule>> = {
+    recognised: { accepts: recognition, claims: (v) => recognition(v) && !isMark(v) },
+    kind: { accepts: (v) => normalizeKind(v) !== null, claims: (v) => normalizeKind(v) !== null },
+    registration: { accepts: (v) => normalizeRegistration(v) !== null, claims: (v) => normalizeRegistration(v) !== null },
+    unit: { accepts: (v) => !NUMBER_LIKE.test(v), claims: (v) => findUnit(l, v) !== null },
+    decisionDate: { accepts: (v) => parseDateText(v) !== null },
+    collectiveMark: { accepts: mark },
+    individualMark: { accepts: mark },
+    notRecognisedMark: { accepts: mark },
+    typical: { accepts: (v) => isMark(v) || headerKey(v) === 'dien hinh' || headerKey(v) === 'khong' },
+    seq: { accepts: (v) => NUMBER_LIKE.test(v) },
+    year: { accepts: (v) => /^20\d\d$/.test(v) },
+  };
+  return refineMappingByContent(mapping, columns, rules, ['name']).mapping;
+}
+
 function cleanMapping(mapping: ImportMapping, width: number): ImportMapping {
   const out: ImportMapping = {};
   const used = new Set<number>();
@@ -578,6 +655,8 @@ export async function importPreview(
     mapping = detectMapping(layouts[0]!.headers);
     mappingSource = 'detected';
   }
+  // Header words proposed it; the columns' content confirms or corrects it (a mapping the user gave is theirs).
+  if (mappingSource !== 'given') mapping = refineByContent(mapping, layouts[0]!, await loadLookups(ctx.db));
   const detectedYear = detectYear(layouts[0]!, input.fileName);
   const session: Session = {
     id: newId(),
@@ -626,6 +705,8 @@ export async function importCommit(
     createMissingFields: boolean;
     unitMap?: Record<string, string> | undefined;
     valueMap?: Record<string, string> | undefined;
+    parentId?: string | undefined;
+    unitParents?: Record<string, string | null> | undefined;
     jobId?: string | undefined;
   },
 ): Promise<ImportCommitResult> {
@@ -643,6 +724,8 @@ export async function importCommit(
     createMissingFields: input.createMissingFields,
     unitMap: input.unitMap ?? {},
     valueMap: input.valueMap ?? {},
+    parentId: input.parentId,
+    unitParents: input.unitParents,
   };
   const result = await ctx.jobs.run(input.jobId, async (job) => {
     // A verified backup of the data as it was before the import (QUALITY.md: backups before imports):
@@ -699,15 +782,22 @@ async function commitInTransaction(
   let catalogItemsCreated = 0;
   let order = await maxTopLevelOrder(trx);
   const createdUnits = new Map<string, string>();
+  const parentsByKey = new Map(Object.entries(opts.unitParents ?? {}).map(([k, v]) => [headerKey(k), v]));
+  const liveUnits = new Set(lookups.units.map((u) => u.id));
   for (const r of ready) {
     if (r.unitId) continue;
     const key = headerKey(r.unitName);
     let id = createdUnits.get(key);
     if (!id) {
       id = newId();
+      // Per unit, else for all, else where the file groups the rows (its heading rows), else the top.
+      const chosen = parentsByKey.has(key) ? parentsByKey.get(key)! : (opts.parentId ?? r.parentHint);
+      if (chosen && !liveUnits.has(chosen)) {
+        throw new AppError('VALIDATION', `Đơn vị cấp trên đã chọn cho “${r.unitName}” không còn trong danh sách đơn vị.`, { parentId: 'Đơn vị cấp trên không tồn tại.' });
+      }
       const row = {
         id,
-        parent_id: null,
+        parent_id: chosen ?? null,
         name: r.unitName,
         short_name: null,
         kind: unitKindOf(r.unitName),

@@ -1,5 +1,5 @@
 import { normalizeText } from '../../../../shared/text/vietnamese';
-import { detectEncoding, readWorkbook, toUnicode, type ImportSheet, type ImportWorkbook, type TextEncoding } from '../../export/import';
+import { detectEncoding, looksLikeCsv, readCsvSheet, readWorkbook, toUnicode, type ImportSheet, type ImportWorkbook, type TextEncoding } from '../../export/import';
 import { sniffSpreadsheet, type RawSheet } from '../../export/xlsx/reader';
 import { readXlsxValues } from './xlsxFast';
 
@@ -33,7 +33,10 @@ function cellText(value: ImportSheet['rows'][number][number] | undefined): strin
  * Vietnamese messages.
  */
 async function readBook(bytes: Uint8Array): Promise<ImportWorkbook> {
-  if (sniffSpreadsheet(bytes) === 'xlsx') {
+  const kind = sniffSpreadsheet(bytes);
+  // A CSV list is one sheet; anything else that is not a workbook gets the engine's refusal.
+  if (kind === 'unknown' && looksLikeCsv(bytes)) return convertLegacy([readCsvSheet(bytes)]);
+  if (kind === 'xlsx') {
     let sheets: RawSheet[] | null = null;
     try {
       sheets = readXlsxValues(bytes);
