@@ -26,3 +26,4 @@ export { cleanText, parseTick, parseKind, parseDateCell, parseNumberCell, parseI
 export { detectEncoding, toUnicode, convertTcvn3, convertVni, encodingScores, legacyToCleanText, type TextEncoding } from './legacy';
 export { refineMappingByContent, sampleColumns, type ContentRule, type ContentEvidence } from './content';
 export { looksLikeCsv, readCsvSheet } from './csv';
+export { readXlsSheets } from './xls';
