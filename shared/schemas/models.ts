@@ -358,6 +358,13 @@ export const importPreviewSchema = z.object({
   ),
   unknownValues: z.array(z.object({ catalog: z.enum(['field', 'awardForm', 'recognitionLevel']), value: z.string(), rows: z.number().int() })),
   warnings: z.array(z.string()),
+  /**
+   * Rows that look like another row of the file (same year, unit, model name and performer) but have
+   * their own number in the list: kept as separate models unless the commit names them in mergeRows.
+   */
+  duplicates: z
+    .array(z.object({ sheet: z.string(), row: z.number().int(), seq: z.string().nullable(), sameAsRow: z.number().int(), sameAsSeq: z.string().nullable(), name: z.string(), unitName: z.string() }))
+    .optional(),
   /** What a commit would do now with existing units (rows with unknown units counted as created). */
   plan: z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() }),
   legacyEncoding: z.enum(['none', 'tcvn3', 'vni']),
@@ -384,6 +391,12 @@ export const importCommitInputSchema = z
      */
     parentId: idSchema.optional(),
     unitParents: z.record(z.string(), idSchema.nullable()).optional(),
+    /** Create unknown units (default: createMissing); false with createMissing keeps creating award forms only. */
+    createMissingUnits: z.boolean().optional(),
+    /** Unknown catalogue values ("catalog|value", as in the preview) whose rows are skipped, whatever the create flags say. */
+    skipValues: z.array(z.string().max(600)).max(2000).optional(),
+    /** Look-alike rows ("sheet!row", from preview.duplicates) merged into the row they look like: skipped as duplicates. */
+    mergeRows: z.array(z.string().max(300)).max(100000).optional(),
     jobId: z.string().max(100).optional(),
   })
   .strict();

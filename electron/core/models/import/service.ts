@@ -156,6 +156,9 @@ interface Options {
   /** The parent chosen for every new unit, and per unit (folded name → parent id, null: top). */
   parentId?: string | undefined;
   unitParents?: Record<string, string | null> | undefined;
+  createMissingUnits?: boolean | undefined;
+  skipValues?: ReadonlySet<string> | undefined;
+  mergeRows?: ReadonlySet<string> | undefined;
 }
 
 const PREVIEW_OPTIONS: Options = { createMissing: false, createMissingFields: false, unitMap: {}, valueMap: {} };
@@ -255,7 +258,8 @@ function analyseForCommit(session: Session, mapping: ImportMapping, year: number
     !cached.result.unknownUnits.length &&
     !cached.result.unknownValues.length &&
     !Object.keys(opts.unitMap).length &&
-    !Object.keys(opts.valueMap).length
+    !Object.keys(opts.valueMap).length &&
+    !opts.mergeRows?.size
   ) {
     return cached.result;
   }
@@ -311,7 +315,7 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
           const u = unknownUnits.get(key) ?? { name: unitName, rows: 0, parentId: parentHint, parentName: parentHint ? (grouped?.name ?? null) : null };
           u.rows++;
           unknownUnits.set(key, u);
-          if (!opts.createMissing) pending = `Đơn vị “${unitName}” chưa có trong danh sách đơn vị.`;
+          if (!(opts.createMissingUnits ?? opts.createMissing)) pending = `Đơn vị “${unitName}” chưa có trong danh sách đơn vị.`;
         }
       }
 
@@ -338,13 +342,16 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
         const u = unknownValues.get(key) ?? { catalog, value, rows: 0 };
         u.rows++;
         unknownValues.set(key, u);
-        const creatable = catalog === 'field' ? opts.createMissingFields : opts.createMissing;
+        // The preview's choice for this value is what happens: skipped means its rows are skipped.
+        const skipped = opts.skipValues?.has(`${catalog}|${value}`) ?? false;
+        const creatable = !skipped && (catalog === 'field' ? opts.createMissingFields : opts.createMissing);
         if (creatable) {
           pendingValues.push({ catalog, value });
           return null;
         }
         const msg = `${CATALOG_LABEL[catalog]} “${value}” không có trong danh mục.`;
-        if (blocking) errors.push(msg);
+        if (skipped) pending ??= `${msg} (bỏ qua theo lựa chọn)`;
+        else if (blocking) errors.push(msg);
         else pending ??= msg;
         return null;
       };
@@ -407,8 +414,8 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
       });
     }
   }
-  const warnings = disambiguate(rows);
-  return { rows, warnings, unknownUnits: [...unknownUnits.values()], unknownValues: [...unknownValues.values()] };
+  const { warnings, duplicates } = disambiguate(rows, opts.mergeRows);
+  return { rows, warnings, duplicates, unknownUnits: [...unknownUnits.values()], unknownValues: [...unknownValues.values()] };
 }
 
 /**
@@ -416,8 +423,11 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
  * nữ giúp nhau…") for different people. Different performers → different models, told apart by
  * the performer in their identity key (the first keeps the plain key); same performer → a duplicate.
  */
-function disambiguate(rows: Analysed[]): string[] {
+type Duplicate = NonNullable<ImportPreview['duplicates']>[number];
+
+function disambiguate(rows: Analysed[], mergeRows: ReadonlySet<string> | undefined): { warnings: string[]; duplicates: Duplicate[] } {
   const warnings: string[] = [];
+  const duplicates: Duplicate[] = [];
   const groups = new Map<string, Analysed[]>();
   for (const r of rows) {
     if (r.errors.length || !r.name || !r.unitName) continue;
@@ -438,6 +448,11 @@ function disambiguate(rows: Analysed[]): string[] {
         // same model): kept as separate models, told apart by their place among the look-alikes so a
         // re-import finds each again. Rows without their own number are one model typed twice.
         if (r.seq && same.every((o) => o.seq !== r.seq)) {
+          duplicates.push({ sheet: r.raw.sheet, row: r.raw.row, seq: r.seq, sameAsRow: first.raw.row, sameAsSeq: first.seq, name: r.name, unitName: r.unitName });
+          if (mergeRows?.has(`${r.raw.sheet}!${r.raw.row}`)) {
+            r.pending = `Gộp vào dòng ${first.raw.row} (theo lựa chọn).`;
+            continue;
+          }
           same.push(r);
           r.keys = [`${r.nameFolded} ~ ${performer} ~ ${same.length}`];
           warnings.push(
@@ -459,7 +474,7 @@ function disambiguate(rows: Analysed[]): string[] {
       }
     }
   }
-  return warnings;
+  return { warnings, duplicates };
 }
 
 // ------------------------------------------------------------------ planning (shared by preview and commit)
@@ -531,7 +546,7 @@ function plan(store: ImportStore, rows: Analysed[]): PlannedRow[] {
 
 async function buildPreview(ctx: Pick<AppContext, 'db' | 'sqlite'>, session: Session): Promise<ImportPreview> {
   const lookups = await loadLookups(ctx.db);
-  const { rows, unknownUnits, unknownValues, warnings: rowWarnings } = analyseForPreview(session, lookups);
+  const { rows, unknownUnits, unknownValues, duplicates, warnings: rowWarnings } = analyseForPreview(session, lookups);
   const valid = rows.filter((r) => !r.errors.length);
   const planned = plan(
     new ImportStore(ctx.sqlite),
@@ -578,6 +593,7 @@ async function buildPreview(ctx: Pick<AppContext, 'db' | 'sqlite'>, session: Ses
     unknownUnits,
     unknownValues,
     warnings,
+    duplicates,
     plan: counts,
     legacyEncoding: session.legacyEncoding,
     expiresAt: new Date(session.expiresAt).toISOString(),
@@ -707,6 +723,9 @@ export async function importCommit(
     valueMap?: Record<string, string> | undefined;
     parentId?: string | undefined;
     unitParents?: Record<string, string | null> | undefined;
+    createMissingUnits?: boolean | undefined;
+    skipValues?: string[] | undefined;
+    mergeRows?: string[] | undefined;
     jobId?: string | undefined;
   },
 ): Promise<ImportCommitResult> {
@@ -726,6 +745,9 @@ export async function importCommit(
     valueMap: input.valueMap ?? {},
     parentId: input.parentId,
     unitParents: input.unitParents,
+    createMissingUnits: input.createMissingUnits,
+    skipValues: input.skipValues?.length ? new Set(input.skipValues) : undefined,
+    mergeRows: input.mergeRows?.length ? new Set(input.mergeRows) : undefined,
   };
   const result = await ctx.jobs.run(input.jobId, async (job) => {
     // A verified backup of the data as it was before the import (QUALITY.md: backups before imports):
