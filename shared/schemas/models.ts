@@ -174,6 +174,8 @@ export type ModelFilterInput = z.input<typeof modelFilterSchema>;
 export const modelListInputSchema = modelFilterSchema
   .extend({
     sort: z.enum(MODEL_SORTS).default('name'),
+    /** Reversed order (clicking a column header again): Z→A by name or unit, oldest change first. */
+    descending: z.boolean().optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000, 'Mỗi lần lấy tối đa 1.000 dòng.').default(100),
   })

@@ -139,10 +139,10 @@ export async function toListQuery(db: Db, f: ModelFilter): Promise<ListQuery> {
 
 export async function listModels(
   ctx: Pick<AppContext, 'db'>,
-  input: ModelFilter & { sort: 'name' | 'unit' | 'updated'; offset: number; limit: number },
+  input: ModelFilter & { sort: 'name' | 'unit' | 'updated'; descending?: boolean | undefined; offset: number; limit: number },
 ): Promise<ModelListOutput> {
   const q = await toListQuery(ctx.db, input);
-  const page = { sort: input.sort, offset: input.offset, limit: input.limit };
+  const page = { sort: input.sort, descending: input.descending, offset: input.offset, limit: input.limit };
   if (q.match) return searchModels(ctx.db, q, page);
   const [total, rows] = await Promise.all([countRegister(ctx.db, q), selectRegister(ctx.db, q, page)]);
   return { total, offset: input.offset, rows: rows.map(toYearRow), totalCapped: false, order: input.sort };
@@ -157,7 +157,7 @@ export async function listModels(
  *    filters applied before the limit; the total is then a lower bound (`totalCapped`) unless this
  *    page reached the end, and `models.count` gives the exact number on request.
  */
-async function searchModels(db: Db, q: ListQuery, page: { sort: ModelSort; offset: number; limit: number }): Promise<ModelListOutput> {
+async function searchModels(db: Db, q: ListQuery, page: { sort: ModelSort; descending?: boolean | undefined; offset: number; limit: number }): Promise<ModelListOutput> {
   const probe = await probeSearch(db, q, SEARCH_SORT_CAP);
   if (probe.length <= SEARCH_SORT_CAP) {
     const { rows, total } = await selectRegisterAmong(db, q, probe, page);
