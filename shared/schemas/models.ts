@@ -82,7 +82,17 @@ export const yearFieldsSchema = z.object({
   note: optText('Ghi chú', 1000),
 });
 
-export const modelCreateSchema = modelFieldsSchema.extend({ year: yearSchema }).extend(yearFieldsSchema.shape).strict();
+export const modelCreateSchema = modelFieldsSchema
+  .extend({ year: yearSchema })
+  .extend(yearFieldsSchema.shape)
+  .extend({
+    /**
+     * The unit already has a model of this name in this year: keep this one as a model of its own
+     * (two villages running the same model) instead of the refusal; the answer carries a warning.
+     */
+    separate: z.boolean().optional(),
+  })
+  .strict();
 
 export const modelYearRowSchema = z.object({
   id: z.string(),
@@ -142,6 +152,8 @@ export const modelDetailSchema = z.object({
     updatedAt: z.string(),
   }),
   years: z.array(modelYearRowSchema),
+  /** models.create: why the model was kept as one of its own (the unit already had one of that name in that year). */
+  warning: z.string().optional(),
 });
 export type ModelDetail = z.infer<typeof modelDetailSchema>;
 

@@ -60,6 +60,21 @@ describe('register joints', () => {
     expect(rowOf('Bếp ăn nhân ái').getCell(col('Điển hình')).value ?? '').toBe('');
   });
 
+  it('keeps a model typed twice by hand as a model of its own, with a warning', async () => {
+    const unitId = (await app.call('models.list', { year: 2022, sort: 'name' })).rows[0]!.unitId;
+    const input = { unitId, year: 2022, name: 'An ninh trật tự', kind: 'collective' as const, registration: 'new' as const, separate: true };
+    const refused = await app.invoke('models.create', { ...input, separate: undefined });
+    expect(refused.ok).toBe(false);
+    const d = await app.call('models.create', input);
+    expect(d.warning).toMatch(/được giữ là mô hình riêng/);
+    const again = await app.call('models.create', input);
+    expect(again.model.id).not.toBe(d.model.id);
+    const list = await app.call('models.list', { year: 2022, search: 'an ninh trat tu' });
+    expect(list.total).toBe(3);
+    await app.call('models.delete', { id: d.years[0]!.id });
+    await app.call('models.delete', { id: again.years[0]!.id });
+  });
+
   it('writes no comparison with the previous year when that year has no records', async () => {
     const file = await app.call('reports.annual', { year: 2022, format: 'docx' });
     const text = wordParagraphs(unzipEntry(file.bytes, 'word/document.xml')).join('\n');

@@ -3,7 +3,8 @@ import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid
 import { MODEL_KIND_LABELS, REGISTRATION_LABELS, type ModelKind, type Registration } from '../../../../shared/schemas/models';
 import { api, ApiError } from '../../lib/api';
 import { useApiQuery } from '../../lib/query';
-import { showError, showSuccess } from '../../components/notify';
+import { showError, showInfo, showSuccess } from '../../components/notify';
+import { useConfirm } from '../../components/ConfirmAction';
 
 /** Registers one model for a year by hand (the registration form's main fields). */
 export function CreateModel({ opened, year, onClose, onDone }: { opened: boolean; year: number; onClose: () => void; onDone: (id: string) => void }) {
@@ -17,7 +18,8 @@ export function CreateModel({ opened, year, onClose, onDone }: { opened: boolean
   }, [opened, year]);
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((s) => ({ ...s, [k]: value }));
 
-  const submit = async () => {
+  const confirm = useConfirm();
+  const submit = async (separate = false) => {
     if (!v.unitId) {
       setFields({ unitId: 'Hãy chọn đơn vị đăng ký.' });
       return;
@@ -35,12 +37,25 @@ export function CreateModel({ opened, year, onClose, onDone }: { opened: boolean
         performer: v.performer || null,
         timing: v.timing || null,
         content: v.content || null,
+        ...(separate ? { separate } : {}),
       });
       showSuccess(`Đã thêm mô hình “${d.model.name}”.`);
+      if (d.warning) showInfo('Mô hình trùng tên', d.warning);
       onDone(d.years[0]!.id);
       setV((s) => ({ ...s, name: '', performer: '', content: '' }));
       onClose();
     } catch (e) {
+      // Same name in the same unit and year: the officer may keep it as a model of its own.
+      if (e instanceof ApiError && e.code === 'CONFLICT' && !separate) {
+        setBusy(false);
+        const keep = await confirm({
+          title: 'Đơn vị đã có mô hình cùng tên trong năm này',
+          message: `${e.message} Giữ mô hình vừa nhập là mô hình riêng?`,
+          confirmLabel: 'Giữ là mô hình riêng',
+        });
+        if (keep) await submit(true);
+        return;
+      }
       if (e instanceof ApiError) setFields(e.fields);
       showError(e);
     } finally {
