@@ -43,9 +43,13 @@ function headingRank(label: string): number {
  * and it holds one text, or a label ("I", "II") and one text. Returns the heading and its rank.
  */
 export function headingOf(cells: string[], nameCol: number | null | undefined): { text: string; rank: number } | null {
+  // Most rows are data with a name: one cell compared decides (this runs for every row of a list).
+  if (typeof nameCol === 'number') {
+    const name = cells[nameCol] ?? '';
+    // A name cell filled: a heading only when one text is merged across the row (two cells or more).
+    if (name !== '' && (!cells.every((c) => c === '' || c === name) || cells.filter((c) => c !== '').length < 2)) return null;
+  }
   const distinct = [...new Set(cells.filter((c) => c !== ''))];
-  const merged = distinct.length === 1 && cells.filter((c) => c !== '').length >= 2;
-  if (!merged && typeof nameCol === 'number' && (cells[nameCol] ?? '') !== '') return null;
   let label: string | null = null;
   let text: string;
   if (distinct.length === 1) text = distinct[0]!;
