@@ -3,6 +3,7 @@ import { Accordion, Alert, Badge, Box, Button, Checkbox, Group, ScrollArea, Segm
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ImportPreview } from '../../../../shared/schemas/models';
 import { formatNumber } from '../../lib/format';
+import { foldedFilter } from '../../components/pickers';
 
 /*
  * The preview as a decision screen: counts first, then each kind of problem once with its count and
@@ -318,6 +319,7 @@ export function ImportPreviewStep({
                 label="Đặt các đơn vị mới dưới"
                 aria-label="Đặt các đơn vị mới dưới"
                 searchable
+                filter={foldedFilter}
                 data={[{ group: 'Mặc định', items: [{ value: BY_FILE, label: 'Theo nhóm trong tệp (không có nhóm: cấp trực thuộc)' }, { value: TOP, label: 'Cấp trực thuộc (cấp cao nhất)' }] }, ...parentOptions]}
                 value={decisions.parentAll}
                 onChange={(v) => set({ parentAll: v ?? BY_FILE })}
@@ -336,6 +338,7 @@ export function ImportPreviewStep({
                         size="xs"
                         aria-label={`Cấp trên của ${u.name}`}
                         searchable
+                        filter={foldedFilter}
                         placeholder={decisions.parentAll === BY_FILE ? (u.parentName ? `Dưới ${u.parentName} (theo tệp)` : 'Cấp trực thuộc') : 'Như lựa chọn chung'}
                         data={[{ group: 'Mặc định', items: [{ value: TOP, label: 'Cấp trực thuộc (cấp cao nhất)' }] }, ...parentOptions]}
                         value={decisions.unitParents[u.name] ?? null}
