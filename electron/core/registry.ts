@@ -11,6 +11,10 @@ import { plansHandlers } from './plans/handlers';
 import { safetyHandlers } from './safety/handlers';
 import { checkAccess } from './safety/users/service';
 import { overviewHandlers } from './overview/handlers';
+import { qcdcHandlers } from './qcdc/handlers';
+import { dialoguesHandlers } from './dialogues/handlers';
+import { supervisionsHandlers } from './supervisions/handlers';
+import { trainingsHandlers } from './trainings/handlers';
 
 import type { HandlerMap } from './handler';
 export type { Handler, HandlerMap } from './handler';
@@ -25,6 +29,10 @@ export const handlers: HandlerMap = {
   ...plansHandlers,
   ...safetyHandlers,
   ...overviewHandlers,
+  ...qcdcHandlers,
+  ...dialoguesHandlers,
+  ...supervisionsHandlers,
+  ...trainingsHandlers,
 };
 
 export interface InvokeOptions {

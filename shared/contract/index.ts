@@ -7,6 +7,10 @@ import { meetingsChannels } from '../schemas/meetings';
 import { plansChannels } from '../schemas/plans';
 import { safetyChannels } from '../schemas/safety';
 import { overviewChannels } from '../schemas/overview';
+import { qcdcChannels } from '../schemas/qcdc';
+import { dialoguesChannels } from '../schemas/dialogues';
+import { supervisionsChannels } from '../schemas/supervisions';
+import { trainingsChannels } from '../schemas/trainings';
 import { jobProgressSchema } from './envelope';
 
 // Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not word itself.
@@ -26,6 +30,10 @@ export const contract = {
   ...plansChannels,
   ...safetyChannels,
   ...overviewChannels,
+  ...qcdcChannels,
+  ...dialoguesChannels,
+  ...supervisionsChannels,
+  ...trainingsChannels,
 };
 
 export type Contract = typeof contract;

@@ -32,6 +32,11 @@ const OVERRIDES: Record<string, Permission> = {
   'backup.exportToFolder': 'write',
   'backup.importFile': 'write',
   'models.importHistory': 'read', // the list of past imports ("import" in its name, but a read)
+  // QCDC channels with a sub-namespace (the action after the first dot is "indicators.list"…).
+  'qcdc.indicators.list': 'read',
+  'qcdc.reports.get': 'read',
+  'qcdc.drill': 'read',
+  'supervisions.unvisited': 'read',
 };
 
 export function permissionFor(channel: string): Permission {
