@@ -1,24 +1,29 @@
-// Temporary: the contract is committed first so the UI can be built against it; the services follow.
+/** Every qcdc.* channel: thin wrappers over the services of this folder. */
 import type { HandlerMap } from '../handler';
 import type { qcdcChannels } from '../../../shared/schemas/qcdc';
 import { AppError } from '../errors';
+import { createIndicator, listIndicators, updateIndicator } from './indicators';
+import { deleteReport, getReport, saveReport } from './reports';
+import { qcdcStats } from './stats';
+import { drill } from './drill';
 
 const notYet = (): Promise<never> => Promise.reject(new AppError('INTERNAL', 'Chức năng đang được hoàn thiện.'));
 
 export const qcdcHandlers = {
-  'qcdc.indicators.list': notYet,
-  'qcdc.indicators.create': notYet,
-  'qcdc.indicators.update': notYet,
-  'qcdc.reports.get': notYet,
-  'qcdc.reports.save': notYet,
-  'qcdc.reports.delete': notYet,
+  'qcdc.indicators.list': (input, ctx) => listIndicators(ctx, input),
+  'qcdc.indicators.create': (input, ctx) => createIndicator(ctx, input),
+  'qcdc.indicators.update': (input, ctx) => updateIndicator(ctx, input),
+  'qcdc.reports.get': (input, ctx) => getReport(ctx, input),
+  'qcdc.reports.save': (input, ctx) => saveReport(ctx, input),
+  'qcdc.reports.delete': (input, ctx) => deleteReport(ctx, input),
   'qcdc.importPreview': notYet,
   'qcdc.importCommit': notYet,
   'qcdc.importUndo': notYet,
-  'qcdc.stats': notYet,
-  'qcdc.drill': notYet,
+  'qcdc.stats': (input, ctx) => qcdcStats(ctx, input),
+  'qcdc.drill': (input, ctx) => drill(ctx, input),
 } satisfies Partial<HandlerMap>;
 
+// Compile-time check that every channel of qcdcChannels has its handler here.
 type MissingHandlers = Exclude<keyof typeof qcdcChannels, keyof typeof qcdcHandlers>;
 const everyChannelHandled: [MissingHandlers] extends [never] ? true : MissingHandlers = true;
 void everyChannelHandled;
