@@ -1,11 +1,10 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Badge,
   Box,
   Button,
   Checkbox,
-  FileButton,
   Group,
   Modal,
   NumberInput,
@@ -17,30 +16,18 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { IconAlertTriangle, IconArrowBackUp, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBackUp } from '@tabler/icons-react';
 import { IMPORT_FIELDS, type ImportCommitResult, type ImportMapping, type ImportPreview } from '../../../../shared/schemas/models';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useJob } from '../../components/JobProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FileDropZone, ImportStat } from '../../components/ImportPieces';
 import { useApiQuery } from '../../lib/query';
 import { ImportHistory, useUndoImport } from './Undo';
 
 const SKIP = '__skip__';
 const CREATE = '__create__';
-
-function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
-  return (
-    <Box p="sm" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" c={color}>
-        {formatNumber(value)}
-      </Text>
-    </Box>
-  );
-}
 
 /** Upload (pick or drop) → column mapping → preview with bad rows → commit with progress → report. */
 export function ImportWizard({
@@ -69,7 +56,6 @@ export function ImportWizard({
     setUndone(true);
     onChanged();
   });
-  const [dragging, setDragging] = useState(false);
   const job = useJob();
   const options = useApiQuery('models.options', {}, { enabled: opened });
 
@@ -161,12 +147,6 @@ export function ImportWizard({
   ];
   const colOf = (i: number | null | undefined) => (typeof i === 'number' ? preview?.columns[i] : undefined);
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void readFile(e.dataTransfer.files?.[0] ?? null);
-  };
-
   return (
     <Modal opened={opened} onClose={close} title="Nhập sổ mô hình từ Excel" size="80rem" closeOnClickOutside={false}>
       <Stepper active={step} size="sm" mb="md" allowNextStepsSelect={false}>
@@ -188,37 +168,11 @@ export function ImportWizard({
             max={2100}
             w={220}
           />
-          <Box
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-            p="xl"
-            data-testid="import-dropzone"
-            style={{
-              border: `2px dashed var(--mantine-color-${dragging ? 'blue-6' : 'gray-4'})`,
-              borderRadius: 8,
-              textAlign: 'center',
-              background: dragging ? 'var(--mantine-color-blue-0)' : undefined,
-            }}
-          >
-            <Stack align="center" gap="xs">
-              <IconFileSpreadsheet size={40} stroke={1.4} />
-              <Text>Kéo tệp Excel (.xlsx) thả vào đây, hoặc</Text>
-              <FileButton onChange={(f) => void readFile(f)} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
-                {(props) => (
-                  <Button {...props} leftSection={<IconUpload size={16} />} loading={busy}>
-                    Chọn tệp…
-                  </Button>
-                )}
-              </FileButton>
-              <Text size="xs" c="dimmed">
-                Tệp có thể có dòng tiêu đề, dòng đánh số (1) (2)…, dòng “Cộng”; chương trình tự tìm dòng tên cột.
-              </Text>
-            </Stack>
-          </Box>
+          <FileDropZone
+            busy={busy}
+            onFile={(f) => void readFile(f)}
+            hint="Tệp có thể có dòng tiêu đề, dòng đánh số (1) (2)…, dòng “Cộng”; chương trình tự tìm dòng tên cột."
+          />
           <ImportHistory onUndone={onChanged} />
         </Stack>
       )}
@@ -285,12 +239,12 @@ export function ImportWizard({
       {step === 2 && preview && (
         <Stack>
           <SimpleGrid cols={{ base: 3, md: 6 }}>
-            <Stat label="Dòng đọc được" value={preview.rowsRead} />
-            <Stat label="Dòng hợp lệ" value={preview.rowsValid} color="green" />
-            <Stat label="Dòng lỗi" value={preview.errors.length} color={preview.errors.length ? 'red' : undefined} />
-            <Stat label="Sẽ thêm mới" value={preview.plan.create} />
-            <Stat label="Sẽ cập nhật" value={preview.plan.update} />
-            <Stat label="Không đổi" value={preview.plan.unchanged} />
+            <ImportStat label="Dòng đọc được" value={preview.rowsRead} />
+            <ImportStat label="Dòng hợp lệ" value={preview.rowsValid} color="green" />
+            <ImportStat label="Dòng lỗi" value={preview.errors.length} color={preview.errors.length ? 'red' : undefined} />
+            <ImportStat label="Sẽ thêm mới" value={preview.plan.create} />
+            <ImportStat label="Sẽ cập nhật" value={preview.plan.update} />
+            <ImportStat label="Không đổi" value={preview.plan.unchanged} />
           </SimpleGrid>
           {preview.warnings.map((w) => (
             <Alert key={w} color="yellow" icon={<IconAlertTriangle size={16} />} py={6}>
