@@ -1,20 +1,19 @@
-// Temporary: the contract is committed first so the UI can be built against it; the services follow.
+/** Every supervisions.* channel. */
 import type { HandlerMap } from '../handler';
 import type { supervisionsChannels } from '../../../shared/schemas/supervisions';
-import { AppError } from '../errors';
-
-const notYet = (): Promise<never> => Promise.reject(new AppError('INTERNAL', 'Chức năng đang được hoàn thiện.'));
+import { createSupervision, deleteSupervision, getSupervision, listSupervisions, restoreSupervision, unvisited, updateSupervision } from './service';
 
 export const supervisionsHandlers = {
-  'supervisions.list': notYet,
-  'supervisions.get': notYet,
-  'supervisions.create': notYet,
-  'supervisions.update': notYet,
-  'supervisions.delete': notYet,
-  'supervisions.restore': notYet,
-  'supervisions.unvisited': notYet,
+  'supervisions.list': (input, ctx) => listSupervisions(ctx, input),
+  'supervisions.get': (input, ctx) => getSupervision(ctx, input.id),
+  'supervisions.create': (input, ctx) => createSupervision(ctx, input),
+  'supervisions.update': (input, ctx) => updateSupervision(ctx, input),
+  'supervisions.delete': (input, ctx) => deleteSupervision(ctx, input.id),
+  'supervisions.restore': (input, ctx) => restoreSupervision(ctx, input.id),
+  'supervisions.unvisited': (input, ctx) => unvisited(ctx, input.year),
 } satisfies Partial<HandlerMap>;
 
+// Compile-time check that every channel of supervisionsChannels has its handler here.
 type MissingHandlers = Exclude<keyof typeof supervisionsChannels, keyof typeof supervisionsHandlers>;
 const everyChannelHandled: [MissingHandlers] extends [never] ? true : MissingHandlers = true;
 void everyChannelHandled;

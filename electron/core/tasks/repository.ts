@@ -169,3 +169,15 @@ export async function selectSourceLabels(
   }
   return map;
 }
+
+/** Ids of a source's tasks soft-deleted at `deletedAt` (deleted together with the source). */
+export async function selectTaskIdsDeletedWith(db: Db, sourceType: string, sourceId: string, deletedAt: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .where('deleted_at', '=', deletedAt)
+    .execute();
+  return rows.map((r) => r.id);
+}

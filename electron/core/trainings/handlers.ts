@@ -1,19 +1,18 @@
-// Temporary: the contract is committed first so the UI can be built against it; the services follow.
+/** Every trainings.* channel. */
 import type { HandlerMap } from '../handler';
 import type { trainingsChannels } from '../../../shared/schemas/trainings';
-import { AppError } from '../errors';
-
-const notYet = (): Promise<never> => Promise.reject(new AppError('INTERNAL', 'Chức năng đang được hoàn thiện.'));
+import { createTraining, deleteTraining, getTraining, listTrainings, restoreTraining, updateTraining } from './service';
 
 export const trainingsHandlers = {
-  'trainings.list': notYet,
-  'trainings.get': notYet,
-  'trainings.create': notYet,
-  'trainings.update': notYet,
-  'trainings.delete': notYet,
-  'trainings.restore': notYet,
+  'trainings.list': (input, ctx) => listTrainings(ctx, input),
+  'trainings.get': (input, ctx) => getTraining(ctx, input.id),
+  'trainings.create': (input, ctx) => createTraining(ctx, input),
+  'trainings.update': (input, ctx) => updateTraining(ctx, input),
+  'trainings.delete': (input, ctx) => deleteTraining(ctx, input.id),
+  'trainings.restore': (input, ctx) => restoreTraining(ctx, input.id),
 } satisfies Partial<HandlerMap>;
 
+// Compile-time check that every channel of trainingsChannels has its handler here.
 type MissingHandlers = Exclude<keyof typeof trainingsChannels, keyof typeof trainingsHandlers>;
 const everyChannelHandled: [MissingHandlers] extends [never] ? true : MissingHandlers = true;
 void everyChannelHandled;

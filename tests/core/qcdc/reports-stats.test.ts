@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/context';
 import { indicatorIds, seedQcdcUnits } from './support';
+import type { QcdcStats } from '../../../shared/schemas/qcdc';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -8,9 +9,8 @@ afterEach(async () => {
   app = undefined;
 });
 
-const typeOf = (s: { byType: { qcdcType: string; indicators: { id: string }[] }[] }, type: string) => s.byType.find((t) => t.qcdcType === type)!;
-const ind = (s: { byType: { qcdcType: string; indicators: { id: string }[] }[] }, type: string, id: string) =>
-  typeOf(s, type).indicators.find((i) => i.id === id)! as unknown as Record<string, unknown>;
+const typeOf = (s: Pick<QcdcStats, 'byType'>, type: string) => s.byType.find((t) => t.qcdcType === type)!;
+const ind = (s: Pick<QcdcStats, 'byType'>, type: string, id: string) => typeOf(s, type).indicators.find((i) => i.id === id)!;
 
 describe('QCDC period reports', () => {
   it('saves typed figures, shows counted ones read-only, and marks the unit on time / late in the tracking', async () => {
