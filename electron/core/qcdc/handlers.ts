@@ -1,13 +1,11 @@
 /** Every qcdc.* channel: thin wrappers over the services of this folder. */
 import type { HandlerMap } from '../handler';
 import type { qcdcChannels } from '../../../shared/schemas/qcdc';
-import { AppError } from '../errors';
 import { createIndicator, listIndicators, updateIndicator } from './indicators';
 import { deleteReport, getReport, saveReport } from './reports';
 import { qcdcStats } from './stats';
 import { drill } from './drill';
-
-const notYet = (): Promise<never> => Promise.reject(new AppError('INTERNAL', 'Chức năng đang được hoàn thiện.'));
+import { importCommit, importPreview, importUndo } from './import';
 
 export const qcdcHandlers = {
   'qcdc.indicators.list': (input, ctx) => listIndicators(ctx, input),
@@ -16,9 +14,9 @@ export const qcdcHandlers = {
   'qcdc.reports.get': (input, ctx) => getReport(ctx, input),
   'qcdc.reports.save': (input, ctx) => saveReport(ctx, input),
   'qcdc.reports.delete': (input, ctx) => deleteReport(ctx, input),
-  'qcdc.importPreview': notYet,
-  'qcdc.importCommit': notYet,
-  'qcdc.importUndo': notYet,
+  'qcdc.importPreview': (input, ctx) => importPreview(ctx, input),
+  'qcdc.importCommit': (input, ctx) => importCommit(ctx, input),
+  'qcdc.importUndo': (input, ctx) => importUndo(ctx, input.importId),
   'qcdc.stats': (input, ctx) => qcdcStats(ctx, input),
   'qcdc.drill': (input, ctx) => drill(ctx, input),
 } satisfies Partial<HandlerMap>;

@@ -122,7 +122,7 @@ export async function writeReportIn(
   ctx: Pick<AppContext, 'clock' | 'actor'>,
   w: WriteReport,
   qcdcType: string,
-): Promise<{ reportId: string; before: ReportRow | null }> {
+): Promise<{ reportId: string; before: ReportRow | null; trackedRowId: string | null }> {
   const at = isoNow(ctx.clock);
   const before = await selectReport(trx, w.unitId, w.year, w.period);
   const reportId = before?.id ?? newId(ctx.clock.now().getTime());
@@ -156,7 +156,9 @@ export async function writeReportIn(
     [...w.values.entries()].filter(([, v]) => v !== null).map(([indicator_id, v]) => ({ report_id: reportId, indicator_id, ...v! })),
   );
   const tracked = await trackingRow(trx, w.unitId, w);
+  let trackedRowId: string | null = null;
   if (tracked && !tracked.row.received_date) {
+    trackedRowId = tracked.row.id;
     const patch = { received_date: w.receivedDate, updated_at: at };
     await updateUnitReport(trx, tracked.row.id, patch);
     await recordAudit(trx, ctx.actor, at, { entity: 'unit_report', entityId: tracked.row.id, action: 'update', before: tracked.row, after: patch, note: 'Nhận số liệu QCDC' });
@@ -169,7 +171,7 @@ export async function writeReportIn(
     after: { unitId: w.unitId, year: w.year, period: w.period, qcdcType, values: Object.fromEntries(w.values) },
     ...(w.importId ? { note: `Nhập từ Excel (${w.importId})` } : {}),
   });
-  return { reportId, before };
+  return { reportId, before, trackedRowId };
 }
 
 export async function saveReport(ctx: AppContext, data: SaveReportData): Promise<QcdcReport> {
