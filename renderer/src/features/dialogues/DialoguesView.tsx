@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { ActionIcon, Anchor, Badge, Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowBackUp, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { createDialogueSchema, type Dialogue } from '../../../../shared/schemas/dialogues';
 import { TASK_STATUS_LABELS } from '../../../../shared/schemas/plans';
@@ -44,6 +45,7 @@ export function DialoguesView({ year }: { year: number }) {
   const list = useApiQuery('dialogues.list', { year, includeDeleted: trash });
   const clock = useApiQuery('tasks.list', { overdue: true, limit: 1 });
   const confirm = useConfirm();
+  const queryClient = useQueryClient();
   const remove = useApiMutation('dialogues.delete', { invalidate: WRITES, onError: showError });
   const restore = useApiMutation('dialogues.restore', { invalidate: WRITES, onError: showError });
   const rows = (list.data ?? []).filter((d) => (trash ? d.deletedAt !== null : d.deletedAt === null));
@@ -151,7 +153,15 @@ export function DialoguesView({ year }: { year: number }) {
         </Table>
       )}
       {editing && <DialogueEditor dialogue={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-      <TaskDrawer taskId={taskId} today={clock.data?.today ?? ''} onClose={() => setTaskId(null)} />
+      <TaskDrawer
+        taskId={taskId}
+        today={clock.data?.today ?? ''}
+        onClose={() => {
+          setTaskId(null);
+          // The drawer records progress through tasks.*; the list shows each task's state.
+          void queryClient.invalidateQueries({ queryKey: ['dialogues.list'] });
+        }}
+      />
     </Stack>
   );
 }

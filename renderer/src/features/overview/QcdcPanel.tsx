@@ -7,12 +7,15 @@ import { useState } from 'react';
 import { Anchor, Badge, Drawer, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import type { StatIndicator, StatType } from '../../../../shared/schemas/qcdc';
-import { QCDC_TYPE_SHORT_LABELS } from '../../../../shared/schemas/organisation';
+import { QCDC_TYPE_SHORT_LABELS, type QcdcType } from '../../../../shared/schemas/organisation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LazyBarChart } from '../../components/LazyBarChart';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useApiQuery } from '../../lib/query';
 import { deltaText } from './Figure';
+
+/** Axis labels short enough for four bars in a third of the page. */
+const CHART_LABELS: Record<QcdcType, string> = { xa_phuong: 'Xã, phường', co_quan_nha_nuoc: 'Cơ quan', doanh_nghiep: 'Doanh nghiệp', luc_luong_vu_trang: 'LLVT' };
 
 /** How many figures each loại hình shows on the overview (the rest are one click away). */
 const KEY_FIGURES = 4;
@@ -20,7 +23,8 @@ const KEY_FIGURES = 4;
 /** "2.360", "18/20 đơn vị", "45,5%", or "—" when nothing was reported. */
 export function statText(i: StatIndicator): string {
   if (i.total === null) return '—';
-  if (i.kind === 'yesno') return `${formatNumber(i.total)}/${formatNumber(i.of ?? 0)}`;
+  // No unit answered the yes/no: nothing to count ("0/0" reads like a failure).
+  if (i.kind === 'yesno') return i.of ? `${formatNumber(i.total)}/${formatNumber(i.of)}` : '—';
   if (i.kind === 'ratio') return `${i.total.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
   if (i.kind === 'text') return `${formatNumber(i.total)} đơn vị`;
   return formatNumber(i.total);
@@ -98,7 +102,7 @@ export function QcdcPanel({ year }: { year: number }) {
           </Text>
           <LazyBarChart
             h={260}
-            data={s.byType.map((t) => ({ type: QCDC_TYPE_SHORT_LABELS[t.qcdcType], 'Đã báo cáo': t.unitsReported, 'Chưa báo cáo': Math.max(t.unitsTotal - t.unitsReported, 0) }))}
+            data={s.byType.map((t) => ({ type: CHART_LABELS[t.qcdcType], 'Đã báo cáo': t.unitsReported, 'Chưa báo cáo': Math.max(t.unitsTotal - t.unitsReported, 0) }))}
             dataKey="type"
             type="stacked"
             withLegend

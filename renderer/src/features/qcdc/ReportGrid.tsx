@@ -248,7 +248,8 @@ export function ReportGrid({
               <th key={col.id} scope="col" className={classes.head} title={col.sourceLabel ?? undefined}>
                 {col.name}
                 {col.unitLabel && <span className={classes.unitLabel}> ({col.unitLabel})</span>}
-                {col.readOnly && <span className={classes.source}>{col.sourceLabel ?? 'Tự tính'}</span>}
+                {/* The full source is the header's hover title; the cell says only that it is not typed. */}
+                {col.readOnly && <span className={classes.source}>{col.kind === 'ratio' ? 'tự tính' : 'tự đếm từ sổ'}</span>}
               </th>
             ))}
           </tr>

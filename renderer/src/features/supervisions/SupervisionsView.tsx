@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowBackUp, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import type { Channel } from '../../../../shared/contract';
 import { createSupervisionSchema, type Supervision } from '../../../../shared/schemas/supervisions';
@@ -34,6 +35,7 @@ export function SupervisionsView({ year }: { year: number }) {
   const unvisited = useApiQuery('supervisions.unvisited', { year });
   const clock = useApiQuery('tasks.list', { overdue: true, limit: 1 });
   const confirm = useConfirm();
+  const queryClient = useQueryClient();
   const remove = useApiMutation('supervisions.delete', { invalidate: WRITES, onError: showError });
   const restore = useApiMutation('supervisions.restore', { invalidate: WRITES, onError: showError });
   const rows = (list.data ?? []).filter((s) => (trash ? s.deletedAt !== null : s.deletedAt === null));
@@ -161,7 +163,15 @@ export function SupervisionsView({ year }: { year: number }) {
         </Paper>
       </SimpleGrid>
       {editing && <SupervisionEditor supervision={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-      <TaskDrawer taskId={taskId} today={clock.data?.today ?? ''} onClose={() => setTaskId(null)} />
+      <TaskDrawer
+        taskId={taskId}
+        today={clock.data?.today ?? ''}
+        onClose={() => {
+          setTaskId(null);
+          // The drawer records progress through tasks.*; the list shows each task's state.
+          void queryClient.invalidateQueries({ queryKey: ['supervisions.list'] });
+        }}
+      />
     </Stack>
   );
 }
