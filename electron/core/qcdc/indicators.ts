@@ -134,3 +134,11 @@ export async function updateIndicator(ctx: AppContext, data: UpdateIndicatorData
   return getIndicator(ctx.db, data.id);
 }
 
+
+/**
+ * The requirements an inspection checks for a loại hình: its yes/no indicators (and those of every
+ * loại hình), active ones plus any in `keep` (findings already recorded against them).
+ */
+export async function requirementsOf(db: Db, qcdcType: string, keep: ReadonlySet<string> = new Set()): Promise<IndicatorRow[]> {
+  return indicatorsOfType(await selectIndicators(db), qcdcType).filter((i) => i.kind === 'yesno' && (i.active === 1 || keep.has(i.id)));
+}
