@@ -26,11 +26,12 @@ import { UnitSelect } from '../plans/shared';
 import type { Channel } from '../../../../shared/contract';
 
 const PUBLIC_STATE: Record<Dialogue['publicState'], { label: string; color: string }> = {
-  published: { label: 'Đã công khai đúng hạn', color: 'green' },
-  late: { label: 'Công khai chậm', color: 'orange' },
-  overdue: { label: 'Quá hạn công khai', color: 'red' },
-  pending: { label: 'Chưa đến hạn công khai', color: 'blue' },
-  none: { label: 'Không đặt hạn công khai', color: 'gray' },
+  // Short: the column header already says "Công khai kết quả" (long labels were cut off).
+  published: { label: 'Đúng hạn', color: 'green' },
+  late: { label: 'Chậm', color: 'orange' },
+  overdue: { label: 'Quá hạn', color: 'red' },
+  pending: { label: 'Chưa đến hạn', color: 'blue' },
+  none: { label: 'Không đặt hạn', color: 'gray' },
 };
 
 // Counted QCDC figures and the task lists follow a dialogue's changes.

@@ -82,6 +82,11 @@ export function SupervisionsView({ year }: { year: number }) {
                       )}
                     </Table.Td>
                     <Table.Td>
+                      {s.recommendations.length === 0 && (
+                        <Text size="xs" c="dimmed">
+                          Không có
+                        </Text>
+                      )}
                       <Stack gap={2}>
                         {s.recommendations.map((t) => (
                           <Anchor key={t.id} size="xs" onClick={() => setTaskId(t.id)}>
