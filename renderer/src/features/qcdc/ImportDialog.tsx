@@ -21,6 +21,9 @@ import { QCDC_READS } from './reads';
 
 const SKIP = '__skip__';
 
+/** A two-row header comes joined ("Xã, phường… - Số tổ hòa giải"); the loại hình is shown apart, so show the indicator part. */
+const headerText = (header: string) => header.split(' - ').pop() ?? header;
+
 /** The unit kind a unit created from a roll-up gets, from the loại hình heading it sat under. */
 const KIND_OF_TYPE: Record<QcdcType, UnitKind> = {
   xa_phuong: 'xa_phuong',
@@ -186,7 +189,7 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
                     {preview.mapping.columns.map((c) => (
                       <Table.Tr key={c.key} bg={columns[c.key] ? undefined : 'yellow.0'}>
                         <Table.Td>
-                          <Text size="sm">{c.header}</Text>
+                          <Text size="sm">{headerText(c.header)}</Text>
                           <Text size="xs" c="dimmed">
                             {c.key}
                             {c.qcdcType ? ` · ${QCDC_TYPE_SHORT_LABELS[c.qcdcType]}` : ''}
@@ -195,7 +198,7 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
                         <Table.Td>
                           <Select
                             size="xs"
-                            aria-label={`Chỉ tiêu cho cột ${c.header}`}
+                            aria-label={`Chỉ tiêu cho cột ${headerText(c.header)}`}
                             data={indicatorOptions}
                             searchable
                             value={columns[c.key] ?? SKIP}
@@ -326,7 +329,7 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
               <Group gap={6} mb={6}>
                 {unknownColumns.map((c) => (
                   <Badge key={c.key} variant="light" color="gray" tt="none">
-                    {c.header}
+                    {headerText(c.header)}
                     {c.qcdcType ? ` · ${QCDC_TYPE_SHORT_LABELS[c.qcdcType]}` : ''}
                   </Badge>
                 ))}
