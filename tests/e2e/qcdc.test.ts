@@ -467,4 +467,33 @@ describe('QCDC year 2022 end to end', () => {
     }
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(qcdcPage), '-l', String(qcdcPage + 1), pdf, path.join(ARTIFACTS_DIR, 'qcdc-report-page')]);
   }, 180_000);
+
+  it('inspects an enterprise against its loại hình’s requirements and cites them in the conclusion notice', async () => {
+    const { page } = app;
+    const enterprise = 'Công ty CP Khoáng sản Bắc Kạn';
+    // The plan itself is arranged (its editor has its own test); the checklist is used through the UI.
+    const plan = (await rpcOk(
+      app.rpc('inspections.create', { year: 2022, date: '2022-10-03', topic: 'Thực hiện dân chủ ở cơ sở tại doanh nghiệp', targets: [{ unitId: unitIds.get(enterprise)!, visitDate: '2022-10-20' }] }) as never,
+    )) as { id: string };
+    const requirements = indicators.filter((i) => i.qcdcType === 'doanh_nghiep' && i.kind === 'yesno' && i.active).map((i) => i.name);
+    expect(requirements.length).toBeGreaterThan(2);
+    await app.open(`/kiem-tra?id=${plan.id}`);
+    const card = page.locator(`[data-target="${enterprise}"]`);
+    await card.getByRole('table', { name: 'Yêu cầu theo loại hình' }).waitFor({ timeout: 20_000 });
+    expect(await card.locator('[data-requirement]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-requirement')))).toEqual(requirements);
+
+    await card.getByRole('button', { name: 'Ghi kết quả làm việc' }).click();
+    const visit = page.getByRole('dialog', { name: /Kết quả làm việc/ });
+    await visit.getByRole('radiogroup', { name: `Đánh giá: ${requirements[0]}` }).getByText('Đạt', { exact: true }).click();
+    await visit.getByRole('radiogroup', { name: `Đánh giá: ${requirements[1]}` }).getByText('Chưa đạt', { exact: true }).click();
+    await visit.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu kết quả làm việc.').waitFor();
+    await card.getByText('đạt 1/2 yêu cầu đã đánh giá').waitFor();
+    await app.screenshot('qcdc-inspection-checklist');
+    await card.getByRole('button', { name: 'Thông báo kết luận' }).click();
+    const frame = page.frameLocator('iframe[title^="Thông báo kết luận"]');
+    await frame.getByText(/Đối chiếu 2 yêu cầu thực hiện Quy chế dân chủ ở cơ sở .*: đạt 1\/2 yêu cầu\./).waitFor({ timeout: 20_000 });
+    await frame.getByText(requirements[1]!).waitFor();
+    await page.keyboard.press('Escape');
+  }, 120_000);
 });

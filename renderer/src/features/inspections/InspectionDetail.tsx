@@ -11,6 +11,7 @@ import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
 import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/plans';
 import { downloadFile, DueBadge, PrintModal, StatusBadge, usePrintState } from '../plans/shared';
+import { RequirementsInput, RequirementsList, type Findings } from './Requirements';
 import { InspectionEditor } from './InspectionEditor';
 
 const REPORT_BADGE: Record<InspectionTarget['reportState'], { color: string; label: string }> = {
@@ -130,6 +131,7 @@ export function InspectionDetail({ id, today, onBack, onOpenTask }: { id: string
                   {t.conclusions && <Text size="sm"><b>Kết luận:</b> {t.conclusions}</Text>}
                 </Stack>
               )}
+              {t.requirements && t.requirements.length > 0 && <RequirementsList requirements={t.requirements} />}
               <Group justify="space-between" mt="sm">
                 <Text fw={500} size="sm">
                   Kiến nghị ({t.recommendations.length})
@@ -185,6 +187,7 @@ function VisitModal({ target, onClose }: { target: InspectionTarget | null; onCl
   const [conclusions, setConclusions] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
+  const [findings, setFindings] = useState<Findings>({});
   const save = useApiMutation('inspections.recordVisit', { invalidate: [...READS] });
   if (target && loadedFor !== target.id) {
     setLoadedFor(target.id);
@@ -193,12 +196,14 @@ function VisitModal({ target, onClose }: { target: InspectionTarget | null; onCl
     setStrengths(target.strengths ?? '');
     setShortcomings(target.shortcomings ?? '');
     setConclusions(target.conclusions ?? '');
+    setFindings(Object.fromEntries((target.requirements ?? []).map((r) => [r.indicatorId, r.met])));
     setErrors({});
   }
   const submit = async () => {
     if (!target) return;
     try {
-      await save.mutateAsync({ targetId: target.id, visitDate, reportReceivedDate: received, strengths, shortcomings, conclusions });
+      const requirementFindings = (target.requirements ?? []).map((r) => ({ indicatorId: r.indicatorId, met: findings[r.indicatorId] ?? null, note: r.note }));
+      await save.mutateAsync({ targetId: target.id, visitDate, reportReceivedDate: received, strengths, shortcomings, conclusions, ...(requirementFindings.length ? { findings: requirementFindings } : {}) });
       showSuccess('Đã lưu kết quả làm việc.');
       setLoadedFor(null);
       onClose();
@@ -217,6 +222,7 @@ function VisitModal({ target, onClose }: { target: InspectionTarget | null; onCl
         <Textarea label="Ưu điểm" autosize minRows={2} value={strengths} onChange={(e) => setStrengths(e.currentTarget.value)} />
         <Textarea label="Hạn chế" autosize minRows={2} value={shortcomings} onChange={(e) => setShortcomings(e.currentTarget.value)} />
         <Textarea label="Kết luận" autosize minRows={2} value={conclusions} onChange={(e) => setConclusions(e.currentTarget.value)} />
+        {target?.requirements && target.requirements.length > 0 && <RequirementsInput requirements={target.requirements} value={findings} onChange={setFindings} />}
         <Group justify="flex-end">
           <Button onClick={submit} loading={save.isPending}>
             Lưu

@@ -94,8 +94,8 @@ function Section({
               <Table.Tr key={i.id} style={i.active ? undefined : { opacity: 0.6 }}>
                 <Table.Td>{idx + 1}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">
-                    {i.code ? `${i.code}. ` : ''}
+                  {/* The code is the catalogue's key for files and reports, not something an officer reads. */}
+                  <Text size="sm" title={i.code ?? undefined}>
                     {i.name}
                     {i.unitLabel ? <Text span c="dimmed" size="xs"> ({i.unitLabel})</Text> : null}
                   </Text>
