@@ -14,13 +14,13 @@ import { TASK_STATUS_LABELS } from '../../../../shared/schemas/plans';
 import { useConfirm } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { RegisterBar } from '../../components/RegisterBar';
+import { EditorFooter, RegisterBar, saveCallbacks } from '../../components/RegisterBar';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { useFoldedFilter } from '../../lib/search';
 import { useFormDraft } from '../../lib/useFormDraft';
-import { applyServerErrors, parseForm, zodResolver } from '../../lib/zodForm';
+import { parseForm, zodResolver } from '../../lib/zodForm';
 import { TaskDrawer } from '../plans/TaskDrawer';
 import { UnitSelect } from '../plans/shared';
 import type { Channel } from '../../../../shared/contract';
@@ -232,14 +232,7 @@ function DialogueEditor({ dialogue, onClose }: { dialogue: Dialogue | null; onCl
 
   const submit = form.onSubmit((v) => {
     const data = parseForm(createDialogueSchema, toInput(v));
-    const done = {
-      onSuccess: () => {
-        draft.clear();
-        showSuccess(dialogue ? 'Đã lưu hội nghị đối thoại.' : 'Đã thêm hội nghị đối thoại.');
-        onClose();
-      },
-      onError: (e: unknown) => applyServerErrors(form, e) || showError(e),
-    };
+    const done = saveCallbacks(form, draft, dialogue ? 'Đã lưu hội nghị đối thoại.' : 'Đã thêm hội nghị đối thoại.', onClose);
     if (dialogue) update.mutate({ id: dialogue.id, ...data }, done);
     else create.mutate(data, done);
   });
@@ -293,14 +286,7 @@ function DialogueEditor({ dialogue, onClose }: { dialogue: Dialogue | null; onCl
             ))}
           </Stack>
           <Textarea label="Ghi chú" autosize minRows={2} {...form.getInputProps('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={busy}>
-              {dialogue ? 'Lưu' : 'Thêm hội nghị'}
-            </Button>
-          </Group>
+          <EditorFooter onCancel={onClose} busy={busy} submitLabel={dialogue ? 'Lưu' : 'Thêm hội nghị'} />
         </Stack>
       </form>
     </Modal>

@@ -14,13 +14,13 @@ import { TASK_STATUS_LABELS } from '../../../../shared/schemas/plans';
 import { useConfirm } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { RegisterBar } from '../../components/RegisterBar';
+import { EditorFooter, RegisterBar, saveCallbacks } from '../../components/RegisterBar';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { useFoldedFilter } from '../../lib/search';
 import { useFormDraft } from '../../lib/useFormDraft';
-import { applyServerErrors, parseForm, zodResolver } from '../../lib/zodForm';
+import { parseForm, zodResolver } from '../../lib/zodForm';
 import { TaskDrawer } from '../plans/TaskDrawer';
 import { MemberSelect, UnitSelect } from '../plans/shared';
 
@@ -219,14 +219,7 @@ function SupervisionEditor({ supervision, onClose }: { supervision: Supervision 
   const draft = useFormDraft(`supervisions.edit.${supervision?.id ?? 'new'}`, form);
   const submit = form.onSubmit((v) => {
     const data = parseForm(createSupervisionSchema, toInput(v));
-    const done = {
-      onSuccess: () => {
-        draft.clear();
-        showSuccess(supervision ? 'Đã lưu lần giám sát.' : 'Đã ghi lần giám sát.');
-        onClose();
-      },
-      onError: (e: unknown) => applyServerErrors(form, e) || showError(e),
-    };
+    const done = saveCallbacks(form, draft, supervision ? 'Đã lưu lần giám sát.' : 'Đã ghi lần giám sát.', onClose);
     if (supervision) update.mutate({ id: supervision.id, ...data }, done);
     else create.mutate(data, done);
   });
@@ -258,14 +251,7 @@ function SupervisionEditor({ supervision, onClose }: { supervision: Supervision 
               </ActionIcon>
             </Group>
           ))}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {supervision ? 'Lưu' : 'Ghi lần giám sát'}
-            </Button>
-          </Group>
+          <EditorFooter onCancel={onClose} busy={create.isPending || update.isPending} submitLabel={supervision ? 'Lưu' : 'Ghi lần giám sát'} />
         </Stack>
       </form>
     </Modal>

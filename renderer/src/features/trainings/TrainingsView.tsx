@@ -1,6 +1,6 @@
 /** Tập huấn, hướng dẫn: the QCDC trainings held (date, topic, organiser, trainees, units that attended). */
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconArrowBackUp, IconPencil, IconTrash } from '@tabler/icons-react';
@@ -9,13 +9,13 @@ import { createTrainingSchema, type Training } from '../../../../shared/schemas/
 import { useConfirm } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { RegisterBar } from '../../components/RegisterBar';
+import { EditorFooter, RegisterBar, saveCallbacks } from '../../components/RegisterBar';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { useFoldedFilter } from '../../lib/search';
 import { useFormDraft } from '../../lib/useFormDraft';
-import { applyServerErrors, parseForm, zodResolver } from '../../lib/zodForm';
+import { parseForm, zodResolver } from '../../lib/zodForm';
 import { UnitMultiSelect } from '../plans/shared';
 
 const WRITES: Channel[] = ['trainings.list', 'qcdc.stats', 'qcdc.reports.get', 'qcdc.drill', 'overview.get'];
@@ -130,14 +130,7 @@ function TrainingEditor({ training, onClose }: { training: Training | null; onCl
   const draft = useFormDraft(`trainings.edit.${training?.id ?? 'new'}`, form);
   const submit = form.onSubmit((v) => {
     const data = parseForm(createTrainingSchema, toInput(v));
-    const done = {
-      onSuccess: () => {
-        draft.clear();
-        showSuccess(training ? 'Đã lưu lớp tập huấn.' : 'Đã thêm lớp tập huấn.');
-        onClose();
-      },
-      onError: (e: unknown) => applyServerErrors(form, e) || showError(e),
-    };
+    const done = saveCallbacks(form, draft, training ? 'Đã lưu lớp tập huấn.' : 'Đã thêm lớp tập huấn.', onClose);
     if (training) update.mutate({ id: training.id, ...data }, done);
     else create.mutate(data, done);
   });
@@ -153,14 +146,7 @@ function TrainingEditor({ training, onClose }: { training: Training | null; onCl
           <TextInput label="Đơn vị tổ chức" {...form.getInputProps('organiser')} />
           <UnitMultiSelect label="Đơn vị tham gia" value={form.values.unitIds} onChange={(v) => form.setFieldValue('unitIds', v)} error={form.errors.unitIds as string | undefined} />
           <Textarea label="Ghi chú" autosize minRows={2} {...form.getInputProps('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {training ? 'Lưu' : 'Thêm lớp tập huấn'}
-            </Button>
-          </Group>
+          <EditorFooter onCancel={onClose} busy={create.isPending || update.isPending} submitLabel={training ? 'Lưu' : 'Thêm lớp tập huấn'} />
         </Stack>
       </form>
     </Modal>
