@@ -24,8 +24,9 @@ import {
   deleteValues,
   selectImport,
   selectIndicators,
-  selectReport,
+  selectReportRowsOfPeriod,
   selectReportsByIds,
+  selectReportsOfPeriod,
   selectUnitsLite,
   selectValues,
   updateImportRow,
@@ -36,7 +37,7 @@ import {
   type ValueRow,
 } from './repository';
 import { insertIndicatorIn } from './indicators';
-import { writeReportIn } from './reports';
+import { trackingRows, writeReportIn } from './reports';
 import { periodRange, storedValue, successorResolver, type StoredValue } from './rules';
 import { selectUnitReportById, updateUnitReport } from '../unitReports/repository';
 
@@ -339,9 +340,9 @@ function toPreview(id: string, fileName: string, year: number, period: QcdcPerio
 }
 
 async function replacingCount(db: Db, parsed: Parsed, year: number, period: QcdcPeriod): Promise<number> {
-  const ids = [...new Set(parsed.units.map((u) => u.unitId).filter((x): x is string => !!x))];
+  const ids = new Set(parsed.units.map((u) => u.unitId).filter((x): x is string => !!x));
   let n = 0;
-  for (const id of ids) if (await selectReport(db, id, year, period)) n++;
+  for (const r of await selectReportsOfPeriod(db, year, period)) if (ids.has(r.unit_id)) n++;
   return n;
 }
 
@@ -401,12 +402,25 @@ export async function importCommit(ctx: AppContext, data: ImportCommitData): Pro
     const plan = planImport(parsed, await selectIndicators(trx), units, row.year, row.period as QcdcPeriod);
     const at = isoNow(ctx.clock);
     const before: Before = { at, reports: [], tracking: [], indicators: created };
+    const key = { year: row.year, period: row.period as QcdcPeriod };
+    // The whole period read at once: a thousand units must not cost a thousand look-ups each.
+    const priors = new Map((await selectReportRowsOfPeriod(trx, key.year, key.period)).map((r) => [r.unit_id, r]));
+    const priorValues = new Map<string, ValueRow[]>();
+    for (const v of await selectValues(trx, [...plan.units.keys()].flatMap((id) => (priors.has(id) ? [priors.get(id)!.id] : [])))) {
+      priorValues.set(v.report_id, [...(priorValues.get(v.report_id) ?? []), v]);
+    }
+    const tracking = await trackingRows(trx, key);
     for (const entry of plan.units.values()) {
       if (!entry.values.size) continue;
-      const prior = await selectReport(trx, entry.unit.id, row.year, row.period);
-      const priorValues = prior ? await selectValues(trx, [prior.id]) : [];
-      const written = await writeReportIn(trx, ctx, { unitId: entry.unit.id, year: row.year, period: row.period as QcdcPeriod, values: entry.values, receivedDate, importId: row.id }, entry.type);
-      before.reports.push({ unitId: entry.unit.id, reportId: written.reportId, before: prior ?? null, values: priorValues });
+      const prior = priors.get(entry.unit.id) ?? null;
+      const values = prior ? (priorValues.get(prior.id) ?? []) : [];
+      const written = await writeReportIn(
+        trx,
+        ctx,
+        { ...key, unitId: entry.unit.id, values: entry.values, receivedDate, importId: row.id, known: { before: prior, values, tracked: tracking.get(entry.unit.id) ?? null } },
+        entry.type,
+      );
+      before.reports.push({ unitId: entry.unit.id, reportId: written.reportId, before: prior, values });
       if (written.trackedRowId) before.tracking.push(written.trackedRowId);
     }
     await updateImportRow(trx, row.id, { committed_at: at, before_json: JSON.stringify(before), parsed_json: JSON.stringify(parsed) });

@@ -11,7 +11,7 @@ import { isoNow, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
 import type { QcdcType } from '../../../shared/schemas/organisation';
 import type { FigureValue, QcdcPeriod, QcdcReport, SaveReportData } from '../../../shared/schemas/qcdc';
-import { selectPeriods, selectUnitReport, updateUnitReport } from '../unitReports/repository';
+import { selectPeriods, selectUnitReport, selectUnitReports, updateUnitReport } from '../unitReports/repository';
 import {
   deleteValues,
   insertReport,
@@ -24,6 +24,7 @@ import {
   updateReportRow,
   type IndicatorRow,
   type ReportRow,
+  type ValueRow,
 } from './repository';
 import { countedValue, indicatorsOfType, periodRange, ratio, shownValue, storedValue, type StoredValue } from './rules';
 
@@ -32,16 +33,27 @@ export interface PeriodKey {
   period: QcdcPeriod;
 }
 
+type TrackingRow = { period: Awaited<ReturnType<typeof selectPeriods>>[number]; row: NonNullable<Awaited<ReturnType<typeof selectUnitReport>>> };
+
 /**
  * The tracking row this report answers: the first (by due date) unit-report period of the same
  * type and year that lists the unit.
  */
-async function trackingRow(db: Db, unitId: string, key: PeriodKey) {
+async function trackingRow(db: Db, unitId: string, key: PeriodKey): Promise<TrackingRow | null> {
   for (const p of await selectPeriods(db, { year: key.year, type: key.period })) {
     const row = await selectUnitReport(db, p.id, unitId);
     if (row) return { period: p, row };
   }
   return null;
+}
+
+/** The tracking rows of every unit for a period at once (an import writes a thousand units). */
+export async function trackingRows(db: Db, key: PeriodKey): Promise<Map<string, TrackingRow>> {
+  const periods = await selectPeriods(db, { year: key.year, type: key.period });
+  const out = new Map<string, TrackingRow>();
+  const rows = await selectUnitReports(db, periods.map((p) => p.id));
+  for (const p of periods) for (const r of rows) if (r.period_id === p.id && !out.has(r.unit_id)) out.set(r.unit_id, { period: p, row: r });
+  return out;
 }
 
 /** Figures of one unit: typed from `values`, counted from the registers, ratios from both. */
@@ -111,6 +123,8 @@ export interface WriteReport extends PeriodKey {
   receivedDate: string;
   note?: string | null | undefined;
   importId?: string | null;
+  /** Already read by the caller (an import reads a whole period at once): the live report and its figures, the tracking row. */
+  known?: { before: ReportRow | null; values: readonly ValueRow[]; tracked: TrackingRow | null };
 }
 
 /**
@@ -124,7 +138,7 @@ export async function writeReportIn(
   qcdcType: string,
 ): Promise<{ reportId: string; before: ReportRow | null; trackedRowId: string | null }> {
   const at = isoNow(ctx.clock);
-  const before = await selectReport(trx, w.unitId, w.year, w.period);
+  const before = w.known ? w.known.before : await selectReport(trx, w.unitId, w.year, w.period);
   const reportId = before?.id ?? newId(ctx.clock.now().getTime());
   if (before) {
     await updateReportRow(trx, before.id, {
@@ -149,13 +163,13 @@ export async function writeReportIn(
     });
   }
   const ids = [...w.values.keys()];
-  const previous = before ? (await selectValues(trx, [before.id])).filter((v) => w.values.has(v.indicator_id)) : [];
-  await deleteValues(trx, reportId, ids);
+  const previous = before ? (w.known ? w.known.values : await selectValues(trx, [before.id])).filter((v) => w.values.has(v.indicator_id)) : [];
+  if (before) await deleteValues(trx, reportId, ids);
   await insertValues(
     trx,
     [...w.values.entries()].filter(([, v]) => v !== null).map(([indicator_id, v]) => ({ report_id: reportId, indicator_id, ...v! })),
   );
-  const tracked = await trackingRow(trx, w.unitId, w);
+  const tracked = w.known ? w.known.tracked : await trackingRow(trx, w.unitId, w);
   let trackedRowId: string | null = null;
   if (tracked && !tracked.row.received_date) {
     trackedRowId = tracked.row.id;

@@ -109,6 +109,10 @@ export async function selectReportsOfPeriod(db: Db, year: number, period: string
     .execute();
 }
 
+export async function selectReportRowsOfPeriod(db: Db, year: number, period: string): Promise<ReportRow[]> {
+  return db.selectFrom('qcdc_reports').selectAll().where('year', '=', year).where('period', '=', period).where('deleted_at', 'is', null).execute();
+}
+
 export async function insertReport(db: Db, row: Insertable<QcdcReportsTable>): Promise<void> {
   await db.insertInto('qcdc_reports').values(row).execute();
 }
@@ -332,4 +336,10 @@ export async function selectReportsByIds(db: Db, ids: readonly string[]): Promis
 export async function hardDeleteReport(db: Db, id: string): Promise<void> {
   await db.deleteFrom('qcdc_values').where('report_id', '=', id).execute();
   await db.deleteFrom('qcdc_reports').where('id', '=', id).execute();
+}
+
+/** The newest audit sequence number: every write is audited, so it changes whenever data does. */
+export async function selectLatestAuditSeq(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max<number | null>('seq').as('s')).executeTakeFirst();
+  return Number(row?.s ?? 0);
 }

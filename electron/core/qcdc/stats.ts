@@ -17,6 +17,7 @@ import {
   selectIndicators,
   selectPeriodValues,
   selectRegisterCounts,
+  selectLatestAuditSeq,
   selectReportsOfPeriod,
   selectUnitsLite,
   type IndicatorRow,
@@ -128,7 +129,32 @@ function comparable(s: StatIndicator): number | null {
   return s.unitsWithValue > 0 ? s.total : null;
 }
 
+/**
+ * Results per database handle, valid while the newest audit sequence number is unchanged: every
+ * write (figures, registers, units, indicators, trash restores) is audited in its transaction, so a
+ * change of data always moves it. A year of 10,000 units is then summed once per change instead of
+ * on every look at the overview (the sums cost ~0.3–1 s at that size; the check ~0.1 ms).
+ * Results are shared: callers treat them as read-only.
+ */
+const cache = new WeakMap<object, { seq: number; results: Map<string, QcdcStats> }>();
+
 export async function qcdcStats(ctx: Pick<AppContext, 'db'>, input: StatsInput & { includeUnits?: boolean }): Promise<QcdcStats> {
+  const seq = await selectLatestAuditSeq(ctx.db);
+  let entry = cache.get(ctx.db);
+  if (!entry || entry.seq !== seq) {
+    entry = { seq, results: new Map() };
+    cache.set(ctx.db, entry);
+  }
+  const key = `${input.year}|${input.period}|${input.qcdcType ?? ''}|${input.includeUnits === false ? 0 : 1}`;
+  const hit = entry.results.get(key);
+  if (hit) return hit;
+  const value = await computeStats(ctx, input);
+  // Only cache when nothing was written meanwhile (a write between the check and the reads).
+  if ((await selectLatestAuditSeq(ctx.db)) === seq) entry.results.set(key, value);
+  return value;
+}
+
+async function computeStats(ctx: Pick<AppContext, 'db'>, input: StatsInput & { includeUnits?: boolean }): Promise<QcdcStats> {
   const current = await periodData(ctx.db, input.year, input.period, input.qcdcType);
   const prev = await periodData(ctx.db, input.year - 1, input.period, input.qcdcType);
   if (prev.hasData) {
