@@ -13,7 +13,7 @@ import { foldText } from '../../../shared/text/vietnamese';
 import type { CreateDialogueData, Dialogue, UpdateDialogueData } from '../../../shared/schemas/dialogues';
 import { existingUnitIds } from '../tasks/repository';
 import { listTasksBySource } from '../tasks/service';
-import { deleteSourceTasks, restoreSourceTasks, syncSourceTasks } from '../tasks/sourced';
+import { restoreWithTasks, syncSourceTasks, trashWithTasks, type TaskSourceRecord } from '../tasks/sourced';
 import { insertDialogue, selectDialogue, selectDialogues, updateDialogueRow, type DialogueRow } from './repository';
 
 function publicState(r: Pick<DialogueRow, 'public_due_date' | 'published_date'>, today: string): Dialogue['publicState'] {
@@ -112,26 +112,14 @@ export async function updateDialogue(ctx: AppContext, data: UpdateDialogueData):
   return getDialogue(ctx, data.id);
 }
 
+const RECORD: TaskSourceRecord = { type: 'dialogue', entity: 'dialogue', label: 'hội nghị đối thoại', select: selectDialogue, stamp: updateDialogueRow };
+
 export async function deleteDialogue(ctx: AppContext, id: string): Promise<{ id: string }> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await selectDialogue(trx, id);
-    if (!before) throw notFound('hội nghị đối thoại');
-    const at = isoNow(ctx.clock);
-    await updateDialogueRow(trx, id, { deleted_at: at, updated_at: at });
-    await deleteSourceTasks(trx, ctx, { type: 'dialogue', id }, at);
-    await recordAudit(trx, ctx.actor, at, { entity: 'dialogue', entityId: id, action: 'delete', before });
-  });
+  await trashWithTasks(ctx, RECORD, id);
   return { id };
 }
 
 export async function restoreDialogue(ctx: AppContext, id: string): Promise<Dialogue> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await selectDialogue(trx, id, true);
-    if (!before || !before.deleted_at) throw notFound('hội nghị đối thoại trong thùng rác');
-    const at = isoNow(ctx.clock);
-    await updateDialogueRow(trx, id, { deleted_at: null, updated_at: at });
-    await restoreSourceTasks(trx, ctx, { type: 'dialogue', id }, before.deleted_at);
-    await recordAudit(trx, ctx.actor, at, { entity: 'dialogue', entityId: id, action: 'restore' });
-  });
+  await restoreWithTasks(ctx, RECORD, id);
   return getDialogue(ctx, id);
 }

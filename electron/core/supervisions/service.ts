@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { selectAssignmentRows, selectMemberRow } from '../organisation/members/repository';
 import { existingUnitIds } from '../tasks/repository';
 import { listTasksBySource } from '../tasks/service';
-import { deleteSourceTasks, restoreSourceTasks, syncSourceTasks } from '../tasks/sourced';
+import { restoreWithTasks, syncSourceTasks, trashWithTasks, type TaskSourceRecord } from '../tasks/sourced';
 import { insertSupervision, selectSupervision, selectSupervisions, updateSupervisionRow, type SupervisionRow } from './repository';
 
 async function toSupervision(ctx: Pick<AppContext, 'db' | 'clock'>, r: SupervisionRow): Promise<Supervision> {
@@ -92,27 +92,15 @@ export async function updateSupervision(ctx: AppContext, data: UpdateSupervision
   return getSupervision(ctx, data.id);
 }
 
+const RECORD: TaskSourceRecord = { type: 'supervision', entity: 'supervision', label: 'lượt giám sát', select: selectSupervision, stamp: updateSupervisionRow };
+
 export async function deleteSupervision(ctx: AppContext, id: string): Promise<{ id: string }> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await selectSupervision(trx, id);
-    if (!before) throw notFound('lượt giám sát');
-    const at = isoNow(ctx.clock);
-    await updateSupervisionRow(trx, id, { deleted_at: at, updated_at: at });
-    await deleteSourceTasks(trx, ctx, { type: 'supervision', id }, at);
-    await recordAudit(trx, ctx.actor, at, { entity: 'supervision', entityId: id, action: 'delete', before });
-  });
+  await trashWithTasks(ctx, RECORD, id);
   return { id };
 }
 
 export async function restoreSupervision(ctx: AppContext, id: string): Promise<Supervision> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await selectSupervision(trx, id, true);
-    if (!before || !before.deleted_at) throw notFound('lượt giám sát trong thùng rác');
-    const at = isoNow(ctx.clock);
-    await updateSupervisionRow(trx, id, { deleted_at: null, updated_at: at });
-    await restoreSourceTasks(trx, ctx, { type: 'supervision', id }, before.deleted_at);
-    await recordAudit(trx, ctx.actor, at, { entity: 'supervision', entityId: id, action: 'restore' });
-  });
+  await restoreWithTasks(ctx, RECORD, id);
   return getSupervision(ctx, id);
 }
 

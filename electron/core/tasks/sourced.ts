@@ -70,3 +70,38 @@ export async function restoreSourceTasks(trx: Db, ctx: TaskContext, source: { ty
     await recordAudit(trx, ctx.actor, at, { entity: 'task', entityId: id, action: 'restore' });
   }
 }
+
+/** A register record that owns tasks: how to read it (with the trash) and stamp its deletion. */
+export interface TaskSourceRecord {
+  type: TaskSourceType;
+  /** Audit entity ("dialogue", "supervision"). */
+  entity: string;
+  /** What the user calls it, for "Không tìm thấy …". */
+  label: string;
+  select: (trx: Db, id: string, withDeleted: boolean) => Promise<{ deleted_at: string | null } | null>;
+  stamp: (trx: Db, id: string, patch: { deleted_at: string | null; updated_at: string }) => Promise<void>;
+}
+
+/** Moves a record and its tasks to the trash in one transaction, stamped with the same time. */
+export async function trashWithTasks(ctx: TaskContext & { db: Db }, rec: TaskSourceRecord, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await rec.select(trx, id, false);
+    if (!before) throw new AppError('NOT_FOUND', `Không tìm thấy ${rec.label}.`);
+    const at = isoNow(ctx.clock);
+    await rec.stamp(trx, id, { deleted_at: at, updated_at: at });
+    await deleteSourceTasks(trx, ctx, { type: rec.type, id }, at);
+    await recordAudit(trx, ctx.actor, at, { entity: rec.entity, entityId: id, action: 'delete', before });
+  });
+}
+
+/** Brings a record back from the trash with the tasks deleted together with it. */
+export async function restoreWithTasks(ctx: TaskContext & { db: Db }, rec: TaskSourceRecord, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await rec.select(trx, id, true);
+    if (!before || !before.deleted_at) throw new AppError('NOT_FOUND', `Không tìm thấy ${rec.label} trong thùng rác.`);
+    const at = isoNow(ctx.clock);
+    await rec.stamp(trx, id, { deleted_at: null, updated_at: at });
+    await restoreSourceTasks(trx, ctx, { type: rec.type, id }, before.deleted_at);
+    await recordAudit(trx, ctx.actor, at, { entity: rec.entity, entityId: id, action: 'restore' });
+  });
+}
