@@ -22,7 +22,8 @@ const KEY_FIGURES = 4;
 
 /** "2.360", "18/20 đơn vị", "45,5%", or "—" when nothing was reported. */
 export function statText(i: StatIndicator): string {
-  if (i.total === null) return '—';
+  // No unit gave a figure: "0" would claim a result nobody reported.
+  if (i.total === null || i.unitsWithValue === 0) return '—';
   // No unit answered the yes/no: nothing to count ("0/0" reads like a failure).
   if (i.kind === 'yesno') return i.of ? `${formatNumber(i.total)}/${formatNumber(i.of)}` : '—';
   if (i.kind === 'ratio') return `${i.total.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
@@ -52,6 +53,11 @@ export function QcdcPanel({ year }: { year: number }) {
           {formatNumber(reported)}/{formatNumber(total)} đơn vị đã báo cáo · mở số liệu
         </Anchor>
       </Group>
+      {reported === 0 && (
+        <Text size="sm" c="dimmed">
+          Chưa có đơn vị nào gửi số liệu năm {year}: nhập ở mục Quy chế dân chủ (bảng số liệu hoặc bảng tổng hợp Excel).
+        </Text>
+      )}
       <div style={{ display: 'grid', gridTemplateColumns: '8fr 4fr', gap: 'var(--mantine-spacing-sm)' }}>
         <SimpleGrid cols={2} spacing="sm">
           {s.byType.map((t) => (
