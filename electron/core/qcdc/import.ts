@@ -19,6 +19,7 @@ import type { z } from 'zod';
 import type { importCommitOutput } from '../../../shared/schemas/qcdc';
 import {
   hardDeleteReport,
+  insertReports,
   insertImport,
   insertValues,
   deleteValues,
@@ -410,6 +411,7 @@ export async function importCommit(ctx: AppContext, data: ImportCommitData): Pro
       priorValues.set(v.report_id, [...(priorValues.get(v.report_id) ?? []), v]);
     }
     const tracking = await trackingRows(trx, key);
+    const batch = { reports: [] as Parameters<typeof insertReports>[1], values: [] as Parameters<typeof insertValues>[1] };
     for (const entry of plan.units.values()) {
       if (!entry.values.size) continue;
       const prior = priors.get(entry.unit.id) ?? null;
@@ -417,18 +419,21 @@ export async function importCommit(ctx: AppContext, data: ImportCommitData): Pro
       const written = await writeReportIn(
         trx,
         ctx,
-        { ...key, unitId: entry.unit.id, values: entry.values, receivedDate, importId: row.id, known: { before: prior, values, tracked: tracking.get(entry.unit.id) ?? null } },
+        { ...key, unitId: entry.unit.id, values: entry.values, receivedDate, importId: row.id, known: { before: prior, values, tracked: tracking.get(entry.unit.id) ?? null }, batch },
         entry.type,
       );
       before.reports.push({ unitId: entry.unit.id, reportId: written.reportId, before: prior, values });
       if (written.trackedRowId) before.tracking.push(written.trackedRowId);
     }
+    await insertReports(trx, batch.reports);
+    await insertValues(trx, batch.values);
+    // One audit entry for the whole import; what it replaced is kept with the import (before_json) for undo.
     await updateImportRow(trx, row.id, { committed_at: at, before_json: JSON.stringify(before), parsed_json: JSON.stringify(parsed) });
     await recordAudit(trx, ctx.actor, at, {
       entity: 'qcdc_import',
       entityId: row.id,
       action: 'import',
-      after: { fileName: row.file_name, year: row.year, period: row.period, reports: before.reports.length, values: plan.valuesCount, indicatorsCreated: created.length },
+      after: { fileName: row.file_name, year: row.year, period: row.period, reports: before.reports.map((r) => r.reportId), tracking: before.tracking, values: plan.valuesCount, indicatorsCreated: created },
     });
     return {
       importId: row.id,

@@ -4,7 +4,9 @@
  * old type. Counted indicators are read from the registers, ratios computed; only typed figures are
  * stored. Saving marks the unit as reported in the unit-report tracking of the same type and year.
  */
+import type { Insertable } from 'kysely';
 import type { AppContext } from '../context';
+import type { QcdcReportsTable, QcdcValuesTable } from '../db/schema';
 import { recordAudit, type Db } from '../db/audit';
 import { newId } from '../db/ids';
 import { isoNow, localToday } from '../clock';
@@ -125,6 +127,12 @@ export interface WriteReport extends PeriodKey {
   importId?: string | null;
   /** Already read by the caller (an import reads a whole period at once): the live report and its figures, the tracking row. */
   known?: { before: ReportRow | null; values: readonly ValueRow[]; tracked: TrackingRow | null };
+  /**
+   * Batch mode (the import): new report rows and figures are collected here for the caller to insert
+   * in a few statements, and the audit entry is left to the caller's one entry for the whole batch
+   * (which keeps everything replaced, for undo).
+   */
+  batch?: { reports: Insertable<QcdcReportsTable>[]; values: Insertable<QcdcValuesTable>[] };
 }
 
 /**
@@ -148,7 +156,7 @@ export async function writeReportIn(
       updated_at: at,
     });
   } else {
-    await insertReport(trx, {
+    const row = {
       id: reportId,
       unit_id: w.unitId,
       year: w.year,
@@ -160,30 +168,31 @@ export async function writeReportIn(
       created_at: at,
       updated_at: at,
       deleted_at: null,
-    });
+    };
+    if (w.batch) w.batch.reports.push(row);
+    else await insertReport(trx, row);
   }
   const ids = [...w.values.keys()];
   const previous = before ? (w.known ? w.known.values : await selectValues(trx, [before.id])).filter((v) => w.values.has(v.indicator_id)) : [];
   if (before) await deleteValues(trx, reportId, ids);
-  await insertValues(
-    trx,
-    [...w.values.entries()].filter(([, v]) => v !== null).map(([indicator_id, v]) => ({ report_id: reportId, indicator_id, ...v! })),
-  );
+  const rows = [...w.values.entries()].filter(([, v]) => v !== null).map(([indicator_id, v]) => ({ report_id: reportId, indicator_id, ...v! }));
+  if (w.batch) w.batch.values.push(...rows);
+  else await insertValues(trx, rows);
   const tracked = w.known ? w.known.tracked : await trackingRow(trx, w.unitId, w);
   let trackedRowId: string | null = null;
   if (tracked && !tracked.row.received_date) {
     trackedRowId = tracked.row.id;
     const patch = { received_date: w.receivedDate, updated_at: at };
     await updateUnitReport(trx, tracked.row.id, patch);
-    await recordAudit(trx, ctx.actor, at, { entity: 'unit_report', entityId: tracked.row.id, action: 'update', before: tracked.row, after: patch, note: 'Nhận số liệu QCDC' });
+    if (!w.batch) await recordAudit(trx, ctx.actor, at, { entity: 'unit_report', entityId: tracked.row.id, action: 'update', before: tracked.row, after: patch, note: 'Nhận số liệu QCDC' });
   }
+  if (w.batch) return { reportId, before, trackedRowId };
   await recordAudit(trx, ctx.actor, at, {
     entity: 'qcdc_report',
     entityId: reportId,
     action: before ? 'update' : 'create',
     before: before ? { ...before, values: previous } : undefined,
     after: { unitId: w.unitId, year: w.year, period: w.period, qcdcType, values: Object.fromEntries(w.values) },
-    ...(w.importId ? { note: `Nhập từ Excel (${w.importId})` } : {}),
   });
   return { reportId, before, trackedRowId };
 }

@@ -117,6 +117,10 @@ export async function insertReport(db: Db, row: Insertable<QcdcReportsTable>): P
   await db.insertInto('qcdc_reports').values(row).execute();
 }
 
+export async function insertReports(db: Db, rows: Insertable<QcdcReportsTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 50) await db.insertInto('qcdc_reports').values(rows.slice(i, i + 50)).execute();
+}
+
 export async function updateReportRow(db: Db, id: string, patch: Updateable<QcdcReportsTable>): Promise<void> {
   await db.updateTable('qcdc_reports').set(patch).where('id', '=', id).execute();
 }

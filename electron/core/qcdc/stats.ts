@@ -200,9 +200,14 @@ async function unitTable(db: Db, year: number, period: QcdcPeriod, d: PeriodData
   }
   const out: QcdcStats['byUnit'] = [];
   const sorted = [...d.effectiveType.entries()].sort(([a], [b]) => ((d.units.get(a)?.sort_key ?? '') < (d.units.get(b)?.sort_key ?? '') ? -1 : 1));
+  // The indicator list of each loại hình once, not once per unit (10,000 units).
+  const ofType = new Map<string, IndicatorRow[]>();
   for (const [unitId, type] of sorted) {
     if (onlyType && type !== onlyType) continue;
-    const indicators = indicatorsOfType(d.indicators, type).filter((i) => i.active === 1 || typed.get(unitId)?.has(i.id));
+    let all = ofType.get(type);
+    if (!all) ofType.set(type, (all = indicatorsOfType(d.indicators, type)));
+    const own = typed.get(unitId);
+    const indicators = all.filter((i) => i.active === 1 || own?.has(i.id));
     const values: Record<string, FigureValue> = {};
     const fig = figuresOf(indicators, typed.get(unitId) ?? new Map(), d.counted.get(unitId));
     for (const i of indicators) values[i.id] = fig.get(i.id) ?? null;
