@@ -228,6 +228,7 @@ describe('QCDC year 2022 end to end', () => {
     const dialog = page.getByRole('dialog', { name: /Nhập bảng tổng hợp QCDC/ });
     await dialog.locator('input[type=file]').setInputFiles(file);
     await dialog.getByRole('table', { name: 'Ghép cột với chỉ tiêu' }).waitFor({ timeout: 20_000 });
+    await app.screenshot('qcdc-import-mapping');
     await dialog.getByRole('button', { name: 'Tiếp tục: xem trước' }).click();
     await dialog.getByText('Số liệu sẽ ghi').waitFor();
     await dialog.getByText(`Đơn vị chưa có trong danh sách (1)`).waitFor();

@@ -173,85 +173,36 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
             {formatNumber(preview.columnsRead)} cột số liệu. Chương trình đã tự ghép theo tên; hãy kiểm tra các dòng chưa ghép.
           </Text>
           <SimpleGrid cols={2} spacing="md">
-            <Box>
-              <Text fw={600} mb={4}>
-                Cột → chỉ tiêu
-              </Text>
-              <ScrollArea.Autosize mah="50vh">
-                <Table withTableBorder verticalSpacing={2} aria-label="Ghép cột với chỉ tiêu">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Cột trong tệp</Table.Th>
-                      <Table.Th w={300}>Chỉ tiêu</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {preview.mapping.columns.map((c) => (
-                      <Table.Tr key={c.key} bg={columns[c.key] ? undefined : 'yellow.0'}>
-                        <Table.Td>
-                          <Text size="sm">{headerText(c.header)}</Text>
-                          <Text size="xs" c="dimmed">
-                            {c.key}
-                            {c.qcdcType ? ` · ${QCDC_TYPE_SHORT_LABELS[c.qcdcType]}` : ''}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Select
-                            size="xs"
-                            aria-label={`Chỉ tiêu cho cột ${headerText(c.header)}`}
-                            data={indicatorOptions}
-                            searchable
-                            value={columns[c.key] ?? SKIP}
-                            onChange={(v) => setColumns((m) => ({ ...m, [c.key]: v && v !== SKIP ? v : null }))}
-                            allowDeselect={false}
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
-            </Box>
-            <Box>
-              <Text fw={600} mb={4}>
-                Dòng → đơn vị
-              </Text>
-              <ScrollArea.Autosize mah="50vh">
-                <Table withTableBorder verticalSpacing={2} aria-label="Ghép dòng với đơn vị">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Tên trong tệp</Table.Th>
-                      <Table.Th w={300}>Đơn vị</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {preview.mapping.units.map((u) => (
-                      <Table.Tr key={u.key} bg={units[u.key] ? undefined : 'yellow.0'}>
-                        <Table.Td>
-                          <Text size="sm">{u.name}</Text>
-                          <Text size="xs" c="dimmed">
-                            {u.row ? `${u.sheet}, dòng ${u.row}` : u.sheet}
-                            {u.qcdcType ? ` · ${QCDC_TYPE_SHORT_LABELS[u.qcdcType]}` : ''}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Select
-                            size="xs"
-                            aria-label={`Đơn vị cho ${u.name}`}
-                            data={unitOptions}
-                            searchable
-                            limit={50}
-                            value={units[u.key] ?? SKIP}
-                            onChange={(v) => setUnits((m) => ({ ...m, [u.key]: v && v !== SKIP ? v : null }))}
-                            allowDeselect={false}
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
-            </Box>
+            <MappingTable
+              title="Cột → chỉ tiêu"
+              label="Ghép cột với chỉ tiêu"
+              fromHeader="Cột trong tệp"
+              toHeader="Chỉ tiêu"
+              rows={preview.mapping.columns.map((c) => ({
+                key: c.key,
+                name: headerText(c.header),
+                hint: c.qcdcType ? QCDC_TYPE_SHORT_LABELS[c.qcdcType] : '',
+                ariaLabel: `Chỉ tiêu cho cột ${headerText(c.header)}`,
+              }))}
+              options={indicatorOptions}
+              value={columns}
+              onChange={(key, v) => setColumns((m) => ({ ...m, [key]: v }))}
+            />
+            <MappingTable
+              title="Dòng → đơn vị"
+              label="Ghép dòng với đơn vị"
+              fromHeader="Tên trong tệp"
+              toHeader="Đơn vị"
+              rows={preview.mapping.units.map((u) => ({
+                key: u.key,
+                name: u.name,
+                hint: [u.row ? `${u.sheet}, dòng ${u.row}` : u.sheet, u.qcdcType ? QCDC_TYPE_SHORT_LABELS[u.qcdcType] : ''].filter(Boolean).join(' · '),
+                ariaLabel: `Đơn vị cho ${u.name}`,
+              }))}
+              options={unitOptions}
+              value={units}
+              onChange={(key, v) => setUnits((m) => ({ ...m, [key]: v }))}
+            />
           </SimpleGrid>
           <Group justify="space-between">
             <Button variant="default" onClick={reset}>
@@ -373,5 +324,70 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
         </Stack>
       )}
     </Modal>
+  );
+}
+
+/** One side of the mapping step: what the file names (left) → what the app knows (right); unmatched rows tinted. */
+function MappingTable({
+  title,
+  label,
+  fromHeader,
+  toHeader,
+  rows,
+  options,
+  value,
+  onChange,
+}: {
+  title: string;
+  label: string;
+  fromHeader: string;
+  toHeader: string;
+  rows: { key: string; name: string; hint: string; ariaLabel: string }[];
+  options: { value: string; label: string }[];
+  value: Record<string, string | null>;
+  onChange: (key: string, id: string | null) => void;
+}) {
+  return (
+    <Box>
+      <Text fw={600} mb={4}>
+        {title}
+      </Text>
+      <ScrollArea.Autosize mah="50vh">
+        <Table withTableBorder verticalSpacing={2} aria-label={label}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{fromHeader}</Table.Th>
+              <Table.Th w={300}>{toHeader}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.key} bg={value[r.key] ? undefined : 'yellow.0'}>
+                <Table.Td>
+                  <Text size="sm">{r.name}</Text>
+                  {r.hint && (
+                    <Text size="xs" c="dimmed">
+                      {r.hint}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    size="xs"
+                    aria-label={r.ariaLabel}
+                    data={options}
+                    searchable
+                    limit={50}
+                    value={value[r.key] ?? SKIP}
+                    onChange={(v) => onChange(r.key, v && v !== SKIP ? v : null)}
+                    allowDeselect={false}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </Box>
   );
 }
