@@ -138,10 +138,11 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
   };
 
   const indicatorOptions = [
-    { value: SKIP, label: '(không nhập cột này)' },
+    // Unmatched: the next step offers to create it (or skip it).
+    { value: SKIP, label: '(chưa ghép – tạo mới hoặc bỏ qua ở bước sau)' },
     ...(indicators.data ?? []).map((i) => ({ value: i.id, label: `${i.qcdcType ? QCDC_TYPE_SHORT_LABELS[i.qcdcType] : 'Chung'}: ${i.name}` })),
   ];
-  const unitOptions = [{ value: SKIP, label: '(bỏ qua)' }, ...(unitList.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))];
+  const unitOptions = [{ value: SKIP, label: '(chưa ghép – tạo mới hoặc bỏ qua ở bước sau)' }, ...(unitList.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))];
 
   return (
     <Modal opened={opened} onClose={close} title={`Nhập bảng tổng hợp QCDC – ${QCDC_PERIOD_LABELS[period]} năm ${year}`} size="80rem" closeOnClickOutside={false}>
