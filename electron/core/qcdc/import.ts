@@ -21,6 +21,7 @@ import {
   hardDeleteReport,
   insertReports,
   insertImport,
+  deleteStalePreviews,
   insertValues,
   deleteValues,
   selectImport,
@@ -354,8 +355,13 @@ export async function importPreview(ctx: AppContext, input: { fileName: string; 
   for (const u of parsed.units) u.unitId = match(u.name)?.id ?? null;
   const id = newId(ctx.clock.now().getTime());
   const at = isoNow(ctx.clock);
-  // The preview is kept (not the file) so the commit works from exactly what was shown.
-  await insertImport(ctx.db, { id, file_name: input.fileName, year: input.year, period: input.period, created_at: at, parsed_json: JSON.stringify(parsed), committed_at: null, before_json: null, undone_at: null });
+  // The preview is kept (not the file) so the commit works from exactly what was shown; previews
+  // never committed are dropped after a day so the staging rows do not pile up.
+  await ctx.db.transaction().execute(async (trx) => {
+    const dropped = await deleteStalePreviews(trx, new Date(ctx.clock.now().getTime() - 86_400_000).toISOString());
+    await insertImport(trx, { id, file_name: input.fileName, year: input.year, period: input.period, created_at: at, parsed_json: JSON.stringify(parsed), committed_at: null, before_json: null, undone_at: null });
+    await recordAudit(trx, ctx.actor, at, { entity: 'qcdc_import', entityId: id, action: 'preview', after: { fileName: input.fileName, year: input.year, period: input.period, rows: parsed.rowsRead, staleDropped: dropped } });
+  });
   return toPreview(id, input.fileName, input.year, input.period, parsed, await selectIndicators(ctx.db), units, await replacingCount(ctx.db, parsed, input.year, input.period));
 }
 

@@ -320,6 +320,12 @@ export async function insertImport(db: Db, row: Insertable<QcdcImportsTable>): P
   await db.insertInto('qcdc_imports').values(row).execute();
 }
 
+/** Previews never committed, older than `before`; returns how many were dropped. */
+export async function deleteStalePreviews(db: Db, before: string): Promise<number> {
+  const r = await db.deleteFrom('qcdc_imports').where('committed_at', 'is', null).where('created_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function selectImport(db: Db, id: string): Promise<ImportRow | null> {
   return (await db.selectFrom('qcdc_imports').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }

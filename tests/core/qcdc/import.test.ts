@@ -120,6 +120,16 @@ describe('QCDC roll-up import', () => {
     expect(ca.figures.find((f) => f.indicatorId === ids.LLVT_HD_QN)!.value).toBe(true);
   });
 
+  it('drops a preview never committed once it is a day old', async () => {
+    app = await openTestApp({ now: '2023-01-20T02:00:00.000Z' });
+    await seedQcdcUnits(app);
+    const old = await app.call('qcdc.importPreview', { fileName: 'a.xlsx', bytes: await rollUp(), year: 2022 });
+    app.clock.set('2023-01-22T02:00:00.000Z');
+    const fresh = await app.call('qcdc.importPreview', { fileName: 'b.xlsx', bytes: await rollUp(), year: 2022 });
+    expect(await app.invoke('qcdc.importCommit', { importId: old.importId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await app.call('qcdc.importCommit', { importId: fresh.importId })).reportsSaved).toBe(3);
+  });
+
   it('refuses a file without a QCDC table, writing nothing', async () => {
     app = await openTestApp();
     const wb = new ExcelJS.Workbook();
