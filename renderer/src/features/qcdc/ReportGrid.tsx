@@ -237,7 +237,9 @@ export function ReportGrid({
   if (!columns.length || !rows.length) return null;
 
   return (
-    <div className={classes.wrap}>
+    <div>
+      {/* Only the table scrolls (both ways, headers and unit names sticky); the help line stays put. */}
+      <div className={classes.wrap}>
       <table ref={tableRef} role="grid" aria-label={label} className={classes.grid} onKeyDown={onKeyDown} onPaste={paste}>
         <thead>
           <tr>
@@ -311,6 +313,7 @@ export function ReportGrid({
           ))}
         </tbody>
       </table>
+      </div>
       <Text size="xs" c={cellError ? 'red.8' : 'dimmed'} mt={4} role={cellError ? 'alert' : undefined} mih={18}>
         {cellError ??
           'Mũi tên, Tab, Enter: chuyển ô · gõ để thay nội dung, F2 để sửa · phím cách: Có/Không · Delete: xoá · Ctrl+V: dán khối ô từ Excel vào từ ô đang chọn.'}
