@@ -19,6 +19,7 @@ describe('dialogue conferences', () => {
       passedOn: [{ content: 'Sửa đường liên thôn Nà Pài', leadText: 'UBND huyện', deadline: '2022-09-30' }, { content: 'Cấp giấy chứng nhận QSDĐ cho 3 hộ', deadline: '2022-11-30' }],
     });
     expect(d).toMatchObject({ opinionsPassedOn: 2, opinionsOpen: 2, publicState: 'published' });
+    expect(d.passedOn[0]!.sourceLabel).toBe('Hội nghị đối thoại ngày 10/05/2022 – Xã Nam Cường');
     expect(d.passedOn.map((t) => [t.sourceType, t.title, t.deadline])).toEqual([
       ['dialogue', 'Sửa đường liên thôn Nà Pài', '2022-09-30'],
       ['dialogue', 'Cấp giấy chứng nhận QSDĐ cho 3 hộ', '2022-11-30'],

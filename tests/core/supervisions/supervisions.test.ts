@@ -22,7 +22,9 @@ describe('member supervision of assigned units', () => {
       memberId: lan.id, unitId: u.xaA.id, date: '2022-08-12', findings: 'Công khai đầy đủ', recommendations: [{ content: 'Kiện toàn Ban TTND', deadline: '2022-10-31' }],
     });
     expect(v).toMatchObject({ assigned: true, memberName: 'Hoàng Thị Lan' });
-    expect(v.recommendations[0]).toMatchObject({ sourceType: 'supervision', title: 'Kiện toàn Ban TTND', leadUnit: { id: u.xaA.id } });
+    expect(v.recommendations[0]).toMatchObject({
+      sourceType: 'supervision', title: 'Kiện toàn Ban TTND', leadUnit: { id: u.xaA.id }, sourceLabel: 'Giám sát của đồng chí Hoàng Thị Lan tại Xã Nam Cường ngày 12/08/2022',
+    });
     const stray = await app.call('supervisions.create', { memberId: minh.id, unitId: u.ca.id, date: '2022-09-01' });
     expect(stray.assigned).toBe(false);
 
