@@ -235,7 +235,7 @@ describe('QCDC year 2022 end to end', () => {
     await dialog.getByText(`Cột chưa có chỉ tiêu tương ứng (1)`).waitFor();
     await app.screenshot('qcdc-import-preview');
     await dialog.getByRole('button', { name: 'Nhập số liệu' }).click();
-    await dialog.getByText(/Đã nhập số liệu Cả năm năm 2022/).waitFor({ timeout: 20_000 });
+    await dialog.getByText(/Đã nhập số liệu Cả năm 2022/).waitFor({ timeout: 20_000 });
     await dialog.getByText(/Đã thêm 1 chỉ tiêu/).waitFor();
 
     // Undo puts the figures back as they were (none), then the file goes in again.
@@ -248,7 +248,7 @@ describe('QCDC year 2022 end to end', () => {
     await dialog.locator('input[type=file]').setInputFiles(file);
     await dialog.getByRole('button', { name: 'Tiếp tục: xem trước' }).click();
     await dialog.getByRole('button', { name: 'Nhập số liệu' }).click();
-    await dialog.getByText(/Đã nhập số liệu Cả năm năm 2022/).waitFor({ timeout: 20_000 });
+    await dialog.getByText(/Đã nhập số liệu Cả năm 2022/).waitFor({ timeout: 20_000 });
     await dialog.getByRole('button', { name: 'Xem số liệu' }).click();
     await page.getByText('5/5 đơn vị đã có số liệu').waitFor();
     expect(await cell(NEW_UNIT, CONG_KHAI).textContent()).toBe('31');

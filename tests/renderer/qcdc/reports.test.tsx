@@ -82,7 +82,7 @@ describe('QCDC report screen', () => {
     expect(cell('Xã Hòa Bình', 'Hội nghị nhân dân').textContent).toBe('7');
     expect(cell('Xã Tân Lập', 'Hội nghị nhân dân').textContent).toBe('9');
     expect(screen.getByText(/Xã Tân Lập: Số liệu không hợp lệ\./)).toBeTruthy();
-    await waitFor(() => expect(document.body.textContent).toContain('Cả năm năm 2022: 1/2 đơn vị đã có số liệu'));
+    await waitFor(() => expect(document.body.textContent).toContain('Cả năm 2022: 1/2 đơn vị đã có số liệu'));
   });
 
   it('keeps unsaved edits as a draft across a remount', async () => {

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Badge, Box, Button, Checkbox, Group, Modal, ScrollArea, Select, SimpleGrid, Stack, Stepper, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowBackUp } from '@tabler/icons-react';
-import { QCDC_PERIOD_LABELS, type ImportPreview } from '../../../../shared/schemas/qcdc';
+import type { ImportPreview } from '../../../../shared/schemas/qcdc';
 import { QCDC_TYPE_SHORT_LABELS, type QcdcType, type UnitKind } from '../../../../shared/schemas/organisation';
 import { useConfirm } from '../../components/ConfirmAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -16,7 +16,7 @@ import { showSuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useApiQuery } from '../../lib/query';
-import { usePeriod } from './usePeriod';
+import { periodText, usePeriod } from './usePeriod';
 import { QCDC_READS } from './reads';
 
 const SKIP = '__skip__';
@@ -145,7 +145,7 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
   const unitOptions = [{ value: SKIP, label: '(chưa ghép – tạo mới hoặc bỏ qua ở bước sau)' }, ...(unitList.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))];
 
   return (
-    <Modal opened={opened} onClose={close} title={`Nhập bảng tổng hợp QCDC – ${QCDC_PERIOD_LABELS[period]} năm ${year}`} size="80rem" closeOnClickOutside={false}>
+    <Modal opened={opened} onClose={close} title={`Nhập bảng tổng hợp QCDC – ${periodText(period, year)}`} size="80rem" closeOnClickOutside={false}>
       <Stepper active={step} size="sm" mb="md" allowNextStepsSelect={false}>
         <Stepper.Step label="Chọn tệp" />
         <Stepper.Step label="Ghép cột, đơn vị" />
@@ -157,7 +157,7 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
       {step === 0 && (
         <Stack>
           <Text size="sm">
-            Số liệu sẽ được ghi cho kỳ <b>{QCDC_PERIOD_LABELS[period]} năm {year}</b> (đổi năm, kỳ ở trang Số liệu của đơn vị trước khi nhập).
+            Số liệu sẽ được ghi cho kỳ <b>{periodText(period, year)}</b> (đổi năm, kỳ ở trang Số liệu của đơn vị trước khi nhập).
           </Text>
           <FileDropZone
             busy={busy}
@@ -306,7 +306,7 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
 
       {step === 3 && result && preview && (
         <Stack>
-          <Alert color="green" title={`Đã nhập số liệu ${QCDC_PERIOD_LABELS[preview.period]} năm ${preview.year}`}>
+          <Alert color="green" title={`Đã nhập số liệu ${periodText(preview.period, preview.year)}`}>
             Ghi {formatNumber(result.valuesSaved)} số liệu của {formatNumber(result.reportsSaved)} đơn vị.
             {result.indicatorsCreated > 0 && ` Đã thêm ${formatNumber(result.indicatorsCreated)} chỉ tiêu.`}
             {result.unitsSkipped > 0 && ` Bỏ qua ${formatNumber(result.unitsSkipped)} đơn vị chưa ghép.`}

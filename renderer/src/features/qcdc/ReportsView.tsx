@@ -9,7 +9,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconDeviceFloppy, IconFileImport, IconSearch, IconX } from '@tabler/icons-react';
-import { INDICATOR_SOURCE_LABELS, QCDC_PERIOD_LABELS, type FigureValue, type Indicator } from '../../../../shared/schemas/qcdc';
+import { INDICATOR_SOURCE_LABELS, type FigureValue, type Indicator } from '../../../../shared/schemas/qcdc';
 import { QCDC_TYPE_LABELS } from '../../../../shared/schemas/organisation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -22,7 +22,7 @@ import { useFormDraft } from '../../lib/useFormDraft';
 import { ReportGrid, type GridColumn, type PasteResult } from './ReportGrid';
 import { ratioOf } from './gridModel';
 import { PeriodControls } from './PeriodControls';
-import { usePeriod } from './usePeriod';
+import { periodText, usePeriod } from './usePeriod';
 import { QCDC_READS } from './reads';
 
 const keyOf = (unitId: string, indicatorId: string) => `${unitId}|${indicatorId}`;
@@ -157,7 +157,7 @@ function GridEditor() {
             onChange={(e) => setSearch(e.currentTarget.value)}
           />
           <Text size="sm" c="dimmed">
-            {QCDC_PERIOD_LABELS[period]} năm {year}: <b>{reported}</b>/{units.length} đơn vị đã có số liệu
+            {periodText(period, year)}: <b>{reported}</b>/{units.length} đơn vị đã có số liệu
           </Text>
         </Group>
         <Group gap="xs" align="flex-end">

@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { QCDC_PERIODS, type QcdcPeriod } from '../../../../shared/schemas/qcdc';
+import { QCDC_PERIOD_LABELS, QCDC_PERIODS, type QcdcPeriod } from '../../../../shared/schemas/qcdc';
 import { QCDC_TYPES, type QcdcType } from '../../../../shared/schemas/organisation';
 
 const thisYear = new Date().getFullYear();
@@ -29,4 +29,9 @@ export function usePeriod(): {
     setParams(q);
   };
   return { year, period, qcdcType, set };
+}
+
+/** "Cả năm 2022", "6 tháng đầu năm 2022", "Chuyên đề 2022" (the labels already say "năm" where it belongs). */
+export function periodText(period: QcdcPeriod, year: number): string {
+  return `${QCDC_PERIOD_LABELS[period]} ${year}`;
 }
