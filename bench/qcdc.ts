@@ -12,7 +12,7 @@ import { createInvoker, type Invoke } from '../electron/core/registry';
 import { newId } from '../electron/core/db/ids';
 import { writeTableXlsx } from '../electron/core/export/xlsx';
 import { foldText, vietnameseSortKey } from '../shared/text/vietnamese';
-import { QCDC_TYPES } from '../shared/schemas/organisation';
+import { QCDC_TYPES } from '../shared/schemas/units';
 import { repeat, timeAsync } from './measure';
 import { Rng } from './names';
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { channel } from '../contract/define';
 import { bytesSchema } from '../contract/bytes';
 import { idSchema, intInRange, isoDate, text } from './common';
-import { QCDC_TYPES } from './organisation';
+import { QCDC_TYPES } from './units';
 
 const yearSchema = intInRange('Năm', 1990, 2100);
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { idSchema, intInRange, isoDate, longText, text } from './common';
-import { taskSchema } from './plans';
+import { taskSchema } from './tasks';
 
 const recommendationInput = z.object({
   taskId: idSchema.optional(),

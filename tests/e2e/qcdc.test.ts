@@ -15,7 +15,7 @@ import { startE2EApp, ARTIFACTS_DIR, type E2EApp } from './support/harness';
 import { rpcOk } from './support/seed';
 import { buildRollup, type RollupUnit } from './support/qcdcRollup';
 import { BAC_KAN_PROFILE } from '../support/profiles';
-import type { QcdcType } from '../../shared/schemas/organisation';
+import type { QcdcType } from '../../shared/schemas/units';
 import type { Indicator, QcdcStats } from '../../shared/schemas/qcdc';
 import { formatNumber } from '../../shared/text';
 

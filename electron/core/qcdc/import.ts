@@ -13,7 +13,7 @@ import { isoNow, localToday } from '../clock';
 import { AppError, conflict, notFound } from '../errors';
 import { detectHeader, iterateRows, mapColumns, readWorkbook, cleanText, parseNumberCell, parseTick, foldHeader, type FieldSpec } from '../export/import';
 import { columnLetter, type RawSheet, type SheetCell } from '../export/xlsx';
-import type { QcdcType } from '../../../shared/schemas/organisation';
+import type { QcdcType } from '../../../shared/schemas/units';
 import type { FigureValue, ImportCommitData, ImportPreview, IndicatorKind, QcdcPeriod } from '../../../shared/schemas/qcdc';
 import type { z } from 'zod';
 import type { importCommitOutput } from '../../../shared/schemas/qcdc';

@@ -9,7 +9,7 @@ import { newId } from '../db/ids';
 import { isoNow } from '../clock';
 import { AppError, notFound } from '../errors';
 import { foldText } from '../../../shared/text/vietnamese';
-import { QCDC_TYPES, type QcdcType } from '../../../shared/schemas/organisation';
+import { QCDC_TYPES, type QcdcType } from '../../../shared/schemas/units';
 import type { CreateIndicatorData, Indicator, UpdateIndicatorData } from '../../../shared/schemas/qcdc';
 import { insertHistory, insertIndicator, selectHistory, selectIndicator, selectIndicators, updateIndicatorRow, type IndicatorRow } from './repository';
 import { indicatorsOfType, toIndicator } from './rules';

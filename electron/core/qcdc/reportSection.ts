@@ -7,7 +7,7 @@
 import type { Block, TableBlock } from '../export/document';
 import type { TableXlsxOptions, XlsxTitle } from '../export/xlsx';
 import { formatNumber as n, formatPercent } from '../../../shared/text/format';
-import { QCDC_TYPE_SHORT_LABELS } from '../../../shared/schemas/organisation';
+import { QCDC_TYPE_SHORT_LABELS } from '../../../shared/schemas/units';
 import type { QcdcStats, StatIndicator } from '../../../shared/schemas/qcdc';
 
 /** "14 nội dung", "2/3 đơn vị", "75%", "1 đơn vị có nội dung". */

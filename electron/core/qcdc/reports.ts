@@ -11,7 +11,7 @@ import { recordAudit, type Db } from '../db/audit';
 import { newId } from '../db/ids';
 import { isoNow, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
-import type { QcdcType } from '../../../shared/schemas/organisation';
+import type { QcdcType } from '../../../shared/schemas/units';
 import type { FigureValue, QcdcPeriod, QcdcReport, SaveReportData } from '../../../shared/schemas/qcdc';
 import { selectPeriods, selectUnitReport, selectUnitReports, updateUnitReport } from '../unitReports/repository';
 import {

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../errors';
 import type { FigureValue, Indicator, IndicatorKind, IndicatorSource, QcdcPeriod } from '../../../shared/schemas/qcdc';
-import type { QcdcType } from '../../../shared/schemas/organisation';
+import type { QcdcType } from '../../../shared/schemas/units';
 import type { IndicatorRow, RegisterCounts, UnitLite } from './repository';
 
 /** A six-month report covers January–June; the annual and thematic ones the whole year. */

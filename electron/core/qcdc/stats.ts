@@ -10,7 +10,7 @@
  */
 import type { AppContext } from '../context';
 import type { Db } from '../db/audit';
-import { QCDC_TYPES, QCDC_TYPE_LABELS, type QcdcType } from '../../../shared/schemas/organisation';
+import { QCDC_TYPES, QCDC_TYPE_LABELS, type QcdcType } from '../../../shared/schemas/units';
 import type { FigureValue, QcdcPeriod, QcdcStats, StatIndicator, StatType, StatsInput } from '../../../shared/schemas/qcdc';
 import {
   aggregateValues,

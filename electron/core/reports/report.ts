@@ -10,6 +10,7 @@ import { renderPartyPdf } from '../export/print';
 import { formatDate, formatNumber, formatPercent } from '../../../shared/text/format';
 import type { FileResult } from '../../../shared/contract';
 import type { Overview } from '../../../shared/schemas/overview';
+import { PDF_MIME, DOCX_MIME } from '../export/mime';
 import type { QcdcStats } from '../../../shared/schemas/qcdc';
 import { qcdcStats } from '../qcdc/stats';
 import { qcdcReportBlocks } from '../qcdc/reportSection';
@@ -20,8 +21,6 @@ import { qcdcReportBlocks } from '../qcdc/reportSection';
  * are headed blanks the officer writes in Word.
  */
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const PDF_MIME = 'application/pdf';
 
 export type ReportPeriod = 'year' | 'half';
 

@@ -10,7 +10,7 @@ import { isoNow, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
 import type { CreateSupervisionData, Supervision, UpdateSupervisionData, unvisitedSchema } from '../../../shared/schemas/supervisions';
 import type { z } from 'zod';
-import { selectAssignmentRows, selectMemberRow } from '../organisation/members/repository';
+import { selectAssignmentRows, selectMemberRow } from '../members/repository';
 import { existingUnitIds } from '../tasks/repository';
 import { listTasksBySource } from '../tasks/service';
 import { restoreWithTasks, syncSourceTasks, trashWithTasks, type TaskSourceRecord } from '../tasks/sourced';

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/audit';
 import { AppError } from '../errors';
-import type { TaskSourceType } from '../../../shared/schemas/plans';
+import type { TaskSourceType } from '../../../shared/schemas/tasks';
 import { recordAudit } from '../db/audit';
 import { isoNow } from '../clock';
 import { selectTaskIdsDeletedWith, selectTasks, updateTaskRow } from './repository';

@@ -6,13 +6,15 @@
 import type { AppContext } from '../context';
 import { localToday } from '../clock';
 import { getProfile } from '../settings/service';
-import { reserveDocNumber } from '../organisation/docNumbers/service';
+import { reserveDocNumber } from '../docNumbers/service';
 import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
 import { renderPartyPdf } from '../export/print/pdf';
 import { formatDate, formatNumber } from '../../../shared/text/format';
-import { TASK_SOURCE_LABELS, type Task } from '../../../shared/schemas/plans';
+import { TASK_SOURCE_LABELS, type Task } from '../../../shared/schemas/tasks';
 import { listTasks } from './service';
-import { DOCX_MIME, recipientItems } from '../plans/documents';
+import { DOCX_MIME } from '../export/mime';
+import { recipientItems } from '../export/document';
+import { PDF_MIME } from '../export/mime';
 
 function stateText(t: Task): string {
   if (t.dueState === 'overdue') return `Quá hạn ${formatNumber(-(t.daysLeft ?? 0))} ngày`;
@@ -137,6 +139,6 @@ export async function urgingLetter(
     ...(profile.margins ? { margins: profile.margins } : {}),
   };
   const base = `cong-van-don-doc-${today}`;
-  if (f.format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: 'application/pdf' };
+  if (f.format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: PDF_MIME };
   return { fileName: `${base}.docx`, bytes: await buildPartyDocx(doc), mimeType: DOCX_MIME };
 }

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/context';
-import type { QcdcType } from '../../../shared/schemas/organisation';
+import type { QcdcType } from '../../../shared/schemas/units';
 
 /** Units of the four loại hình of a small province (creates them through the channels). */
 export async function seedQcdcUnits(app: TestApp) {

@@ -5,7 +5,7 @@
  * totals row. Built by the test from the figures it later expects back (never a committed binary).
  */
 import ExcelJS from 'exceljs';
-import { QCDC_TYPE_LABELS, type QcdcType } from '../../../shared/schemas/organisation';
+import { QCDC_TYPE_LABELS, type QcdcType } from '../../../shared/schemas/units';
 
 export interface RollupGroup {
   /** null: the columns every loại hình reports (khiếu nại, tố cáo; tiếp công dân…). */

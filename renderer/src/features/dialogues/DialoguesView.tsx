@@ -10,7 +10,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowBackUp, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { createDialogueSchema, type Dialogue } from '../../../../shared/schemas/dialogues';
-import { TASK_STATUS_LABELS } from '../../../../shared/schemas/plans';
+import { TASK_STATUS_LABELS } from '../../../../shared/schemas/tasks';
 import { useConfirm } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -21,8 +21,8 @@ import { useApiMutation, useApiQuery } from '../../lib/query';
 import { useFoldedFilter } from '../../lib/search';
 import { useFormDraft } from '../../lib/useFormDraft';
 import { parseForm, zodResolver } from '../../lib/zodForm';
-import { TaskDrawer } from '../plans/TaskDrawer';
-import { UnitSelect } from '../plans/shared';
+import { TaskDrawer } from '../tasks/TaskDrawer';
+import { UnitSelect } from '../../components/pickers';
 import type { Channel } from '../../../../shared/contract';
 
 const PUBLIC_STATE: Record<Dialogue['publicState'], { label: string; color: string }> = {

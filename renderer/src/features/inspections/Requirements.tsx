@@ -3,7 +3,7 @@
  * with the finding recorded for each: listed on the unit's card and assessed in the visit dialog.
  */
 import { Badge, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import type { InspectionTarget } from '../../../../shared/schemas/plans';
+import type { InspectionTarget } from '../../../../shared/schemas/inspections';
 
 type Requirement = NonNullable<InspectionTarget['requirements']>[number];
 export type Findings = Record<string, boolean | null>;

@@ -22,6 +22,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, type AttendanceStatus, type Meeting, type MeetingLookups } from '../../../../shared/schemas/meetings';
 import { emptyConclusion, emptyOpinion, emptyTask, type MeetingFormValues } from './formModel';
+import { foldedFilter } from '../../components/pickers';
 
 type Form = UseFormReturnType<MeetingFormValues>;
 
@@ -67,6 +68,7 @@ export function GeneralSection({ form, lookups, numberText }: { form: Form; look
           placeholder="Chọn trong danh mục"
           clearable
           searchable
+          filter={foldedFilter}
           data={lookups.kinds.map((k) => ({ value: k.id, label: k.name }))}
           {...form.getInputProps('kindId')}
         />
@@ -126,6 +128,7 @@ export function AttendanceSection({ form, lookups }: { form: Form; lookups: Meet
             placeholder="Thêm người vào danh sách điểm danh…"
             aria-label="Thêm thành viên vào danh sách"
             searchable
+            filter={foldedFilter}
             value={null}
             w={320}
             data={missing.map((m) => ({ value: m.id, label: m.fullName }))}
@@ -335,7 +338,7 @@ export function ConclusionsSection({ form, lookups, meeting }: { form: Form; loo
                       {...form.getInputProps(`conclusions.${i}.tasks.${j}.lead`)}
                       error={form.errors[`conclusions.${i}.tasks.${j}.leadText`] ?? form.errors[`conclusions.${i}.tasks.${j}.lead`]}
                     />
-                    <MultiSelect label={`Phối hợp ${label}`} searchable data={unitOptions} {...form.getInputProps(`conclusions.${i}.tasks.${j}.coordinatorUnitIds`)} />
+                    <MultiSelect label={`Phối hợp ${label}`} searchable filter={foldedFilter} data={unitOptions} {...form.getInputProps(`conclusions.${i}.tasks.${j}.coordinatorUnitIds`)} />
                     <TextInput label={`Phối hợp khác ${label}`} placeholder="Các cơ quan liên quan…" {...form.getInputProps(`conclusions.${i}.tasks.${j}.coordinatorText`)} />
                     <Group gap="xs" align="flex-end" wrap="nowrap">
                       <TextInput

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Anchor, Badge, Drawer, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import type { StatIndicator, StatType } from '../../../../shared/schemas/qcdc';
-import { QCDC_TYPE_SHORT_LABELS, type QcdcType } from '../../../../shared/schemas/organisation';
+import { QCDC_TYPE_SHORT_LABELS, type QcdcType } from '../../../../shared/schemas/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LazyBarChart } from '../../components/LazyBarChart';
 import { formatDate, formatNumber } from '../../lib/format';

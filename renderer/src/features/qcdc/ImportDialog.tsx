@@ -8,7 +8,7 @@ import { Alert, Badge, Box, Button, Checkbox, Group, Modal, ScrollArea, Select, 
 import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import type { ImportPreview } from '../../../../shared/schemas/qcdc';
-import { QCDC_TYPE_SHORT_LABELS, type QcdcType, type UnitKind } from '../../../../shared/schemas/organisation';
+import { QCDC_TYPE_SHORT_LABELS, type QcdcType, type UnitKind } from '../../../../shared/schemas/units';
 import { useConfirm } from '../../components/ConfirmAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FileDropZone, ImportStat } from '../../components/ImportPieces';

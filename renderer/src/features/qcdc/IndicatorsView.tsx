@@ -15,7 +15,7 @@ import {
   createIndicatorSchema,
   type Indicator,
 } from '../../../../shared/schemas/qcdc';
-import { QCDC_TYPES, QCDC_TYPE_LABELS, type QcdcType } from '../../../../shared/schemas/organisation';
+import { QCDC_TYPES, QCDC_TYPE_LABELS, type QcdcType } from '../../../../shared/schemas/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDateTime } from '../../lib/format';

@@ -1,6 +1,6 @@
 import { Group, NumberInput, SegmentedControl, Select } from '@mantine/core';
 import { QCDC_PERIOD_LABELS, QCDC_PERIODS, type QcdcPeriod } from '../../../../shared/schemas/qcdc';
-import { QCDC_TYPES, QCDC_TYPE_SHORT_LABELS, type QcdcType } from '../../../../shared/schemas/organisation';
+import { QCDC_TYPES, QCDC_TYPE_SHORT_LABELS, type QcdcType } from '../../../../shared/schemas/units';
 import { usePeriod } from './usePeriod';
 
 /** Year, period and (optionally) loại hình pickers bound to the address (see usePeriod). */

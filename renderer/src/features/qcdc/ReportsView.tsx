@@ -10,7 +10,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconDeviceFloppy, IconFileImport, IconSearch, IconX } from '@tabler/icons-react';
 import { INDICATOR_SOURCE_LABELS, type FigureValue, type Indicator } from '../../../../shared/schemas/qcdc';
-import { QCDC_TYPE_LABELS } from '../../../../shared/schemas/organisation';
+import { QCDC_TYPE_LABELS } from '../../../../shared/schemas/units';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showError, showSuccess } from '../../components/notify';

@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { QCDC_PERIOD_LABELS, QCDC_PERIODS, type QcdcPeriod } from '../../../../shared/schemas/qcdc';
-import { QCDC_TYPES, type QcdcType } from '../../../../shared/schemas/organisation';
+import { QCDC_TYPES, type QcdcType } from '../../../../shared/schemas/units';
 
 const thisYear = new Date().getFullYear();
 

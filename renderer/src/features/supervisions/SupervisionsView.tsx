@@ -10,7 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowBackUp, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import type { Channel } from '../../../../shared/contract';
 import { createSupervisionSchema, type Supervision } from '../../../../shared/schemas/supervisions';
-import { TASK_STATUS_LABELS } from '../../../../shared/schemas/plans';
+import { TASK_STATUS_LABELS } from '../../../../shared/schemas/tasks';
 import { useConfirm } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -21,8 +21,8 @@ import { useApiMutation, useApiQuery } from '../../lib/query';
 import { useFoldedFilter } from '../../lib/search';
 import { useFormDraft } from '../../lib/useFormDraft';
 import { parseForm, zodResolver } from '../../lib/zodForm';
-import { TaskDrawer } from '../plans/TaskDrawer';
-import { MemberSelect, UnitSelect } from '../plans/shared';
+import { TaskDrawer } from '../tasks/TaskDrawer';
+import { MemberSelect, UnitSelect } from '../../components/pickers';
 
 const WRITES: Channel[] = ['supervisions.list', 'supervisions.unvisited', 'qcdc.stats', 'qcdc.reports.get', 'qcdc.drill', 'tasks.list', 'tasks.get', 'overview.get'];
 

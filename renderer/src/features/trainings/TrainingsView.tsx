@@ -16,7 +16,7 @@ import { useApiMutation, useApiQuery } from '../../lib/query';
 import { useFoldedFilter } from '../../lib/search';
 import { useFormDraft } from '../../lib/useFormDraft';
 import { parseForm, zodResolver } from '../../lib/zodForm';
-import { UnitMultiSelect } from '../plans/shared';
+import { UnitMultiSelect } from '../../components/pickers';
 
 const WRITES: Channel[] = ['trainings.list', 'qcdc.stats', 'qcdc.reports.get', 'qcdc.drill', 'overview.get'];
 
