@@ -11,6 +11,7 @@ import { plansHandlers } from './plans/handlers';
 import { safetyHandlers } from './safety/handlers';
 import { checkAccess } from './safety/users/service';
 import { overviewHandlers } from './overview/handlers';
+import { issuedHandlers } from './issued/handlers';
 
 import type { HandlerMap } from './handler';
 export type { Handler, HandlerMap } from './handler';
@@ -25,6 +26,7 @@ export const handlers: HandlerMap = {
   ...plansHandlers,
   ...safetyHandlers,
   ...overviewHandlers,
+  ...issuedHandlers,
 };
 
 export interface InvokeOptions {

@@ -7,6 +7,7 @@ import { meetingsChannels } from '../schemas/meetings';
 import { plansChannels } from '../schemas/plans';
 import { safetyChannels } from '../schemas/safety';
 import { overviewChannels } from '../schemas/overview';
+import { issuedChannels } from '../schemas/issued';
 import { jobProgressSchema } from './envelope';
 
 // Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not word itself.
@@ -26,6 +27,7 @@ export const contract = {
   ...plansChannels,
   ...safetyChannels,
   ...overviewChannels,
+  ...issuedChannels,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../contract/define';
 import { bytesSchema, fileResultSchema } from '../contract/bytes';
 import { idSchema, intInRange, isoDate, longText, text } from './common';
+import { SIGNING_MODES, signatureChoiceSchema } from './settings';
 
 /*
  * Meetings and minutes (DOMAIN.md "Meetings and minutes", Hướng dẫn 16-HD/VPTW): one record holds
@@ -139,6 +140,13 @@ export const meetingInputSchema = z
       .union([isoDate('Ngày thông báo'), z.null()])
       .optional()
       .transform((v) => v ?? null),
+    /**
+     * The notice's "Nơi nhận" as edited, one line each (without "- " and punctuation); null =
+     * pre-filled from the tasks and settings; omitted = unchanged.
+     */
+    noticeRecipients: z.union([z.array(text('Nơi nhận', { min: 1, max: 300 })).max(40), z.null()]).optional(),
+    /** How the notice is signed (T/M, K/T, Q., TL.); null = the settings' default; omitted = unchanged. */
+    noticeSignature: z.union([signatureChoiceSchema, z.null()]).optional(),
   })
   .superRefine((m, ctx) => {
     if (m.endTime && m.endTime <= m.startTime) {
@@ -262,6 +270,12 @@ export const meetingSchema = z.object({
   attachments: z.array(attachmentSchema),
   /** Re-openings, newest last: when, who and why. */
   reopenings: z.array(z.object({ at: z.string(), user: z.string(), reason: z.string() })),
+  /** The notice's "Nơi nhận" as edited (null = pre-filled: see noticeRecipientsDefault). */
+  noticeRecipients: z.array(z.string()).nullable().optional(),
+  /** What the notice prints when nothing was edited: leads, coordinators, report-to lines, "Lưu". */
+  noticeRecipientsDefault: z.array(z.string()).optional(),
+  /** The notice's signature choice (null = the settings' default). */
+  noticeSignature: z.object({ mode: z.enum(SIGNING_MODES), signerName: z.string(), signerTitle: z.string() }).nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -12,6 +12,7 @@ import type { ModelTables } from './models';
 import type { MeetingTables } from './meetings';
 import type { PlanTables } from './plans';
 import type { SafetyTables } from './safety';
+import type { IssuedTables } from './issued';
 
 export * from './foundation';
 export * from './organisation';
@@ -20,6 +21,7 @@ export * from './models';
 export * from './meetings';
 export * from './plans';
 export * from './safety';
+export * from './issued';
 
 /** Each feature declares its tables in its own file here; this interface joins them. */
 export interface Database
@@ -29,4 +31,5 @@ export interface Database
     ModelTables,
     MeetingTables,
     PlanTables,
-    SafetyTables {}
+    SafetyTables,
+    IssuedTables {}

@@ -92,9 +92,22 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 
 // Capitals with two diacritics (Ậ, Ộ) collide at single spacing; 1.15 matches the print HTML's 1.2.
 const TIGHT_LINE = 276;
+// The header block: capitals with stacked marks ("CHẾ", "CHỈ ĐẠO") need room above them. LibreOffice
+// sets "auto" lines from the font's own metrics and let them touch at 1.15; an at-least 17.5 pt line
+// (the PDF's 14 pt × 1.2 plus the marks) reads the same in Word, Writer and the PDF.
+const HEADER_LINE = 350;
 
 function centred(children: TextRun[], spacingAfter = 0, keepNext = true): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter, line: TIGHT_LINE }, keepNext, children });
+}
+
+function headerLine(children: TextRun[], spacingBefore = 0): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: spacingBefore, after: 0, line: HEADER_LINE, lineRule: LineRuleType.AT_LEAST },
+    keepNext: true,
+    children,
+  });
 }
 
 function bodyParagraph(children: TextRun[], align: Align = 'justify', indent = align === 'justify', keepNext = false): Paragraph {
@@ -130,22 +143,26 @@ function headerTable(doc: PartyDocument, width: number): Table {
   const leftW = Math.round(width * (doc.orientation === 'landscape' ? 0.42 : 0.48));
   const rightW = width - leftW;
   const left: Paragraph[] = [];
-  if (h.parentBody.trim()) left.push(centred(runs(upper(h.parentBody))));
-  left.push(centred(runs(upper(h.issuingBody), { bold: true })));
-  left.push(centred(runs('*')));
-  const right = [centred(runs('ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true, underline: true }))];
+  if (h.parentBody.trim()) left.push(headerLine(runs(upper(h.parentBody))));
+  // The user's own line breaks ("\n" typed in settings) stay breaks; nothing else is inserted.
+  left.push(headerLine(runs(upper(h.issuingBody), { bold: true })));
+  left.push(headerLine(runs('*')));
+  const right = [headerLine(runs('ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true, underline: true }))];
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: [leftW, rightW],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
+    // No cell padding, as in the print HTML: Writer's default 0.19 cm each side made the issuing
+    // body wrap to four lines where the PDF has three.
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
     rows: [
       new TableRow({ cantSplit: true, children: [cell(left, leftW), cell(right, rightW)] }),
       new TableRow({
         cantSplit: true,
         children: [
-          cell(h.number ? [centred(runs(`Số ${h.number}`))] : [], leftW),
-          cell(h.placeDate ? [centred(runs(h.placeDate, { italic: true }))] : [], rightW),
+          cell(h.number ? [headerLine(runs(`Số ${h.number}`), 40)] : [], leftW),
+          cell(h.placeDate ? [headerLine(runs(h.placeDate, { italic: true }), 40)] : [], rightW),
         ],
       }),
     ],
@@ -209,7 +226,7 @@ function blockElements(block: Block, width: number, landscape: boolean, keepNext
   switch (block.type) {
     case 'paragraph': {
       const align = block.align ?? 'justify';
-      return [bodyParagraph(inline(block.text, { bold: block.bold, italic: block.italic }), align, block.indent ?? align === 'justify', keepNext)];
+      return [bodyParagraph(inline(block.text, { bold: block.bold, italic: block.italic }), align, block.indent ?? align === 'justify', keepNext || !!block.keepNext)];
     }
     case 'heading':
       return [bodyParagraph(runs(block.text, { bold: true }), block.align ?? 'justify', (block.align ?? 'justify') !== 'center', true)];
@@ -232,7 +249,7 @@ function signatureParagraphs(sig: SignatureBlock | null | undefined): Paragraph[
   out.push(blank(), blank());
   out.push(sig.note ? centred(runs(sig.note, { italic: true })) : blank());
   out.push(blank());
-  out.push(centred(runs(sig.signerName ?? '', { bold: true }), 0, false));
+  out.push(centred(runs(sig.signerName ?? '', { bold: true }), 0, true));
   return out;
 }
 
@@ -259,6 +276,33 @@ function closing(doc: PartyDocument, width: number): Table[] {
       ]
     : [new TableRow({ cantSplit: true, children: [cell(recipientParagraphs(recipients), half), cell(signatureParagraphs(right), width - half)] })];
   return [new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: [half, width - half], layout: TableLayoutType.FIXED, borders: NO_BORDERS, rows })];
+}
+
+/**
+ * The short rule under the title (28 mm, as in the PDF): the bottom border of an empty paragraph
+ * indented from both sides — a real line, not the text "-----".
+ */
+function titleRule(width: number): Paragraph {
+  const side = Math.max(0, Math.round((width - convertMillimetersToTwip(28)) / 2));
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 280, line: 120, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    keepNext: true,
+    children: [],
+  });
+}
+
+/** "DỰ THẢO", boxed at the top right of a draft (Word and Writer draw the paragraph border round the text). */
+function draftMark(width: number): Paragraph {
+  const line = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { left: Math.max(0, width - convertMillimetersToTwip(32)) },
+    spacing: { after: 80 },
+    border: { top: line, bottom: line, left: line, right: line },
+    children: runs('DỰ THẢO', { size: 13, bold: true }),
+  });
 }
 
 /** The Word document as a `docx` Document (for callers that add more sections). */
@@ -297,10 +341,11 @@ export function partyDocxDocument(doc: PartyDocument): Document {
       }),
     },
     children: [
+      ...(doc.draft ? [draftMark(width)] : []),
       headerTable(doc, width),
       new Paragraph({ spacing: { before: 360, after: 0 }, alignment: AlignmentType.CENTER, keepNext: true, children: runs(upper(doc.kind), { size: 16, bold: true }) }),
       ...summaryLines.map((line) => centred(runs(line, { bold: true }))),
-      centred(runs('-----'), 240),
+      titleRule(width),
       ...body,
       ...closing(doc, width),
     ],
