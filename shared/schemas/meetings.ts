@@ -144,9 +144,9 @@ export const meetingInputSchema = z
      * The notice's "Nơi nhận" as edited, one line each (without "- " and punctuation); null =
      * pre-filled from the tasks and settings; omitted = unchanged.
      */
-    noticeRecipients: z.union([z.array(text('Nơi nhận', { min: 1, max: 300 })).max(40), z.null()]).optional(),
+    noticeRecipients: z.array(text('Nơi nhận', { min: 1, max: 300 })).max(40, 'Nơi nhận: tối đa 40 dòng.').nullable().optional(),
     /** How the notice is signed (T/M, K/T, Q., TL.); null = the settings' default; omitted = unchanged. */
-    noticeSignature: z.union([signatureChoiceSchema, z.null()]).optional(),
+    noticeSignature: signatureChoiceSchema.nullable().optional(),
   })
   .superRefine((m, ctx) => {
     if (m.endTime && m.endTime <= m.startTime) {

@@ -217,6 +217,7 @@ export function buildMinutesDocument(m: Meeting, profile: Profile): PartyDocumen
   body.push({ type: 'heading', level: 1, text: 'III. KẾT LUẬN CỦA CHỦ TRÌ' });
   body.push({
     type: 'paragraph',
+    keepNext: true,
     text: `Đồng chí ${m.chair.name}${m.chair.position ? `, ${m.chair.position}` : ''} kết luận hội nghị như sau:`,
   });
   if (m.conclusions.length === 0) body.push({ type: 'paragraph', text: '(Chưa ghi kết luận.)' });
@@ -257,6 +258,7 @@ export function buildConclusionsDocument(m: Meeting, profile: Profile): PartyDoc
     },
     {
       type: 'paragraph',
+      keepNext: true,
       text: `Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu dự hội nghị, ${chair} kết luận như sau:`,
     },
     ...conclusionItems(m),

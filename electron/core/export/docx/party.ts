@@ -47,7 +47,10 @@ import {
 const FONT = 'Times New Roman';
 const A4 = { width: 11906, height: 16838 }; // twips
 const FIRST_LINE_INDENT = 567; // 1 cm
-const BODY_LINE = 312; // 1.3 lines (240 = single)
+// The PDF sets body text at line-height 1.3 (18.2 pt for 14 pt). Word and Writer multiply "auto"
+// lines by the font's own height (≈1.15 em for Times New Roman / Tinos), so 1.3 lines there would be
+// ~1.5 em and the DOCX ran a page longer than the PDF: 271/240 × 1.15 em ≈ 1.3 em matches it.
+const BODY_LINE = 271;
 
 /** Millimetres to twips, rounded (docx's helper floors: 20 mm would become 1133). */
 const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
@@ -243,21 +246,28 @@ function blockElements(block: Block, width: number, landscape: boolean, keepNext
 
 function signatureParagraphs(sig: SignatureBlock | null | undefined): Paragraph[] {
   if (!sig) return [];
-  const out = sig.titleLines.map((line) => centred(runs(upper(line), { bold: true })));
-  // The signing space (~26 mm): four empty 14 pt lines, or the note in the middle of them.
-  const blank = () => centred([new TextRun({ text: '', font: FONT, size: pt(14) })]);
-  out.push(blank(), blank());
-  out.push(sig.note ? centred(runs(sig.note, { italic: true })) : blank());
-  out.push(blank());
-  out.push(centred(runs(sig.signerName ?? '', { bold: true }), 0, true));
+  // Title lines get the header's at-least line: "T/M BAN CHỈ ĐẠO" over "TRƯỞNG BAN" touched in Writer.
+  const out = sig.titleLines.map((line) => headerLine(runs(upper(line), { bold: true })));
+  // The signing space is 26 mm as in the PDF, set as exact line heights: "auto" blank lines came
+  // out a third shorter in Writer than in Word, leaving too little room to sign and stamp.
+  const space = (mm: number, children: TextRun[] = []) =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 0, line: convertMillimetersToTwip(mm), lineRule: LineRuleType.EXACT },
+      keepNext: true,
+      children: children.length ? children : [new TextRun({ text: '', font: FONT, size: pt(14) })],
+    });
+  if (sig.note) out.push(space(10), space(6, runs(sig.note, { italic: true })), space(10));
+  else out.push(space(26));
+  out.push(headerLine(runs(sig.signerName ?? '', { bold: true })));
   return out;
 }
 
 function recipientParagraphs(items: readonly string[] | null | undefined): Paragraph[] {
   if (!items || items.length === 0) return [];
   return [
-    new Paragraph({ spacing: { after: 0, line: TIGHT_LINE }, children: runs('Nơi nhận:', { underline: true }) }),
-    ...recipientLines(items).map((l) => new Paragraph({ spacing: { after: 0, line: 252 }, children: runs(l, { size: 12 }) })),
+    new Paragraph({ spacing: { after: 0, line: TIGHT_LINE }, keepNext: true, children: runs('Nơi nhận:', { underline: true }) }),
+    ...recipientLines(items).map((l) => new Paragraph({ spacing: { after: 0, line: 252 }, keepNext: true, children: runs(l, { size: 12 }) })),
   ];
 }
 
@@ -275,7 +285,8 @@ function closing(doc: PartyDocument, width: number): Table[] {
           : []),
       ]
     : [new TableRow({ cantSplit: true, children: [cell(recipientParagraphs(recipients), half), cell(signatureParagraphs(right), width - half)] })];
-  return [new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: [half, width - half], layout: TableLayoutType.FIXED, borders: NO_BORDERS, rows })];
+  // No cell padding (as the PDF's columns): "Nơi nhận" starts at the left margin.
+  return [new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: [half, width - half], layout: TableLayoutType.FIXED, borders: NO_BORDERS, margins: { top: 0, bottom: 0, left: 0, right: 0 }, rows })];
 }
 
 /**
@@ -344,7 +355,17 @@ export function partyDocxDocument(doc: PartyDocument): Document {
       ...(doc.draft ? [draftMark(width)] : []),
       headerTable(doc, width),
       new Paragraph({ spacing: { before: 360, after: 0 }, alignment: AlignmentType.CENTER, keepNext: true, children: runs(upper(doc.kind), { size: 16, bold: true }) }),
-      ...summaryLines.map((line) => centred(runs(line, { bold: true }))),
+      // Indented 8% each side like the PDF's summary, so both wrap the long title at the same words.
+      ...summaryLines.map(
+        (line) =>
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            indent: { left: Math.round(width * 0.08), right: Math.round(width * 0.08) },
+            spacing: { before: 40, after: 0, line: TIGHT_LINE },
+            keepNext: true,
+            children: runs(line, { bold: true }),
+          }),
+      ),
       titleRule(width),
       ...body,
       ...closing(doc, width),

@@ -157,7 +157,7 @@ body{margin:0;line-height:1.3;font-kerning:normal;}
 .date{font-size:14pt;font-style:italic;padding-top:2pt;}
 .kind{margin:24pt 0 0;text-align:center;font-size:16pt;font-weight:bold;line-height:1.2;}
 .summary{margin:2pt 8% 0;text-align:center;font-size:14pt;font-weight:bold;line-height:1.25;}
-.rule{width:28mm;margin:6pt auto 14pt;border-top:1px solid #000;}
+.rule{width:28mm;margin:8pt auto 14pt;border-top:1px solid #000;}
 .body p{margin:0 0 6pt;orphans:2;widows:2;}
 .a-j{text-align:justify;} .a-l{text-align:left;} .a-c{text-align:center;} .a-r{text-align:right;}
 .ind{text-indent:1cm;} .noind{text-indent:0;}
