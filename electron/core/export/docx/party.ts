@@ -100,10 +100,6 @@ const TIGHT_LINE = 276;
 // (the PDF's 14 pt × 1.2 plus the marks) reads the same in Word, Writer and the PDF.
 const HEADER_LINE = 350;
 
-function centred(children: TextRun[], spacingAfter = 0, keepNext = true): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter, line: TIGHT_LINE }, keepNext, children });
-}
-
 function headerLine(children: TextRun[], spacingBefore = 0): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
