@@ -17,6 +17,26 @@ export const SIGNING_MODE_LABELS: Record<SigningMode, string> = {
   byOrder: 'Thừa lệnh (TL. TRƯỞNG BAN / chức vụ người ký)',
 };
 
+/**
+ * The bold title lines above the signature for a mode; `signerTitle` is the signer's own line for
+ * K/T and TL. Shared by the printers and the settings preview, so both show the same block.
+ */
+export function signatureTitleLines(mode: SigningMode, signerTitle = '', bodyShort = 'BAN CHỈ ĐẠO'): string[] {
+  const title = signerTitle.trim().toLocaleUpperCase('vi');
+  switch (mode) {
+    case 'direct':
+      return ['TRƯỞNG BAN'];
+    case 'onBehalf':
+      return [`T/M ${bodyShort}`, 'TRƯỞNG BAN'];
+    case 'deputy':
+      return ['K/T TRƯỞNG BAN', title || 'PHÓ TRƯỞNG BAN'];
+    case 'acting':
+      return ['Q. TRƯỞNG BAN'];
+    case 'byOrder':
+      return ['TL. TRƯỞNG BAN', title || 'CHÁNH VĂN PHÒNG'];
+  }
+}
+
 /** One document's signature: the mode, who signs and (K/T, TL.) the signer's own title line. */
 export const signatureChoiceSchema = z.object({
   mode: z.enum(SIGNING_MODES, { error: 'Cách ký không hợp lệ.' }),

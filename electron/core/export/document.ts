@@ -6,7 +6,7 @@
  * always carry the same text. All strings are plain user text: the renderers escape them.
  */
 import type { PageMargins, Profile, SignatureChoice, SigningMode } from '../../../shared/schemas/settings';
-import { DEFAULT_MARGINS } from '../../../shared/schemas/settings';
+import { DEFAULT_MARGINS, signatureTitleLines } from '../../../shared/schemas/settings';
 import { partyDateLine } from '../../../shared/text/format';
 
 /** A run of text inside a paragraph; plain strings are regular text. */
@@ -173,20 +173,7 @@ export type SignatureMode = SigningMode;
  * own title); acting "Q. TRƯỞNG BAN"; by order "TL. TRƯỞNG BAN / <title>".
  */
 export function committeeSignature(mode: SignatureMode, signerName: string | null | undefined, bodyShort = 'BAN CHỈ ĐẠO', signerTitle = ''): SignatureBlock {
-  const name = signerName ?? null;
-  const title = signerTitle.trim();
-  switch (mode) {
-    case 'direct':
-      return { titleLines: ['TRƯỞNG BAN'], signerName: name };
-    case 'onBehalf':
-      return { titleLines: [`T/M ${bodyShort}`, 'TRƯỞNG BAN'], signerName: name };
-    case 'deputy':
-      return { titleLines: ['K/T TRƯỞNG BAN', title || 'PHÓ TRƯỞNG BAN'], signerName: name };
-    case 'acting':
-      return { titleLines: ['Q. TRƯỞNG BAN'], signerName: name };
-    case 'byOrder':
-      return { titleLines: ['TL. TRƯỞNG BAN', title || 'CHÁNH VĂN PHÒNG'], signerName: name };
-  }
+  return { titleLines: signatureTitleLines(mode, signerTitle, bodyShort), signerName: signerName ?? null };
 }
 
 /** The settings' default signature for a mode: who signs and their title line come from the profile. */
