@@ -16,7 +16,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useToday } from '../../lib/useToday';
 import type { Meeting, MeetingLookups } from '../../../../shared/schemas/meetings';
 import { FormConversionError, newMeetingValues, toMeetingInput, valuesFromInput, valuesFromMeeting, type MeetingFormValues } from './formModel';
-import { AttendanceSection, ConclusionsSection, GeneralSection, OpinionsSection } from './sections';
+import { AttendanceSection, ConclusionsSection, GeneralSection, NoticeSigningSection, OpinionsSection } from './sections';
 import { AttachmentsPanel, DocumentPanel } from './panels';
 import { StatusBadge } from './MeetingList';
 
@@ -254,6 +254,7 @@ function MeetingForm({
           </Tabs.Panel>
           <Tabs.Panel value="ket-luan" pt="md">
             <ConclusionsSection form={form} lookups={lookups} meeting={meeting} />
+            <NoticeSigningSection form={form} meeting={meeting} />
           </Tabs.Panel>
         </fieldset>
         {meeting && (

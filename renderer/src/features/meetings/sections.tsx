@@ -22,6 +22,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, type AttendanceStatus, type Meeting, type MeetingLookups } from '../../../../shared/schemas/meetings';
 import { emptyConclusion, emptyOpinion, emptyTask, type MeetingFormValues } from './formModel';
+import { SIGNING_MODES, SIGNING_MODE_LABELS, signatureTitleLines, type SigningMode } from '../../../../shared/schemas/settings';
 
 type Form = UseFormReturnType<MeetingFormValues>;
 
@@ -366,6 +367,61 @@ export function ConclusionsSection({ form, lookups, meeting }: { form: Form; loo
       <Button variant="light" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => form.insertListItem('conclusions', emptyConclusion())}>
         Thêm kết luận
       </Button>
+    </Stack>
+  );
+}
+
+/**
+ * How the thông báo kết luận is signed and whom it is sent to, chosen for this notice: "Nơi nhận"
+ * starts from the tasks' leads and coordinators with the settings' report-to and "Lưu" lines (shown
+ * until the officer edits it); the signature from the settings' default unless another is chosen.
+ */
+export function NoticeSigningSection({ form, meeting }: { form: Form; meeting: Meeting | null }) {
+  const prefilled = meeting?.noticeRecipientsDefault ?? [];
+  const v = form.values;
+  const mode = (v.noticeSignatureMode ?? '') as SigningMode | '';
+  const needsTitle = mode === 'deputy' || mode === 'byOrder';
+  return (
+    <Stack gap="sm" mt="md">
+      <Text fw={600}>Ký và gửi thông báo kết luận</Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+        <Stack gap="xs">
+          <Textarea
+            label="Nơi nhận (mỗi dòng một nơi)"
+            description={v.noticeRecipients?.trim() ? 'Đã sửa cho văn bản này; xóa hết để dùng danh sách tự động.' : 'Đang dùng danh sách tự động bên dưới; gõ vào đây để sửa.'}
+            autosize
+            minRows={3}
+            maxRows={10}
+            placeholder={prefilled.join('\n')}
+            {...form.getInputProps('noticeRecipients')}
+          />
+          {!v.noticeRecipients?.trim() && prefilled.length > 0 && (
+            <Button variant="subtle" size="xs" onClick={() => form.setFieldValue('noticeRecipients', prefilled.join('\n'))}>
+              Chép danh sách tự động vào ô để sửa
+            </Button>
+          )}
+        </Stack>
+        <Stack gap="xs">
+          <Select
+            label="Cách ký"
+            data={[{ value: '', label: 'Theo cài đặt chung' }, ...SIGNING_MODES.map((m) => ({ value: m, label: SIGNING_MODE_LABELS[m] }))]}
+            value={mode}
+            onChange={(value) => form.setFieldValue('noticeSignatureMode', value ?? '')}
+            allowDeselect={false}
+          />
+          {mode && (
+            <SimpleGrid cols={needsTitle ? 2 : 1} spacing="sm">
+              <TextInput label="Họ tên người ký" {...form.getInputProps('noticeSignerName')} />
+              {needsTitle && <TextInput label="Chức vụ in dưới dòng ký" placeholder={signatureTitleLines(mode)[1]} {...form.getInputProps('noticeSignerTitle')} />}
+            </SimpleGrid>
+          )}
+          {mode && (
+            <Text size="xs" c="dimmed">
+              In: {signatureTitleLines(mode, v.noticeSignerTitle ?? '').join(' / ')}
+            </Text>
+          )}
+        </Stack>
+      </SimpleGrid>
     </Stack>
   );
 }
