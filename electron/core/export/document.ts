@@ -193,6 +193,14 @@ export function signatureFromChoice(choice: SignatureChoice, fallbackName = ''):
   return committeeSignature(choice.mode, choice.signerName || fallbackName, 'BAN CHỈ ĐẠO', choice.signerTitle);
 }
 
+/**
+ * The committee's signature from settings alone (documents without a per-document choice): the
+ * default mode with its own signer — the deputy's name under K/T, not the Head's.
+ */
+export function profileSignature(profile: Parameters<typeof defaultSignatureChoice>[0], fallbackName = ''): SignatureBlock {
+  return signatureFromChoice(defaultSignatureChoice(profile), fallbackName);
+}
+
 /** The "Lưu" line of every document, from settings: the typed line, else "Lưu" + the standing agency. */
 export function archiveRecipient(profile: Pick<Profile, 'archiveLine' | 'standingAgency'>): string {
   const typed = profile.archiveLine.trim();
