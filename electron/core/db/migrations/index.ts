@@ -9,6 +9,7 @@ import * as m0007 from './0007_safety';
 import * as m0008 from './0008_model_counters';
 import * as m0009 from './0009_live_search';
 import * as m0013 from './0013_issued';
+import * as m0014 from './0014_tasks_dates';
 
 /**
  * Static, append-only list of migrations (file-based providers break once bundled).
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0008_model_counters': m0008,
   '0009_live_search': m0009,
   '0013_issued': m0013,
+  '0014_tasks_dates': m0014,
 };
