@@ -63,7 +63,7 @@ export class IdSource {
 const AT = '2026-01-15T03:00:00.000Z';
 
 /**
- * Status mix of one year, in the proportions of DOMAIN.md's example year (2,360 registered,
+ * Status mix of one year, in the proportions of docs/domain.md's example year (2,360 registered,
  * 1,106 recognised = 46.9 %, 286 typical = 12.1 %, 53 commended = 2.2 %).
  */
 function yearStatus(rng: Rng): { status: string; typical: number; commended: number } {

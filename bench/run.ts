@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: QCDC Desk at province and national scale, measured on the real code paths
- * (core services through the registry, the renderer in Chromium) against QUALITY.md's targets and,
+ * (core services through the registry, the renderer in Chromium) against docs/quality.md's targets and,
  * where one exists, against the raw SQLite limit measured in the same run.
  *
  *   npm run bench              100k and 1M yearly records (budget 15 min on 2 cores, data sets included)

@@ -4,13 +4,23 @@ import { AppError } from './errors';
 import type { AppContext } from './context';
 import { settingsHandlers } from './settings/handlers';
 import { systemHandlers } from './system/handlers';
-import { organisationHandlers } from './organisation/handlers';
+import { unitsHandlers } from './units/handlers';
+import { membersHandlers } from './members/handlers';
+import { assignmentsHandlers } from './assignments/handlers';
+import { catalogsHandlers } from './catalogs/handlers';
+import { docNumbersHandlers } from './docNumbers/handlers';
 import { modelsHandlers } from './models/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { plansHandlers } from './plans/handlers';
+import { tasksHandlers } from './tasks/handlers';
+import { inspectionsHandlers } from './inspections/handlers';
+import { unitReportsHandlers } from './unitReports/handlers';
+import { calendarHandlers } from './calendar/handlers';
+import { holidaysHandlers } from './holidays/handlers';
 import { safetyHandlers } from './safety/handlers';
 import { checkAccess } from './safety/users/service';
 import { overviewHandlers } from './overview/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { issuedHandlers } from './issued/handlers';
 
 import type { HandlerMap } from './handler';
@@ -20,12 +30,22 @@ export type { Handler, HandlerMap } from './handler';
 export const handlers: HandlerMap = {
   ...systemHandlers,
   ...settingsHandlers,
-  ...organisationHandlers,
+  ...unitsHandlers,
+  ...membersHandlers,
+  ...assignmentsHandlers,
+  ...catalogsHandlers,
+  ...docNumbersHandlers,
   ...modelsHandlers,
   ...meetingsHandlers,
   ...plansHandlers,
+  ...tasksHandlers,
+  ...inspectionsHandlers,
+  ...unitReportsHandlers,
+  ...calendarHandlers,
+  ...holidaysHandlers,
   ...safetyHandlers,
   ...overviewHandlers,
+  ...reportsHandlers,
   ...issuedHandlers,
 };
 

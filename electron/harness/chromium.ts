@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Flags our closed-network machines need (ARCHITECTURE.md, "Our build machines"). */
+/** Flags our closed-network machines need (docs/architecture.md, "Our build machines"). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,7 +1,7 @@
 import type { Event as ElectronEvent, HandlerDetails, WebPreferences, WindowOpenHandlerResponse } from 'electron';
 
 /**
- * The renderer's web preferences (QUALITY.md security policy). Kept in one constant so the test
+ * The renderer's web preferences (docs/quality.md security policy). Kept in one constant so the test
  * asserts every value and nobody loosens one in passing.
  */
 export function mainWindowWebPreferences(preloadPath: string): WebPreferences {

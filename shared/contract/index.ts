@@ -1,12 +1,27 @@
 import { z } from 'zod';
 import { settingsChannels } from '../schemas/settings';
 import { systemChannels } from '../schemas/system';
-import { organisationChannels } from '../schemas/organisation';
+import { unitsChannels } from '../schemas/units';
+import { membersChannels } from '../schemas/members';
+import { assignmentsChannels } from '../schemas/assignments';
+import { catalogsChannels } from '../schemas/catalogs';
+import { docNumbersChannels } from '../schemas/docNumbers';
 import { modelsChannels } from '../schemas/models';
 import { meetingsChannels } from '../schemas/meetings';
 import { plansChannels } from '../schemas/plans';
-import { safetyChannels } from '../schemas/safety';
+import { tasksChannels } from '../schemas/tasks';
+import { inspectionsChannels } from '../schemas/inspections';
+import { unitReportsChannels } from '../schemas/unitReports';
+import { calendarChannels } from '../schemas/calendar';
+import { holidaysChannels } from '../schemas/holidays';
+import { integrityChannels } from '../schemas/integrity';
+import { backupChannels } from '../schemas/backup';
+import { trashChannels } from '../schemas/trash';
+import { auditChannels } from '../schemas/audit';
+import { dataDirChannels } from '../schemas/dataDir';
+import { usersChannels } from '../schemas/users';
 import { overviewChannels } from '../schemas/overview';
+import { reportsChannels } from '../schemas/reports';
 import { issuedChannels } from '../schemas/issued';
 import { jobProgressSchema } from './envelope';
 
@@ -21,12 +36,27 @@ z.config(z.locales.vi());
 export const contract = {
   ...systemChannels,
   ...settingsChannels,
-  ...organisationChannels,
+  ...unitsChannels,
+  ...membersChannels,
+  ...assignmentsChannels,
+  ...catalogsChannels,
+  ...docNumbersChannels,
   ...modelsChannels,
   ...meetingsChannels,
   ...plansChannels,
-  ...safetyChannels,
+  ...tasksChannels,
+  ...inspectionsChannels,
+  ...unitReportsChannels,
+  ...calendarChannels,
+  ...holidaysChannels,
+  ...integrityChannels,
+  ...backupChannels,
+  ...trashChannels,
+  ...auditChannels,
+  ...dataDirChannels,
+  ...usersChannels,
   ...overviewChannels,
+  ...reportsChannels,
   ...issuedChannels,
 };
 

@@ -5,7 +5,7 @@ import { idSchema, intInRange, isoDate, longText, text } from './common';
 import { SIGNING_MODES, signatureChoiceSchema } from './settings';
 
 /*
- * Meetings and minutes (DOMAIN.md "Meetings and minutes", Hướng dẫn 16-HD/VPTW): one record holds
+ * Meetings and minutes (docs/domain.md "Meetings and minutes", Hướng dẫn 16-HD/VPTW): one record holds
  * everything the biên bản and the thông báo kết luận need. The editor sends the whole meeting on
  * every save (create/update); conclusions and their tasks carry their ids so that the tasks created
  * from them stay the same task records across edits.

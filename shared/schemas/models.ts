@@ -4,7 +4,7 @@ import { bytesSchema, fileResultSchema } from '../contract/bytes';
 import { idSchema, intInRange, isoDate, longText, text } from './common';
 
 // ---------------------------------------------------------------------------------------------
-// Vocabulary of the "Dân vận khéo" register (DOMAIN.md, "Dân vận khéo models").
+// Vocabulary of the "Dân vận khéo" register (docs/domain.md, "Dân vận khéo models").
 // ---------------------------------------------------------------------------------------------
 
 /** Tập thể (collective) or cá nhân (individual). */

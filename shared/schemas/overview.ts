@@ -1,11 +1,10 @@
-// Channels and schemas of the overview (Tổng quan) and the reports drafted from it.
+// Channels and schemas of the overview (Tổng quan): the year's figures and their trend.
 import { z } from 'zod';
 import { channel } from '../contract/define';
-import { fileResultSchema } from '../contract/bytes';
 import { intInRange } from './common';
 import { statsOutputSchema } from './models';
 
-const yearInput = z.object({ year: intInRange('Năm', 1990, 2100) }).strict();
+export const yearInput = z.object({ year: intInRange('Năm', 1990, 2100) }).strict();
 
 export const FUNNEL_STEPS = ['registered', 'recognised', 'typical', 'commended'] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
@@ -105,15 +104,6 @@ export const trendSchema = z.object({
 });
 export type Trend = z.infer<typeof trendSchema>;
 
-const reportInput = z
-  .object({
-    year: intInRange('Năm', 1990, 2100),
-    format: z.enum(['docx', 'pdf'], { error: 'Định dạng phải là docx hoặc pdf.' }),
-    /** Progress (`job.progress`) and cancel (`jobs.cancel`) under this id. */
-    jobId: z.string().max(100).optional(),
-  })
-  .strict();
-
 export const overviewChannels = {
   'overview.get': channel({
     input: yearInput,
@@ -124,20 +114,5 @@ export const overviewChannels = {
     input: z.object({}).strict(),
     output: trendSchema,
     summary: 'The overview figures of every year in the database (year-over-year comparison).',
-  }),
-  'reports.annual': channel({
-    input: reportInput,
-    output: fileResultSchema,
-    summary: 'Draft annual report (Báo cáo kết quả thực hiện QCDC và phong trào "Dân vận khéo" năm X) as DOCX or PDF, pre-filled with the figures and tables.',
-  }),
-  'reports.sixMonth': channel({
-    input: reportInput,
-    output: fileResultSchema,
-    summary: 'Draft six-month report (first half of the year) as DOCX or PDF, pre-filled with the figures and tables.',
-  }),
-  'reports.statisticsXlsx': channel({
-    input: yearInput.extend({ jobId: z.string().max(100).optional() }),
-    output: fileResultSchema,
-    summary: 'Statistics workbook of a year: summary, models by unit and by field, meetings, inspections, unit reports, comparison across years.',
   }),
 };

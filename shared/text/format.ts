@@ -1,5 +1,5 @@
 /**
- * Vietnamese number and date formatting (DOMAIN.md): "." groups thousands, "," marks decimals,
+ * Vietnamese number and date formatting (docs/domain.md): "." groups thousands, "," marks decimals,
  * dates are dd/mm/yyyy, and the Party date line pads day 1–9 and months 1–2 with a zero.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Vietnamese text rules shared by every layer (DOMAIN.md, "Vietnamese text").
+ * Vietnamese text rules shared by every layer (docs/domain.md, "Vietnamese text").
  *
  * - `normalizeText` turns any input into NFC with tidy spaces: users paste from Word, Excel and
  *   old web pages, which often carry decomposed (NFD) letters and non-breaking spaces.

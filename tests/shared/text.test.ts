@@ -87,7 +87,7 @@ describe('Vietnamese sort', () => {
 });
 
 describe('fast paths agree with the rules they shortcut', () => {
-  // The rules as DOMAIN.md states them, written out plainly: the oracles for the table-driven code.
+  // The rules as docs/domain.md states them, written out plainly: the oracles for the table-driven code.
   const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu;
   const foldRule = (v: string) => v.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(SPACES, ' ').trim();
   const normalizeRule = (v: string) => v.normalize('NFC').replace(SPACES, ' ').trim();

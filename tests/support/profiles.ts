@@ -1,7 +1,7 @@
 import { DEFAULT_PROFILE, type Profile } from '../../shared/schemas/settings';
 
 /**
- * The provincial committee of Bắc Kạn (DOMAIN.md's example), the office profile shared by the tests and
+ * The provincial committee of Bắc Kạn (docs/domain.md's example), the office profile shared by the tests and
  * the benchmark. A test that prints a different heading or signature changes only those fields
  * (`{ ...BAC_KAN_PROFILE, headName: '…' }`), so what it asserts on stays visible where it is asserted.
  */

@@ -33,6 +33,7 @@ import {
   setAttachmentDeleted,
   type AttachmentRow,
 } from './repository';
+import { PDF_MIME, DOCX_MIME, XLSX_MIME, PPTX_MIME } from '../export/mime';
 
 /** 50 MB: slides and scanned reports fit; a whole video does not belong in the database folder. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -59,13 +60,13 @@ export interface SaveAttachmentInput {
 type Ctx = Pick<AppContext, 'layout' | 'clock' | 'actor'>;
 
 const MIME_BY_EXT: Record<string, string> = {
-  '.pdf': 'application/pdf',
+  '.pdf': PDF_MIME,
   '.doc': 'application/msword',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.docx': DOCX_MIME,
   '.xls': 'application/vnd.ms-excel',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.xlsx': XLSX_MIME,
   '.ppt': 'application/vnd.ms-powerpoint',
-  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.pptx': PPTX_MIME,
   '.txt': 'text/plain',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',

@@ -5,13 +5,13 @@
  * overdue/due-soon lists instead).
  */
 import type { AppContext } from '../context';
-import type { CalendarEvent } from '../../../shared/schemas/plans';
+import type { CalendarEvent } from '../../../shared/schemas/calendar';
 import { formatClock } from '../../../shared/text/format';
 import { lastDayOfMonth } from '../tasks/rules';
 import { getTasksByIds } from '../tasks/service';
 import { selectTargetsVisitedBetween } from '../inspections/repository';
 import { selectMeetingsBetween, selectTaskIdsDueBetween } from './repository';
-import { holidaysOf } from './holidays';
+import { holidaysOf } from '../holidays/service';
 
 export async function calendarMonth(ctx: AppContext, year: number, month: number): Promise<{ year: number; month: number; events: CalendarEvent[] }> {
   const from = `${year}-${String(month).padStart(2, '0')}-01`;

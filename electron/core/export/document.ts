@@ -8,6 +8,7 @@
 import type { PageMargins, Profile, SignatureChoice, SigningMode } from '../../../shared/schemas/settings';
 import { DEFAULT_MARGINS, signatureTitleLines } from '../../../shared/schemas/settings';
 import { partyDateLine } from '../../../shared/text/format';
+import { foldText } from '../../../shared/text/vietnamese';
 
 /** A run of text inside a paragraph; plain strings are regular text. */
 export type InlineRun = string | { text: string; bold?: boolean; italic?: boolean; underline?: boolean };
@@ -168,7 +169,7 @@ export function headerFromProfile(profile: Pick<Profile, 'parentBody' | 'committ
 export type SignatureMode = SigningMode;
 
 /**
- * The committee's signature for a signing mode (DOMAIN.md, 36-HD/VPTW): direct "TRƯỞNG BAN"; on
+ * The committee's signature for a signing mode (docs/domain.md, 36-HD/VPTW): direct "TRƯỞNG BAN"; on
  * behalf "T/M BAN CHỈ ĐẠO / TRƯỞNG BAN"; deputy "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN" (or the deputy's
  * own title); acting "Q. TRƯỞNG BAN"; by order "TL. TRƯỞNG BAN / <title>".
  */
@@ -305,4 +306,36 @@ export function columnPercents(columns: readonly TableColumn[]): number[] {
 export function cellText(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   return String(value);
+}
+
+// Building blocks every domain's documents use (plans, tasks, inspections, meetings…).
+
+/** Body paragraphs from multi-line text: "- …" lines stay as written, each its own paragraph. */
+export function paragraphs(textValue: string | null | undefined): Block[] {
+  return (textValue ?? '')
+    .split(/\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((line) => ({ type: 'paragraph' as const, text: line }));
+}
+
+/** "Nơi nhận" lines typed by the user, with "Lưu Văn phòng" added unless a "Lưu …" line is there. */
+export function recipientItems(textValue: string | null | undefined, fallback: string[]): string[] {
+  const items = (textValue ?? '')
+    .split(/\n+/)
+    .map((s) => s.replace(/^[-–•+]\s*/, '').trim())
+    .filter(Boolean);
+  const list = items.length ? items : fallback;
+  return list.some((s) => /^lưu\b/i.test(s)) ? list : [...list, 'Lưu Văn phòng'];
+}
+
+/** "Kế hoạch thực hiện …" under a "KẾ HOẠCH" kind line reads "thực hiện …" (first letter kept lower case). */
+export function summaryAfterKind(title: string, kindWord: string): string {
+  const rest = title.trim();
+  return rest.toLocaleLowerCase('vi').startsWith(`${kindWord} `) ? rest.slice(kindWord.length + 1).trim() : rest;
+}
+
+/** A file-name stem from a title: folded, dashes, at most 60 characters. */
+export function fileSlug(value: string): string {
+  return foldText(value).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'tai-lieu';
 }

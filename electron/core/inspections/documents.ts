@@ -5,9 +5,11 @@ import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocum
 import { renderPartyPdf } from '../export/print/pdf';
 import { AppError } from '../errors';
 import { formatDate } from '../../../shared/text/format';
-import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type Inspection } from '../../../shared/schemas/plans';
-import { DOCX_MIME, fileSlug, paragraphs, recipientItems } from '../plans/documents';
+import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type Inspection } from '../../../shared/schemas/inspections';
+import { DOCX_MIME } from '../export/mime';
+import { fileSlug, paragraphs, recipientItems } from '../export/document';
 import { getInspection } from './service';
+import { PDF_MIME } from '../export/mime';
 
 type Profile = Awaited<ReturnType<typeof getProfile>>;
 
@@ -128,6 +130,6 @@ export async function exportInspection(
 ): Promise<{ fileName: string; bytes: Uint8Array; mimeType: string }> {
   const doc = await documentOf(ctx, input);
   const base = fileSlug(doc.title ?? 'kiem-tra');
-  if (input.format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: 'application/pdf' };
+  if (input.format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: PDF_MIME };
   return { fileName: `${base}.docx`, bytes: await buildPartyDocx(doc), mimeType: DOCX_MIME };
 }

@@ -10,25 +10,15 @@ import { recordAudit, type Db } from '../db/audit';
 import { newId } from '../db/ids';
 import { isoNow, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
-import { reserveDocNumber } from '../organisation/docNumbers/service';
+import { reserveDocNumber } from '../docNumbers/service';
 import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
 import { formatDate } from '../../../shared/text/format';
-import {
-  QCDC_TYPE_LABELS,
-  type CreateInspectionData,
-  type Inspection,
-  type InspectionKind,
-  type InspectionSummary,
-  type InspectionTarget,
-  type RecordVisitData,
-  type Task,
-  type TeamRole,
-  type UpdateInspectionData,
-} from '../../../shared/schemas/plans';
+import { QCDC_TYPE_LABELS, type CreateInspectionData, type Inspection, type InspectionKind, type InspectionSummary, type InspectionTarget, type RecordVisitData, type TeamRole, type UpdateInspectionData } from '../../../shared/schemas/inspections';
+import type { Task } from '../../../shared/schemas/tasks';
 import { createTask, deleteTask, getTasksByIds, tasksWhere, updateTask } from '../tasks/service';
 import { existingUnitIds, memberExists } from '../tasks/repository';
 import { subtractWorkingDays } from '../tasks/rules';
-import { holidaySet } from '../calendar/holidays';
+import { holidaySet } from '../holidays/service';
 import {
   insertInspection,
   insertTarget,

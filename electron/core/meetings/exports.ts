@@ -28,9 +28,8 @@ import {
 } from './documents';
 import { ISSUED_OWNER, loadMeeting } from './service';
 import { partyDocx } from './docx';
+import { PDF_MIME, DOCX_MIME } from '../export/mime';
 
-export const PDF_MIME = 'application/pdf';
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export type MeetingDocument = 'minutes' | 'conclusions';
 

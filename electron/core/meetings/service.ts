@@ -1,5 +1,5 @@
 /**
- * Meetings: rules and lifecycle (DOMAIN.md "Meetings and minutes").
+ * Meetings: rules and lifecycle (docs/domain.md "Meetings and minutes").
  *
  * - A meeting is saved whole (create/update replace attendance, opinions and lists); conclusions
  *   and their tasks are matched by id so the tasks created from them stay the same task records
@@ -28,7 +28,7 @@ import type {
 } from '../../../shared/schemas/meetings';
 import { getAttachment, listAttachments } from '../attachments/service';
 import { createTask, deleteTask, updateTask } from '../tasks/service';
-import { reserveDocNumber } from '../organisation/docNumbers/service';
+import { reserveDocNumber } from '../docNumbers/service';
 import {
   existingIds,
   findMeetingRow,

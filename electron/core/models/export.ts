@@ -21,6 +21,7 @@ import { selectCatalog, selectUnits } from './repository';
 import { openExportPages, type ExportRow } from './exportRepository';
 import { toListQuery } from './service';
 import { yearStats } from './stats';
+import { PDF_MIME, XLSX_MIME } from '../export/mime';
 
 /*
  * Exports of the register: the filtered view as XLSX (rows read in pages by exportRepository.ts and
@@ -29,7 +30,6 @@ import { yearStats } from './stats';
  * HTML → PDF), and the summary tables (biểu tổng hợp) as XLSX and PDF.
  */
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PAGE = 5000;
 /** A printed register beyond this is not something anyone prints; XLSX has no such limit. */
 const PDF_MAX_ROWS = 20000;
@@ -193,7 +193,7 @@ export async function exportRegisterPdf(ctx: AppContext, input: ModelFilter & { 
     const doc = await partyDoc(ctx, 'DANH SÁCH', `Mô hình "Dân vận khéo"${input.year ? ` năm ${input.year}` : ''}`, body);
     await job.progress('Tạo PDF', 0, 1);
     const bytes = await ctx.platform.renderPdf(renderPartyDocument(doc), { landscape: true });
-    return { fileName: `${fileStem(input)}.pdf`, mimeType: 'application/pdf', bytes, rows: rows.length };
+    return { fileName: `${fileStem(input)}.pdf`, mimeType: PDF_MIME, bytes, rows: rows.length };
   });
 }
 
@@ -264,7 +264,7 @@ export async function exportSummary(ctx: AppContext, input: { year: number; form
       },
     ]);
     const bytes = await ctx.platform.renderPdf(renderPartyDocument(doc), { landscape: true });
-    return { fileName: `${stem}.pdf`, mimeType: 'application/pdf', bytes };
+    return { fileName: `${stem}.pdf`, mimeType: PDF_MIME, bytes };
   }
 
   // The same Party-format workbook as the register export (title rows, Times New Roman, totals).

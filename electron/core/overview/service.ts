@@ -7,7 +7,7 @@ import { overdueTasks, tasksWhere, taskYears } from '../tasks/service';
 import { getInspection, listInspections } from '../inspections/service';
 import { reportMatrix } from '../unitReports/service';
 import { listPlans } from '../plans/service';
-import type { Task } from '../../../shared/schemas/plans';
+import type { Task } from '../../../shared/schemas/tasks';
 import type { MeetingSummary } from '../../../shared/schemas/meetings';
 import type { Overview, Trend, TrendMetric } from '../../../shared/schemas/overview';
 

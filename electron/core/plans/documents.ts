@@ -5,30 +5,13 @@
 import type { AppContext } from '../context';
 import { getProfile } from '../settings/service';
 import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, toRoman, type Block, type PartyDocument } from '../export';
+import { fileSlug, paragraphs, recipientItems, summaryAfterKind } from '../export/document';
 import { renderPartyPdf } from '../export/print/pdf';
 import type { Plan } from '../../../shared/schemas/plans';
-import { foldText } from '../../../shared/text/vietnamese';
 import { getPlan } from './service';
+import { PDF_MIME, DOCX_MIME } from '../export/mime';
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Body paragraphs from multi-line text: "- …" lines stay as written, each its own paragraph. */
-export function paragraphs(textValue: string | null | undefined): Block[] {
-  return (textValue ?? '')
-    .split(/\n+/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((line) => ({ type: 'paragraph' as const, text: line }));
-}
-
-export function recipientItems(textValue: string | null | undefined, fallback: string[]): string[] {
-  const items = (textValue ?? '')
-    .split(/\n+/)
-    .map((s) => s.replace(/^[-–•+]\s*/, '').trim())
-    .filter(Boolean);
-  const list = items.length ? items : fallback;
-  return list.some((s) => /^lưu\b/i.test(s)) ? list : [...list, 'Lưu Văn phòng'];
-}
 
 export function planDocument(plan: Plan, profile: Awaited<ReturnType<typeof getProfile>>): PartyDocument {
   const rows: (string | null)[][] = [];
@@ -91,15 +74,6 @@ export function planDocument(plan: Plan, profile: Awaited<ReturnType<typeof getP
   };
 }
 
-/** "Kế hoạch thực hiện …" under a "KẾ HOẠCH" kind line reads "thực hiện …" (first letter kept lower case). */
-export function summaryAfterKind(title: string, kindWord: string): string {
-  const rest = title.trim();
-  return rest.toLocaleLowerCase('vi').startsWith(`${kindWord} `) ? rest.slice(kindWord.length + 1).trim() : rest;
-}
-
-export function fileSlug(value: string): string {
-  return foldText(value).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'tai-lieu';
-}
 
 export async function printPlan(ctx: AppContext, id: string): Promise<{ html: string; title: string }> {
   const doc = planDocument(await getPlan(ctx, id), await getProfile(ctx));
@@ -110,8 +84,7 @@ export async function exportPlan(ctx: AppContext, id: string, format: 'docx' | '
   const plan = await getPlan(ctx, id);
   const doc = planDocument(plan, await getProfile(ctx));
   const base = `ke-hoach-${plan.year}-${fileSlug(plan.title)}`;
-  if (format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: 'application/pdf' };
+  if (format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: PDF_MIME };
   return { fileName: `${base}.docx`, bytes: await buildPartyDocx(doc), mimeType: DOCX_MIME };
 }
 
-export { DOCX_MIME };

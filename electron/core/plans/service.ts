@@ -9,18 +9,11 @@ import { recordAudit, type Db } from '../db/audit';
 import { newId } from '../db/ids';
 import { isoNow, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
-import { reserveDocNumber } from '../organisation/docNumbers/service';
+import { reserveDocNumber } from '../docNumbers/service';
 import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
 import { formatDate } from '../../../shared/text/format';
-import type {
-  CreatePlanData,
-  Plan,
-  PlanItemInput,
-  PlanKind,
-  PlanSummary,
-  Task,
-  UpdatePlanData,
-} from '../../../shared/schemas/plans';
+import type { CreatePlanData, Plan, PlanItemInput, PlanKind, PlanSummary, UpdatePlanData } from '../../../shared/schemas/plans';
+import type { Task } from '../../../shared/schemas/tasks';
 import { createTask, deleteTask, getTasksByIds, tasksWhere, updateTask } from '../tasks/service';
 import { deadlineFromTiming, shiftDateYears, shiftTimingYears } from '../tasks/rules';
 import { insertItem, insertPlan, selectItems, selectPlan, selectPlans, updateItemRow, updatePlanRow, type PlanItemRow, type PlanRow } from './repository';

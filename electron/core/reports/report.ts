@@ -10,6 +10,7 @@ import { renderPartyPdf } from '../export/print';
 import { formatDate, formatNumber, formatPercent } from '../../../shared/text/format';
 import type { FileResult } from '../../../shared/contract';
 import type { Overview } from '../../../shared/schemas/overview';
+import { PDF_MIME, DOCX_MIME } from '../export/mime';
 
 /*
  * The report drafts (báo cáo năm, báo cáo 6 tháng). Every figure and table comes from the same
@@ -17,8 +18,6 @@ import type { Overview } from '../../../shared/schemas/overview';
  * are headed blanks the officer writes in Word.
  */
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const PDF_MIME = 'application/pdf';
 
 export type ReportPeriod = 'year' | 'half';
 

@@ -7,8 +7,8 @@ import type { FileResult } from '../../../shared/contract';
 import { TREND_METRICS, TREND_METRIC_LABELS } from '../../../shared/schemas/overview';
 import { buildTrend } from '../overview/service';
 import { reportData, type Progress } from './report';
+import { XLSX_MIME } from '../export/mime';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The statistics workbook (biểu thống kê) a higher level asks for: one sheet per summary table,

@@ -1,4 +1,4 @@
-import type { IntegrityStatus } from '../../../shared/schemas/safety';
+import type { IntegrityStatus } from '../../../shared/schemas/integrity';
 import type { AppContext } from '../context';
 import { newestGoodBackup } from './backup/service';
 

@@ -1,5 +1,5 @@
 import type { SqliteHandle } from '../db/open';
-import type { RecordCount } from '../../../shared/schemas/safety';
+import type { RecordCount } from '../../../shared/schemas/backup';
 import { entityLabel, isBookkeepingTable, MAIN_TABLES } from './labels';
 
 /**

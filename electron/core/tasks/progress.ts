@@ -13,7 +13,7 @@ import { isoNow, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
 import { readAttachment, saveAttachment } from '../attachments/service';
 import { formatDate } from '../../../shared/text/format';
-import type { AddUpdateData, TaskDetail, TaskStatus } from '../../../shared/schemas/plans';
+import type { AddUpdateData, TaskDetail, TaskStatus } from '../../../shared/schemas/tasks';
 import { insertUpdate, selectTask, updateTaskRow } from './repository';
 import { assignedDateOf, getTaskDetail } from './service';
 

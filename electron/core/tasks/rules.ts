@@ -25,7 +25,7 @@
  *
  * For every kind: status "hoàn thành" → done, "tạm dừng" → paused (neither overdue nor due soon).
  */
-import type { DueState, RecurringCadence, TaskStatus, Timing, TimingKind } from '../../../shared/schemas/plans';
+import type { DueState, RecurringCadence, TaskStatus, Timing, TimingKind } from '../../../shared/schemas/tasks';
 import { parseIsoDate, toIsoDate, formatDate } from '../../../shared/text/format';
 
 export const DEFAULT_DUE_SOON_DAYS = 7;

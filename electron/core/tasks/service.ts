@@ -13,18 +13,7 @@ import { isoNow, localDateOf, localToday, systemClock } from '../clock';
 import { AppError, notFound } from '../errors';
 import { listAttachments } from '../attachments/service';
 import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
-import {
-  createTaskSchema,
-  updateTaskSchema,
-  type CreateTaskInput,
-  type Task,
-  type TaskDetail,
-  type TaskListFilter,
-  type TaskSourceType,
-  type TaskStatus,
-  type TimingKind,
-  type UpdateTaskData,
-} from '../../../shared/schemas/plans';
+import { createTaskSchema, updateTaskSchema, type CreateTaskInput, type Task, type TaskDetail, type TaskListFilter, type TaskSourceType, type TaskStatus, type TimingKind, type UpdateTaskData } from '../../../shared/schemas/tasks';
 import {
   existingUnitIds,
   insertTask,

@@ -6,16 +6,16 @@
 import type { AppContext } from '../context';
 import { localToday } from '../clock';
 import { getProfile } from '../settings/service';
-import { reserveDocNumber } from '../organisation/docNumbers/service';
+import { reserveDocNumber } from '../docNumbers/service';
 import { buildPartyDocx, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
 import { defaultRecipients, documentFileStem, profileSignature } from '../export/document';
 import { issueDocument, readIssuedFile, renderIssuedFiles } from '../issued/service';
 import { newId } from '../db/ids';
 import { renderPartyPdf } from '../export/print/pdf';
 import { formatDate, formatNumber } from '../../../shared/text/format';
-import { TASK_SOURCE_LABELS, type Task } from '../../../shared/schemas/plans';
+import { TASK_SOURCE_LABELS, type Task } from '../../../shared/schemas/tasks';
 import { listTasks } from './service';
-import { DOCX_MIME } from '../plans/documents';
+import { DOCX_MIME } from '../export/mime';
 
 function stateText(t: Task): string {
   if (t.dueState === 'overdue') return `Quá hạn ${formatNumber(-(t.daysLeft ?? 0))} ngày`;

@@ -1,6 +1,6 @@
 /** Grouped views of tasks: by owner (lead unit, member or free text). */
 import type { AppContext } from '../context';
-import type { Task } from '../../../shared/schemas/plans';
+import type { Task } from '../../../shared/schemas/tasks';
 import { compareVietnamese } from '../../../shared/text/vietnamese';
 import { byUrgency, tasksWhere } from './service';
 

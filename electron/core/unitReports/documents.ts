@@ -5,8 +5,9 @@ import { getProfile } from '../settings/service';
 import { headerFromProfile, renderPartyDocument, type PartyDocument } from '../export';
 import { writeTableXlsx, type XlsxColumn, type XlsxRow } from '../export/xlsx/writer';
 import { formatDate, partyDateLine } from '../../../shared/text/format';
-import { REPORT_STATE_LABELS, REPORT_TYPE_LABELS, type ReportMatrix, type ReportType } from '../../../shared/schemas/plans';
+import { REPORT_STATE_LABELS, REPORT_TYPE_LABELS, type ReportMatrix, type ReportType } from '../../../shared/schemas/unitReports';
 import { reportMatrix } from './service';
+import { XLSX_MIME } from '../export/mime';
 
 type Cell = NonNullable<ReportMatrix['rows'][number]['cells'][number]>;
 
@@ -91,5 +92,5 @@ export async function exportMatrixXlsx(ctx: AppContext, f: { year: number; type?
     rows,
     rowCount: rows.length,
   });
-  return { fileName: `theo-doi-bao-cao-${m.year}.xlsx`, bytes, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  return { fileName: `theo-doi-bao-cao-${m.year}.xlsx`, bytes, mimeType: XLSX_MIME };
 }

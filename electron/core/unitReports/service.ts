@@ -9,7 +9,7 @@ import { recordAudit } from '../db/audit';
 import { newId } from '../db/ids';
 import { isoNow, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
-import type { ReportMatrix, ReportState, ReportType } from '../../../shared/schemas/plans';
+import type { ReportMatrix, ReportState, ReportType } from '../../../shared/schemas/unitReports';
 import { existingUnitIds } from '../tasks/repository';
 import { daysBetween } from '../tasks/rules';
 import {

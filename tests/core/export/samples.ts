@@ -1,4 +1,4 @@
-/** Realistic documents for the export tests (the 16/12/2022 conference of DOMAIN.md). */
+/** Realistic documents for the export tests (the 16/12/2022 conference of docs/domain.md). */
 import {
   committeeSignature,
   documentNumber,

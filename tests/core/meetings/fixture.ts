@@ -1,15 +1,15 @@
 /**
- * The acceptance example of DOMAIN.md: the provincial BCĐ's conference of 16/12/2022 reviewing
- * 2022 and deploying 2023. Names are illustrative; figures and conclusions follow DOMAIN.md.
+ * The acceptance example of docs/domain.md: the provincial BCĐ's conference of 16/12/2022 reviewing
+ * 2022 and deploying 2023. Names are illustrative; figures and conclusions follow docs/domain.md.
  * Shared by the core tests and the end-to-end test (which types the same data through the UI).
  */
 import type { AppContext } from '../../../electron/core/context';
-import { insertMember } from '../../../electron/core/organisation/members/service';
-import { insertUnit } from '../../../electron/core/organisation/units/service';
+import { insertMember } from '../../../electron/core/members/service';
+import { insertUnit } from '../../../electron/core/units/service';
 import { updateProfile } from '../../../electron/core/settings/service';
 import { BAC_KAN_PROFILE } from '../../support/profiles';
 import type { MeetingInput } from '../../../shared/schemas/meetings';
-import type { MemberRole } from '../../../shared/schemas/organisation';
+import type { MemberRole } from '../../../shared/schemas/members';
 
 export { BAC_KAN_PROFILE };
 

@@ -4,7 +4,7 @@ import { searchTextOf } from '../../../electron/core/models/service';
 import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
 
 /*
- * The 2022 province data set of the issue (DOMAIN.md's example year): 11 đảng bộ trực thuộc with
+ * The 2022 province data set of the issue (docs/domain.md's example year): 11 đảng bộ trực thuộc with
  * 3 cơ sở each, 2,360 yearly model records in 2022 of which 1,106 recognised, 286 typical, 53
  * commended, review meetings held by 10 of the 11; and a smaller 2021 for the comparison.
  * Written with prepared statements carrying exactly what the models service writes (folded search

@@ -6,7 +6,7 @@ import { backupOnQuit, createBackup, listBackups, rotateBackups, runScheduledBac
 import { backupsToRemove } from '../../../electron/core/safety/backup/rotation';
 import { integrityCheck } from '../../../electron/core/db/open';
 import { recordAudit } from '../../../electron/core/db/audit';
-import type { BackupInfo } from '../../../shared/schemas/safety';
+import type { BackupInfo } from '../../../shared/schemas/backup';
 
 let app: TestApp | null = null;
 afterEach(async () => {

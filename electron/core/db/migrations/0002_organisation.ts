@@ -106,7 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * The common defaults of DOMAIN.md, so a new database can number a biên bản or register a model
+ * The common defaults of docs/domain.md, so a new database can number a biên bản or register a model
  * at once. They are ordinary rows the user edits; Bắc Kạn's field groups come as a preset
  * (catalogs.applyPreset), not as seeds.
  */

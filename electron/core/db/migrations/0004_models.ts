@@ -64,7 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('sort_key', 'text', (c) => c.notNull()),
   ).execute();
   await sql`CREATE UNIQUE INDEX dvk_years_model_year ON dvk_model_years (model_id, year) WHERE deleted_at IS NULL`.execute(db);
-  // Statistics of a year read only this covering index (ARCHITECTURE.md: aggregates). deleted_at is
+  // Statistics of a year read only this covering index (docs/performance.md: aggregates). deleted_at is
   // a key column, not a partial-index predicate: SQLite does not treat predicate columns as covered,
   // so a partial index would send every row back to the table.
   await sql`CREATE INDEX dvk_years_stats ON dvk_model_years (year, deleted_at, unit_id, field_id, kind, registration, status, typical, commended)`.execute(db);

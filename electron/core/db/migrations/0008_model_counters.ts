@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
  * Counters of the model register, kept by triggers in the same transaction as every write to
  * `dvk_model_years` (services, import, trash restore, raw SQL alike), so one year's statistics read
  * one row per unit (hundreds to ~2,000 at national scale) and one row per field instead of grouping
- * up to 100,000 yearly records (QUALITY.md: ≤ 50 ms at 1M).
+ * up to 100,000 yearly records (docs/performance.md: ≤ 50 ms at 1M).
  *
  *   dvk_unit_counts  (year, unit_id)   the unit's own records; the roll-up to subordinate
  *                                      organisations (mergers, subtrees) stays in TypeScript

@@ -25,3 +25,10 @@ export interface FoundationTables {
   settings: SettingsTable;
   audit_log: AuditLogTable;
 }
+
+/** The columns every soft-deletable, audited table carries. */
+export interface Timestamps {
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}

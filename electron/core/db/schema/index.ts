@@ -6,30 +6,48 @@
  * `deleted_at`; searchable rows carry a folded `search_text` and a Vietnamese `sort_key`.
  */
 import type { FoundationTables } from './foundation';
-import type { OrganisationTables } from './organisation';
+import type { UnitTables } from './units';
+import type { MemberTables } from './members';
+import type { AssignmentTables } from './assignments';
+import type { CatalogTables } from './catalogs';
+import type { DocNumberTables } from './docNumbers';
 import type { TaskTables } from './tasks';
 import type { ModelTables } from './models';
 import type { MeetingTables } from './meetings';
 import type { PlanTables } from './plans';
+import type { InspectionTables } from './inspections';
+import type { UnitReportTables } from './unitReports';
 import type { SafetyTables } from './safety';
 import type { IssuedTables } from './issued';
 
 export * from './foundation';
-export * from './organisation';
+export * from './units';
+export * from './members';
+export * from './assignments';
+export * from './catalogs';
+export * from './docNumbers';
 export * from './tasks';
 export * from './models';
 export * from './meetings';
 export * from './plans';
+export * from './inspections';
+export * from './unitReports';
 export * from './safety';
 export * from './issued';
 
 /** Each feature declares its tables in its own file here; this interface joins them. */
 export interface Database
   extends FoundationTables,
-    OrganisationTables,
+    UnitTables,
+    MemberTables,
+    AssignmentTables,
+    CatalogTables,
+    DocNumberTables,
     TaskTables,
     ModelTables,
     MeetingTables,
     PlanTables,
+    InspectionTables,
+    UnitReportTables,
     SafetyTables,
     IssuedTables {}

@@ -1,4 +1,4 @@
-import type { Timestamps } from './organisation';
+import type { Timestamps } from './foundation';
 
 /** A meeting (hội nghị, cuộc họp) and the header facts of its biên bản. */
 export interface MeetingsTable extends Timestamps {

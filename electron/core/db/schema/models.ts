@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from './organisation';
+import type { Timestamps } from './foundation';
 
 /** A "Dân vận khéo" model: the registration, shared by all its yearly records. */
 export interface DvkModelsTable extends Timestamps {

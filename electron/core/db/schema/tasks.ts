@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Timestamps } from './organisation';
+import type { Timestamps } from './foundation';
 
 export interface TasksTable extends Timestamps {
   id: string;

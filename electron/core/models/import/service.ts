@@ -645,7 +645,7 @@ export async function importCommit(
     valueMap: input.valueMap ?? {},
   };
   const result = await ctx.jobs.run(input.jobId, async (job) => {
-    // A verified backup of the data as it was before the import (QUALITY.md: backups before imports):
+    // A verified backup of the data as it was before the import (docs/quality.md: backups before imports):
     // its snapshot is taken before the import writes; the copy finishes in a worker meanwhile.
     const backup = await startBackupBeforeImport(ctx, job);
     try {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/audit';
-import type { AuditFilter } from '../../../../shared/schemas/safety';
+import type { AuditFilter } from '../../../../shared/schemas/audit';
 
 export interface AuditRow {
   id: string;

@@ -1,10 +1,11 @@
-import type { AuditFilter, AuditItem } from '../../../../shared/schemas/safety';
+import type { AuditFilter, AuditItem } from '../../../../shared/schemas/audit';
 import type { AppContext } from '../../context';
 import type { JobReporter } from '../../jobs/jobs';
 import { writeTableXlsx } from '../../export/xlsx';
 import { formatNumber } from '../../../../shared/text/format';
 import { actionLabel, entityLabel, fieldLabel, TECHNICAL_FIELDS } from '../labels';
 import { distinctEntities, distinctUsers, listAudit, type AuditRow } from './repository';
+import { XLSX_MIME } from '../../export/mime';
 
 function show(value: unknown): string | null {
   if (value === undefined || value === null) return null;
@@ -127,7 +128,7 @@ export async function exportAuditXlsx(ctx: AppContext, filter: AuditFilter, job?
   const stamp = now.slice(0, 10).split('/').reverse().join('-');
   return {
     fileName: `nhat-ky-thay-doi-${stamp}.xlsx`,
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    mimeType: XLSX_MIME,
     bytes,
   };
 }

@@ -1,13 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import {
-  BACKUP_REASON_LABELS,
-  BACKUP_REASONS,
-  backupFileNameSchema,
-  type BackupInfo,
-  type BackupReason,
-} from '../../../../shared/schemas/safety';
+import { BACKUP_REASON_LABELS, BACKUP_REASONS, backupFileNameSchema, type BackupInfo, type BackupReason } from '../../../../shared/schemas/backup';
 import { integrityCheck, type SqliteHandle } from '../../db/open';
 import { AppError, notFound } from '../../errors';
 import { countRecords, maxAuditSeq, migrationNames, totalRecords } from '../tables';

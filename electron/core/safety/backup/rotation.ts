@@ -1,4 +1,4 @@
-import type { BackupInfo } from '../../../../shared/schemas/safety';
+import type { BackupInfo } from '../../../../shared/schemas/backup';
 
 export interface RotationPolicy {
   /** The newest N automatic backups are always kept. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupInfo, BackupReason, BackupSchedule, RecordCount } from '../../../../shared/schemas/safety';
+import type { BackupInfo, BackupReason, BackupSchedule, RecordCount } from '../../../../shared/schemas/backup';
 import type { AppContext } from '../../context';
 import { fileStamp, startBackupDatabase, type BackupCheck } from '../../db/backupFile';
 import { trackBackgroundCopy } from '../../db/backupWorker';

@@ -1,4 +1,4 @@
-import type { TrashItem } from '../../../../shared/schemas/safety';
+import type { TrashItem } from '../../../../shared/schemas/trash';
 import { foldText } from '../../../../shared/text/vietnamese';
 import type { AppContext } from '../../context';
 import { recordAudit } from '../../db/audit';

@@ -1,4 +1,4 @@
-import type { UserRole } from '../../../../shared/schemas/safety';
+import type { UserRole } from '../../../../shared/schemas/users';
 
 /**
  * What a channel needs. `public`: allowed while locked (signing in, the lock screen, the

@@ -1,5 +1,5 @@
 import type { AppErrorShape } from '../../../../shared/contract';
-import { USER_ROLE_LABELS, USER_ROLES, type AppUser, type LockStatus, type UserRole } from '../../../../shared/schemas/safety';
+import { USER_ROLE_LABELS, USER_ROLES, type AppUser, type LockStatus, type UserRole } from '../../../../shared/schemas/users';
 import { personSortKey } from '../../../../shared/text/vietnamese';
 import type { AppContext } from '../../context';
 import type { Actor } from '../../db/audit';

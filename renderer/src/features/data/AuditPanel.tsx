@@ -3,7 +3,7 @@ import { Button, Group, Pagination, Select, Stack, Table, Text, TextInput } from
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
-import type { AuditFilter, AuditItem } from '../../../../shared/schemas/safety';
+import type { AuditFilter, AuditItem } from '../../../../shared/schemas/audit';
 import { api } from '../../lib/api';
 import { useApiQuery } from '../../lib/query';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';

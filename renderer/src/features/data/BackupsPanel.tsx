@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, FileButton, Group, Menu, Modal, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconDatabaseExport, IconDatabaseImport, IconDots, IconDownload, IconRestore, IconShieldCheck, IconTrash, IconUsb } from '@tabler/icons-react';
-import type { BackupInfo } from '../../../../shared/schemas/safety';
+import type { BackupInfo } from '../../../../shared/schemas/backup';
 import { api } from '../../lib/api';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { formatDateTime, formatNumber } from '../../lib/format';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { BackupInfo } from '../../../../shared/schemas/safety';
+import type { BackupInfo } from '../../../../shared/schemas/backup';
 import { installBridge, renderWithApp } from '../../../../tests/renderer/render';
 import { RestorePreview } from './BackupsPanel';
 import { DamagedDatabase } from './DamagedDatabase';

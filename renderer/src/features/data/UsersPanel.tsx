@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconInfoCircle, IconLock, IconUserPlus } from '@tabler/icons-react';
-import { USER_ROLE_LABELS, USER_ROLES, type AppUser, type UserRole } from '../../../../shared/schemas/safety';
+import { USER_ROLE_LABELS, USER_ROLES, type AppUser, type UserRole } from '../../../../shared/schemas/users';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { formatDateTime } from '../../lib/format';
 import { useConfirm } from '../../components/ConfirmAction';

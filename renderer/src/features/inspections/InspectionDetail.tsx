@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
-import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/plans';
+import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/inspections';
 import { downloadFile, DueBadge, PrintModal, StatusBadge, usePrintState } from '../plans/shared';
 import { InspectionEditor } from './InspectionEditor';
 

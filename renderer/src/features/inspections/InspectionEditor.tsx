@@ -6,7 +6,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useApiMutation } from '../../lib/query';
 import { ApiError } from '../../lib/api';
 import { showError, showSuccess } from '../../components/notify';
-import { INSPECTION_KINDS, INSPECTION_KIND_LABELS, QCDC_TYPE_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type Inspection, type InspectionKind, type TeamRole } from '../../../../shared/schemas/plans';
+import { INSPECTION_KINDS, INSPECTION_KIND_LABELS, QCDC_TYPE_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type Inspection, type InspectionKind, type TeamRole } from '../../../../shared/schemas/inspections';
 import { UnitSelect, useMemberOptions } from '../plans/shared';
 
 interface MemberDraft {

@@ -2,7 +2,7 @@ import { Badge, Button, Drawer, Group, Loader, ScrollArea, Stack, Table, Text } 
 import { IconExternalLink } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { MODEL_KIND_LABELS, MODEL_STATUS_LABELS, type ModelFilterInput } from '../../../../shared/schemas/models';
-import { DUE_STATE_LABELS } from '../../../../shared/schemas/plans';
+import { DUE_STATE_LABELS } from '../../../../shared/schemas/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useApiQuery } from '../../lib/query';

@@ -8,7 +8,7 @@ import { api, ApiError } from '../../lib/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { TASK_SOURCE_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus } from '../../../../shared/schemas/plans';
+import { TASK_SOURCE_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus } from '../../../../shared/schemas/tasks';
 import { downloadFile, DueBadge, DueDate, ProgressCell, StatusBadge } from './shared';
 
 /** Channels whose reads change when a task changes. */

@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState } from '../../components/EmptyState';
 import { showError, showSuccess } from '../../components/notify';
-import { TASK_SOURCE_LABELS, TASK_SOURCE_TYPES, TASK_STATUSES, TASK_STATUS_LABELS, type Task, type TaskSourceType, type TaskStatus } from '../../../../shared/schemas/plans';
+import { TASK_SOURCE_LABELS, TASK_SOURCE_TYPES, TASK_STATUSES, TASK_STATUS_LABELS, type Task, type TaskSourceType, type TaskStatus } from '../../../../shared/schemas/tasks';
 import { TaskTable } from './TaskTable';
 import { MemberSelect, UnitMultiSelect, UnitSelect } from './shared';
 import { TimingInput, type TimingValue } from './TimingInput';

@@ -1,7 +1,7 @@
 /** Timing of a plan item or task: a date, a month, a quarter, "thường xuyên" or none. */
 import { Group, NumberInput, Select } from '@mantine/core';
 import { DateInput, MonthPickerInput } from '@mantine/dates';
-import { TIMING_KINDS, TIMING_KIND_LABELS, type TimingKind } from '../../../../shared/schemas/plans';
+import { TIMING_KINDS, TIMING_KIND_LABELS, type TimingKind } from '../../../../shared/schemas/tasks';
 
 export interface TimingValue {
   kind: TimingKind;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { installBridge, renderWithApp } from '../../../../tests/renderer/render';
-import type { Task } from '../../../../shared/schemas/plans';
+import type { Task } from '../../../../shared/schemas/tasks';
 import { TodayView } from './TodayView';
 
 function task(over: Partial<Task>): Task {

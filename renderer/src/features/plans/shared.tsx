@@ -7,7 +7,7 @@ import { saveBytes } from '../../lib/files';
 import { PrintPreview } from '../../components/PrintPreview';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
-import { DUE_STATE_LABELS, TASK_STATUS_LABELS, type DueState, type Task, type TaskStatus } from '../../../../shared/schemas/plans';
+import { DUE_STATE_LABELS, TASK_STATUS_LABELS, type DueState, type Task, type TaskStatus } from '../../../../shared/schemas/tasks';
 
 export const DUE_COLORS: Record<DueState, string> = {
   overdue: 'red',

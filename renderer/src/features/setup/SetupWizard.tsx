@@ -24,7 +24,7 @@ import { useForm } from '@mantine/form';
 import { IconArrowRight, IconCheck, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { DEFAULT_PROFILE, profileSchema, type ProfileInput } from '../../../../shared/schemas/settings';
-import type { MemberRole } from '../../../../shared/schemas/organisation';
+import type { MemberRole } from '../../../../shared/schemas/members';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { applyServerErrors, parseForm, zodResolver } from '../../lib/zodForm';
 import { formatNumber } from '../../lib/format';
