@@ -319,14 +319,30 @@ export function paragraphs(textValue: string | null | undefined): Block[] {
     .map((line) => ({ type: 'paragraph' as const, text: line }));
 }
 
-/** "Nơi nhận" lines typed by the user, with "Lưu Văn phòng" added unless a "Lưu …" line is there. */
-export function recipientItems(textValue: string | null | undefined, fallback: string[]): string[] {
+/**
+ * "Nơi nhận" lines typed by the user ("- " markers dropped), else `fallback`. With the profile, a
+ * fallback list is completed the way every document's is (`defaultRecipients`: report-to lines
+ * first, the settings' "Lưu" line last) and a typed list gets the settings' "Lưu" line unless it has
+ * its own; without the profile, the old "Lưu Văn phòng" is added.
+ */
+export function recipientItems(
+  textValue: string | null | undefined,
+  fallback: string[],
+  profile?: Pick<Profile, 'reportTo' | 'archiveLine' | 'standingAgency'>,
+): string[] {
   const items = (textValue ?? '')
     .split(/\n+/)
     .map((s) => s.replace(/^[-–•+]\s*/, '').trim())
     .filter(Boolean);
   const list = items.length ? items : fallback;
-  return list.some((s) => /^lưu\b/i.test(s)) ? list : [...list, 'Lưu Văn phòng'];
+  // (\s|$), not \b: "ư" is not a regex word character, so /^lưu\b/ never matched "Lưu VT".
+  const typedArchive = list.some((s) => /^lưu(\s|$)/iu.test(s));
+  if (profile) {
+    // Typed by the user: printed as typed, with the settings' "Lưu" line if they typed none.
+    if (items.length) return typedArchive ? list : [...list, archiveRecipient(profile)];
+    return defaultRecipients(profile, list);
+  }
+  return typedArchive ? list : [...list, 'Lưu Văn phòng'];
 }
 
 /** "Kế hoạch thực hiện …" under a "KẾ HOẠCH" kind line reads "thực hiện …" (first letter kept lower case). */

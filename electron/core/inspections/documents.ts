@@ -1,7 +1,7 @@
 /** Printed inspection plan (KẾ HOẠCH kiểm tra) and the conclusion notice of one visited unit (THÔNG BÁO kết luận). */
 import type { AppContext } from '../context';
 import { getProfile } from '../settings/service';
-import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
+import { buildPartyDocx, profileSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
 import { renderPartyPdf } from '../export/print/pdf';
 import { AppError } from '../errors';
 import { formatDate } from '../../../shared/text/format';
@@ -66,8 +66,8 @@ export function inspectionPlanDocument(i: Inspection, profile: Profile): PartyDo
     kind: 'KẾ HOẠCH',
     summary: i.title || `${verb} ${i.topic.charAt(0).toLocaleLowerCase('vi')}${i.topic.slice(1)} năm ${i.year}`,
     body,
-    signatures: { right: committeeSignature(profile.signingMode, profile.headName || null) },
-    recipients: recipientItems(null, ['Các đồng chí thành viên Ban Chỉ đạo', 'Các đơn vị được kiểm tra']),
+    signatures: { right: profileSignature(profile) },
+    recipients: recipientItems(null, ['Các đồng chí thành viên Ban Chỉ đạo', 'Các đơn vị được kiểm tra'], profile),
     ...(profile.margins ? { margins: profile.margins } : {}),
   };
 }
@@ -104,8 +104,8 @@ export function conclusionDocument(i: Inspection, targetId: string, profile: Pro
     kind: 'THÔNG BÁO',
     summary: `Kết luận ${verb.toLocaleLowerCase('vi')} ${i.topic.charAt(0).toLocaleLowerCase('vi')}${i.topic.slice(1)}\ntại ${t.unitName}`,
     body,
-    signatures: { right: committeeSignature(profile.signingMode, profile.headName || null) },
-    recipients: recipientItems(null, [t.unitName, 'Các đồng chí thành viên Ban Chỉ đạo']),
+    signatures: { right: profileSignature(profile) },
+    recipients: recipientItems(null, [t.unitName, 'Các đồng chí thành viên Ban Chỉ đạo'], profile),
     ...(profile.margins ? { margins: profile.margins } : {}),
   };
 }

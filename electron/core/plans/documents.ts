@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../context';
 import { getProfile } from '../settings/service';
-import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, toRoman, type Block, type PartyDocument } from '../export';
+import { buildPartyDocx, profileSignature, headerFromProfile, renderPartyDocument, toRoman, type Block, type PartyDocument } from '../export';
 import { fileSlug, paragraphs, recipientItems, summaryAfterKind } from '../export/document';
 import { renderPartyPdf } from '../export/print/pdf';
 import type { Plan } from '../../../shared/schemas/plans';
@@ -68,8 +68,8 @@ export function planDocument(plan: Plan, profile: Awaited<ReturnType<typeof getP
     // "KẾ HOẠCH" is the kind line; the summary continues it ("thực hiện Quy chế dân chủ … năm 2023").
     summary: summaryAfterKind(plan.title, 'kế hoạch'),
     body,
-    signatures: { right: committeeSignature(profile.signingMode, profile.headName || null) },
-    recipients: recipientItems(plan.recipients, ['Các đồng chí thành viên Ban Chỉ đạo', 'Các đảng bộ trực thuộc']),
+    signatures: { right: profileSignature(profile) },
+    recipients: recipientItems(plan.recipients, ['Các đồng chí thành viên Ban Chỉ đạo', 'Các đảng bộ trực thuộc'], profile),
     ...(profile.margins ? { margins: profile.margins } : {}),
   };
 }
