@@ -180,3 +180,45 @@ export async function readIssuedFile(db: Db, id: string, format: IssuedFormat): 
   }
   return { fileName: row.file_name, mimeType: row.mime_type, bytes, sha256: row.sha256 };
 }
+
+export interface IssuedKey {
+  docType: string;
+  ownerType: string;
+  ownerId: string;
+  ownerRef?: string;
+}
+
+/**
+ * Issues a document model as the next version for its key, PDF and DOCX: the first version needs no
+ * reason ("Ban hành lần đầu"); a later one must say why it replaces the previous (VALIDATION, nothing
+ * written). Call inside the transaction that also checks the record.
+ */
+export async function issueNextVersion(
+  db: Db,
+  ctx: Pick<AppContext, 'platform' | 'clock' | 'actor'>,
+  key: IssuedKey,
+  input: { doc: PartyDocument; stem: string; numberText: string | null; reason?: string | null | undefined; snapshot: unknown },
+): Promise<IssuedVersion> {
+  const previous = await latestIssued(db, key);
+  const reason = input.reason?.trim() ?? '';
+  if (previous && reason.length < 5) {
+    throw new AppError('VALIDATION', `Văn bản đã ban hành bản ${previous.version}; cần ghi lý do ban hành lại (ít nhất 5 ký tự).`, { reason: 'Cần ghi lý do ban hành lại.' });
+  }
+  const files = await renderIssuedFiles(ctx, input.doc, input.stem);
+  return issueDocument(db, ctx, {
+    ...key,
+    numberText: input.numberText,
+    title: input.doc.title ?? input.stem,
+    reason: previous ? reason : reason || 'Ban hành lần đầu',
+    snapshot: input.snapshot,
+    files,
+  });
+}
+
+/** The newest issued file for a key and format, or null when the document was never issued. */
+export async function latestIssuedFile(db: Db, key: IssuedKey, format: IssuedFormat): Promise<FileResult | null> {
+  const v = await latestIssued(db, key);
+  if (!v) return null;
+  const { sha256: _hash, ...file } = await readIssuedFile(db, v.id, format);
+  return file;
+}
