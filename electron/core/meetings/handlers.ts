@@ -17,6 +17,7 @@ import {
   updateMeeting,
 } from './service';
 import { exportMeetingDocument, finalizeDeps, previewHtml, withNoticeDefaults } from './exports';
+import { dossierFile, dossierHtml, dossierSummary } from './dossier';
 
 /** Attachments of a finalised meeting are part of the signed record: locked like the rest. */
 async function assertMeetingEditable(ctx: AppContext, meetingId: string): Promise<void> {
@@ -42,6 +43,9 @@ export const meetingsHandlers = {
   'meetings.preview': (input, ctx) => previewHtml(ctx, input.id, input.document),
   'meetings.exportMinutes': (input, ctx) => exportMeetingDocument(ctx, input.id, 'minutes', input.format),
   'meetings.exportConclusions': (input, ctx) => exportMeetingDocument(ctx, input.id, 'conclusions', input.format),
+  'meetings.dossier': (input, ctx) => dossierSummary(ctx, input.id),
+  'meetings.dossierPreview': (input, ctx) => dossierHtml(ctx, input),
+  'meetings.dossierExport': (input, ctx) => dossierFile(ctx, input),
   'meetings.attachments.add': async (input, ctx) => {
     await assertMeetingEditable(ctx, input.meetingId);
     const info = await ctx.db

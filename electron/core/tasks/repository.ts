@@ -1,7 +1,7 @@
 /** The only file of the tasks feature that touches Kysely. */
 import type { Db } from '../db/audit';
 import type { TaskChangesTable, TasksTable, TaskUpdatesTable } from '../db/schema';
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 
 export type TaskRow = Selectable<TasksTable> & {
   lead_unit_name: string | null;
@@ -208,7 +208,8 @@ export async function insertTaskChange(db: Db, row: Insertable<TaskChangesTable>
 
 /** A task's history of deadline, assignment-date and owner changes, newest first. */
 export async function selectTaskChanges(db: Db, taskId: string): Promise<Selectable<TaskChangesTable>[]> {
-  return db.selectFrom('task_changes').selectAll().where('task_id', '=', taskId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  // rowid breaks ties: two changes in the same millisecond (a fixed clock) keep the order they were made.
+  return db.selectFrom('task_changes').selectAll().where('task_id', '=', taskId).orderBy('created_at', 'desc').orderBy(sql`rowid`, 'desc').execute();
 }
 
 /** Every year tasks belong to (the overview's year list). */

@@ -103,6 +103,8 @@ export async function hydrateTasks(db: Db, rows: readonly TaskRow[], today: stri
       lastUpdateDate: r.last_update_date,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      assignedDate: assignedDateOf(r),
+      completedLate: r.status === 'hoan_thanh' && !!r.deadline && !!r.completed_at && r.completed_at > r.deadline,
     };
   });
 }
@@ -158,7 +160,7 @@ export async function createTask(trx: Db, ctx: TaskContext, input: CreateTaskInp
   const deadline = data.timing.kind === 'recurring' ? null : (data.deadline ?? deadlineFromTiming(data.timing));
   const status = data.status ?? 'chua_thuc_hien';
   // The date of the document that assigned it, not the day it was typed (issue #17).
-  const assignedDate = (await selectSourceDate(trx, data)) ?? localToday(ctx.clock);
+  const assignedDate = data.assignedDate ?? (await selectSourceDate(trx, data)) ?? localToday(ctx.clock);
   const row = {
     id,
     title: data.title,
@@ -281,7 +283,7 @@ export async function listTasks(ctx: AppContext, f: TaskListFilter): Promise<{ i
     ...(f.sourceType ? { sourceType: f.sourceType } : {}),
     ...(f.sourceId ? { sourceId: f.sourceId } : {}),
     ...(f.status ? { status: f.status } : {}),
-    ...(f.year ? { year: f.year } : {}),
+    ...(f.year ? (f.throughYear ? { throughYear: f.year } : { year: f.year }) : {}),
     ...(f.leadUnitId ? { leadUnitId: f.leadUnitId } : {}),
     ...(f.leadMemberId ? { leadMemberId: f.leadMemberId } : {}),
     words,

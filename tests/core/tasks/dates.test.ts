@@ -128,6 +128,9 @@ describe('one overdue rule everywhere', () => {
     expect(notice.overdue).toBe(3);
     const overview = await a.call('overview.get', { year: 2026 });
     expect(overview.tasks.overdue).toBe(notice.overdue);
+    // The overview's drill-down opens exactly those rows.
+    const drill = await a.call('tasks.list', { year: 2026, overdue: true, throughYear: true });
+    expect(drill.total).toBe(notice.overdue);
     const urging = await urgingTasks(a.ctx, { dueWithinDays: 7 });
     expect(urging.filter((t) => t.dueState === 'overdue')).toHaveLength(notice.overdue);
     // A year before the tasks' own year owes none of them.
@@ -137,5 +140,27 @@ describe('one overdue rule everywhere', () => {
   it('offers every year with data: the meeting of 2022 and its tasks of 2023', async () => {
     const { a } = await conference();
     expect(await dataYears(a.ctx)).toEqual(expect.arrayContaining([2022, 2023]));
+    expect(await a.call('overview.years', {})).toEqual(await dataYears(a.ctx));
+  });
+});
+
+describe('through the channels', () => {
+  it('edits with a reason over tasks.edit, refuses a missing reason in Vietnamese, and flags late completion', async () => {
+    const { a, plan } = await conference();
+    const missing = await a.invoke('tasks.edit', { id: plan.id, deadline: '2023-04-30', reason: '' });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.code).toBe('VALIDATION');
+    expect(await rows(a, 'task_changes')).toHaveLength(0);
+
+    const history = await a.call('tasks.edit', { id: plan.id, deadline: '2023-04-30', reason: 'Gia hạn theo đề nghị của Ban Dân vận' });
+    expect(history).toHaveLength(1);
+    expect(await a.call('tasks.changes', { id: plan.id })).toEqual(history);
+
+    // Done on 15/05/2023, after the extended deadline of 30/04/2023: late.
+    const done = await a.call('tasks.addUpdate', { taskId: plan.id, date: '2023-05-15', progress: 100 });
+    expect(done).toMatchObject({ completedAt: '2023-05-15', completedLate: true, assignedDate: '2022-12-16' });
+    const other = (await a.call('tasks.list', { sourceType: 'meeting', limit: 50 })).items.find((t) => t.title.startsWith('Tổ chức hội nghị đối thoại'))!;
+    const onTime = await a.call('tasks.addUpdate', { taskId: other.id, date: '2023-06-20', progress: 100 });
+    expect(onTime.completedLate).toBe(false);
   });
 });
