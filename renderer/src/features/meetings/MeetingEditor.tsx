@@ -18,9 +18,10 @@ import type { Meeting, MeetingLookups } from '../../../../shared/schemas/meeting
 import { FormConversionError, newMeetingValues, toMeetingInput, valuesFromInput, valuesFromMeeting, type MeetingFormValues } from './formModel';
 import { AttendanceSection, ConclusionsSection, GeneralSection, NoticeSigningSection, OpinionsSection } from './sections';
 import { AttachmentsPanel, DocumentPanel } from './panels';
+import { DossierPanel } from './DossierPanel';
 import { StatusBadge } from './MeetingList';
 
-type Tab = 'chung' | 'thanh-phan' | 'y-kien' | 'ket-luan' | 'tep' | 'bien-ban' | 'thong-bao';
+type Tab = 'chung' | 'thanh-phan' | 'y-kien' | 'ket-luan' | 'tep' | 'bien-ban' | 'thong-bao' | 'ho-so';
 
 /** Route /hoi-nghi/moi (optionally ?tu=<id> to start from a previous meeting) and /hoi-nghi/:id. */
 export function MeetingEditor() {
@@ -241,6 +242,9 @@ function MeetingForm({
           <Tabs.Tab value="thong-bao" disabled={!meeting}>
             Thông báo kết luận
           </Tabs.Tab>
+          <Tabs.Tab value="ho-so" disabled={!meeting}>
+            Hồ sơ hội nghị
+          </Tabs.Tab>
         </Tabs.List>
         <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <Tabs.Panel value="chung" pt="md">
@@ -267,6 +271,9 @@ function MeetingForm({
             </Tabs.Panel>
             <Tabs.Panel value="thong-bao" pt="md">
               <DocumentPanel meeting={meeting} document="conclusions" dirty={dirty} />
+            </Tabs.Panel>
+            <Tabs.Panel value="ho-so" pt="md">
+              <DossierPanel meeting={meeting} />
             </Tabs.Panel>
           </>
         )}
