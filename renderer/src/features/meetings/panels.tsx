@@ -170,7 +170,7 @@ export function IssuedVersions({ meetingId, document }: { meetingId: string; doc
     <Table withTableBorder aria-label="Các bản đã ban hành">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={90}>Bản</Table.Th>
+          <Table.Th w={160}>Bản</Table.Th>
           <Table.Th w={130}>Số</Table.Th>
           <Table.Th w={160}>Ban hành lúc</Table.Th>
           <Table.Th>Lý do</Table.Th>
@@ -182,7 +182,9 @@ export function IssuedVersions({ meetingId, document }: { meetingId: string; doc
           <Table.Tr key={v.id}>
             <Table.Td>
               <Group gap={4} wrap="nowrap">
-                <Text size="sm">Bản {v.version}</Text>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  Bản {v.version}
+                </Text>
                 {v.id === newest.id && (
                   <Badge size="xs" variant="light" color="green">
                     hiện hành
