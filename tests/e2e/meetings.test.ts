@@ -1,5 +1,5 @@
 /**
- * The acceptance example of DOMAIN.md typed from scratch through the UI: the 16/12/2022
+ * The acceptance example of docs/domain.md typed from scratch through the UI: the 16/12/2022
  * conference (attendance, three opinions, the Head's conclusions with four tasks), finalised,
  * then the biên bản and the thông báo kết luận exported and read back.
  */

@@ -151,4 +151,16 @@ describe('Cài đặt: organisation profile form', () => {
     expect(within(card).getByText('0007_safety (7 bước cập nhật)')).toBeTruthy();
     expect(within(card).getByText('Tốt')).toBeTruthy();
   });
+  it('keeps the usual term name in step with its years, and leaves a name the officer wrote alone', async () => {
+    fakeMain();
+    const form = await openForm();
+    const label = within(form).getByLabelText(/Tên nhiệm kỳ/) as HTMLInputElement;
+    expect(label.value).toBe('2025 - 2030');
+    change(within(form).getByLabelText(/Năm kết thúc/), '2035');
+    await waitFor(() => expect(label.value).toBe('2025 - 2035'));
+    change(label, 'Nhiệm kỳ XIV');
+    change(within(form).getByLabelText(/Năm bắt đầu/), '2026');
+    await waitFor(() => expect((within(form).getByLabelText(/Năm bắt đầu/) as HTMLInputElement).value).toBe('2026'));
+    expect(label.value).toBe('Nhiệm kỳ XIV');
+  });
 });

@@ -9,7 +9,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { showInfo } from '../components/notify';
 import { api, currentTransport, onEvent } from '../lib/api';
 import { useApiQuery } from '../lib/query';
-import { SafetyGate } from '../features/data/SafetyGate';
+import { SafetyGate } from '../features/users/SafetyGate';
 import './app.css';
 
 export { createQueryClient } from './providers';

@@ -2,6 +2,7 @@
  * Display formatting for screens: the same helpers the documents use (shared/text), so a number
  * or a date reads identically on screen and on paper (2.360; 16/12/2022).
  */
+import { formatNumber } from '../../../shared/text';
 export {
   formatNumber,
   formatPercent,
@@ -31,4 +32,12 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function todayIso(now: Date = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** 1.234.567 bytes → "1,2 MB" (Vietnamese decimal comma). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 0)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${formatNumber(bytes / 1024 / 1024, 1)} MB`;
+  return `${formatNumber(bytes / 1024 / 1024 / 1024, 2)} GB`;
 }

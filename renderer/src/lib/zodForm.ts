@@ -45,3 +45,61 @@ export function applyServerErrors(form: ErrorTarget, error: unknown, prefix = ''
   form.setErrors(errors);
   return true;
 }
+
+/**
+ * For forms whose values are not the channel input itself (rows the officer left blank are
+ * dropped, '' becomes null…): checks the input the form WOULD send with the channel's schema and
+ * puts each message back on the form field it came from. `fieldOf` maps an input path
+ * (`targets.1.unitId`) to the form path (`targets.3.unitId`) when rows were dropped; return null
+ * to keep the message off the form. Use the result as `useForm({ validate })`:
+ *
+ *   validate: (values) => inputErrors(createInspectionSchema, toInput(values).input, toInput(values).fieldOf)
+ */
+export function inputErrors<S extends z.ZodType>(schema: S, input: z.input<S>, fieldOf: (path: string) => string | null = (p) => p): FormErrors {
+  return remapErrors(zodResolver(schema)(input), fieldOf);
+}
+
+/** Renames error paths (dropping those `fieldOf` maps to null): for client and server messages alike. */
+export function remapErrors(errors: FormErrors | Record<string, string>, fieldOf: (path: string) => string | null): FormErrors {
+  const out: FormErrors = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const field = fieldOf(path);
+    if (field !== null && out[field] === undefined) out[field] = message;
+  }
+  return out;
+}
+
+/**
+ * A `fieldOf` for inputs built by filtering form rows: `kept[list]` holds, for every row that was
+ * sent, the index it has in the form. `rowFieldOf({ targets: [0, 2] })('targets.1.unitId')` → `targets.2.unitId`.
+ * Nested lists are named under their parent's FORM index: `'teams.0.members': [1]`.
+ */
+export function rowFieldOf(kept: Record<string, number[]>): (path: string) => string {
+  return (path) => {
+    let out = path;
+    // Longest list names first, so `teams.0.members` is resolved after `teams` has been renamed.
+    for (const [list, indexes] of Object.entries(kept).sort((a, b) => a[0].length - b[0].length)) {
+      const lead = `${list}.`;
+      if (!out.startsWith(lead)) continue;
+      const rest = out.slice(lead.length);
+      const m = /^(\d+)(.*)$/.exec(rest);
+      if (!m) continue;
+      const to = indexes[Number(m[1])];
+      if (to !== undefined) out = `${lead}${to}${m[2]}`;
+    }
+    return out;
+  };
+}
+
+/**
+ * `useForm({ validate })` for a form whose values become the channel input through `toInput`
+ * (which also says where each sent row sits in the form):
+ *
+ *   validate: inputValidator(createPlanSchema, toInput)
+ */
+export function inputValidator<S extends z.ZodType, V>(schema: S, toInput: (values: V) => { input: z.input<S>; fieldOf: (path: string) => string | null }): (values: V) => FormErrors {
+  return (values) => {
+    const { input, fieldOf } = toInput(values);
+    return inputErrors(schema, input, fieldOf);
+  };
+}

@@ -1,15 +1,15 @@
 import { Tabs } from '@mantine/core';
 import { IconArchive, IconFolder, IconHistory, IconTrash, IconUsers } from '@tabler/icons-react';
-import { useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
+import { useUrlTab } from '../../components/useUrlTab';
 import { useApiQuery } from '../../lib/query';
-import { BackupsPanel } from './BackupsPanel';
-import { TrashPanel } from './TrashPanel';
-import { AuditPanel } from './AuditPanel';
-import { DataDirPanel } from './DataDirPanel';
-import { UsersPanel } from './UsersPanel';
-import { DamagedDatabase } from './DamagedDatabase';
-import { LockScreen } from './SafetyGate';
+import { BackupsPanel } from '../backup/BackupsPanel';
+import { TrashPanel } from '../trash/TrashPanel';
+import { AuditPanel } from '../audit/AuditPanel';
+import { DataDirPanel } from '../dataDir/DataDirPanel';
+import { UsersPanel } from '../users/UsersPanel';
+import { DamagedDatabase } from '../backup/DamagedDatabase';
+import { LockScreen } from '../users/SafetyGate';
 
 const TABS = [
   { value: 'sao-luu', label: 'Sao lưu và phục hồi', icon: IconArchive },
@@ -18,15 +18,13 @@ const TABS = [
   { value: 'thu-muc', label: 'Thư mục dữ liệu', icon: IconFolder },
   { value: 'nguoi-dung', label: 'Người dùng và khóa', icon: IconUsers },
 ] as const;
+const TAB_VALUES = TABS.map((t) => t.value);
 
 /** "Sao lưu, dữ liệu": backups and restore, trash, audit log, data folder, users and the app lock. */
 export default function DataPage() {
-  const location = useLocation();
-  const navigate = useNavigate();
   const integrity = useApiQuery('integrity.status', {}, { staleTime: Infinity });
   const lock = useApiQuery('lock.status', {});
-  const segment = location.pathname.split('/')[2] ?? '';
-  const tab = TABS.some((t) => t.value === segment) ? segment : 'sao-luu';
+  const [tab, setTab] = useUrlTab(TAB_VALUES, 'sao-luu', { path: '/du-lieu', fallbackInPath: true });
   // The recovery screen also lives here, so it is reachable even where the app shell shows first.
   if (integrity.data && !integrity.data.ok) return <DamagedDatabase status={integrity.data} />;
   // Same for the sign-in card while the app is locked (SafetyGate shows it over every page).
@@ -37,7 +35,7 @@ export default function DataPage() {
         title="Sao lưu, dữ liệu"
         description="Sao lưu và phục hồi, thùng rác, nhật ký thay đổi, nơi lưu dữ liệu, người dùng và khóa ứng dụng."
       />
-      <Tabs value={tab} onChange={(v) => v && navigate(`/du-lieu/${v}`)} keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           {TABS.map((t) => (
             <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={16} />}>

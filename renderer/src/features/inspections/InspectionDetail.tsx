@@ -2,16 +2,21 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
 import { IconArrowLeft, IconEdit, IconFileText, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
 import { useApiMutation, useApiQuery } from '../../lib/query';
-import { api, ApiError } from '../../lib/api';
+import { api } from '../../lib/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
-import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/inspections';
-import { downloadFile, DueBadge, PrintModal, StatusBadge, usePrintState } from '../plans/shared';
+import { inputErrors } from '../../lib/zodForm';
+import { addRecommendationSchema, INSPECTION_KIND_LABELS, recordVisitSchema, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/inspections';
+import { downloadFile } from '../../components/fileOut';
+import { DueBadge, StatusBadge } from '../tasks/badges';
+import { PrintModal, usePrintState } from '../../components/PrintModal';
 import { InspectionEditor } from './InspectionEditor';
+import { submitForm } from '../../components/submitForm';
 
 const REPORT_BADGE: Record<InspectionTarget['reportState'], { color: string; label: string }> = {
   onTime: { color: 'green', label: 'Báo cáo đúng hạn' },
@@ -178,88 +183,95 @@ export function InspectionDetail({ id, today, onBack, onOpenTask }: { id: string
 }
 
 function VisitModal({ target, onClose }: { target: InspectionTarget | null; onClose: () => void }) {
-  const [received, setReceived] = useState<string | null>(null);
-  const [visitDate, setVisitDate] = useState<string | null>(null);
-  const [strengths, setStrengths] = useState('');
-  const [shortcomings, setShortcomings] = useState('');
-  const [conclusions, setConclusions] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [loadedFor, setLoadedFor] = useState<string | null>(null);
-  const save = useApiMutation('inspections.recordVisit', { invalidate: [...READS] });
-  if (target && loadedFor !== target.id) {
-    setLoadedFor(target.id);
-    setReceived(target.reportReceivedDate);
-    setVisitDate(target.visitDate);
-    setStrengths(target.strengths ?? '');
-    setShortcomings(target.shortcomings ?? '');
-    setConclusions(target.conclusions ?? '');
-    setErrors({});
-  }
-  const submit = async () => {
-    if (!target) return;
-    try {
-      await save.mutateAsync({ targetId: target.id, visitDate, reportReceivedDate: received, strengths, shortcomings, conclusions });
-      showSuccess('Đã lưu kết quả làm việc.');
-      setLoadedFor(null);
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields);
-      showError(e);
-    }
-  };
   return (
-    <Modal opened={!!target} onClose={() => { setLoadedFor(null); onClose(); }} title={`Kết quả làm việc — ${target?.unitName ?? ''}`} size="lg">
-      <Stack gap="sm">
-        <Group grow>
-          <DateInput label="Ngày làm việc" value={visitDate} onChange={setVisitDate} clearable />
-          <DateInput label="Ngày nhận báo cáo của đơn vị" value={received} onChange={setReceived} clearable error={errors.reportReceivedDate} />
-        </Group>
-        <Textarea label="Ưu điểm" autosize minRows={2} value={strengths} onChange={(e) => setStrengths(e.currentTarget.value)} />
-        <Textarea label="Hạn chế" autosize minRows={2} value={shortcomings} onChange={(e) => setShortcomings(e.currentTarget.value)} />
-        <Textarea label="Kết luận" autosize minRows={2} value={conclusions} onChange={(e) => setConclusions(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button onClick={submit} loading={save.isPending}>
-            Lưu
-          </Button>
-        </Group>
-      </Stack>
+    <Modal opened={!!target} onClose={onClose} title={`Kết quả làm việc — ${target?.unitName ?? ''}`} size="lg">
+      {/* Mounted per visit, so the form starts from what was recorded for that unit. */}
+      {target && <VisitForm key={target.id} target={target} onClose={onClose} />}
     </Modal>
   );
 }
 
-function RecommendationModal({ target, onClose }: { target: InspectionTarget | null; onClose: () => void }) {
-  const [content, setContent] = useState('');
-  const [deadline, setDeadline] = useState<string | null>(null);
-  const [leadText, setLeadText] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const add = useApiMutation('inspections.addRecommendation', { invalidate: [...READS] });
+interface VisitValues extends Record<string, unknown> {
+  visitDate: string | null;
+  reportReceivedDate: string | null;
+  strengths: string;
+  shortcomings: string;
+  conclusions: string;
+}
+
+function VisitForm({ target, onClose }: { target: InspectionTarget; onClose: () => void }) {
+  const toInput = (v: VisitValues) => ({ targetId: target.id, ...v });
+  const form = useForm<VisitValues>({
+    mode: 'controlled',
+    initialValues: { visitDate: target.visitDate, reportReceivedDate: target.reportReceivedDate, strengths: target.strengths ?? '', shortcomings: target.shortcomings ?? '', conclusions: target.conclusions ?? '' },
+    validate: (v) => inputErrors(recordVisitSchema, toInput(v)),
+  });
+  const save = useApiMutation('inspections.recordVisit', { invalidate: [...READS] });
   const submit = async () => {
-    if (!target) return;
-    setErrors({});
-    try {
-      await add.mutateAsync({ targetId: target.id, content, deadline, leadText: leadText || null });
-      showSuccess('Đã thêm kiến nghị.');
-      setContent('');
-      setDeadline(null);
-      setLeadText('');
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields);
-      showError(e);
-    }
+    const saved = await submitForm(form, async () => {
+      await save.mutateAsync(toInput(form.getValues()));
+      return 'Đã lưu kết quả làm việc.';
+    });
+    if (saved) onClose();
   };
   return (
+    <Stack gap="sm">
+      <Group grow>
+        <DateInput label="Ngày làm việc" clearable {...form.getInputProps('visitDate')} />
+        <DateInput label="Ngày nhận báo cáo của đơn vị" clearable {...form.getInputProps('reportReceivedDate')} />
+      </Group>
+      <Textarea label="Ưu điểm" autosize minRows={2} {...form.getInputProps('strengths')} />
+      <Textarea label="Hạn chế" autosize minRows={2} {...form.getInputProps('shortcomings')} />
+      <Textarea label="Kết luận" autosize minRows={2} {...form.getInputProps('conclusions')} />
+      <Group justify="flex-end">
+        <Button onClick={submit} loading={save.isPending}>
+          Lưu
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function RecommendationModal({ target, onClose }: { target: InspectionTarget | null; onClose: () => void }) {
+  return (
     <Modal opened={!!target} onClose={onClose} title={`Kiến nghị đối với ${target?.unitName ?? ''}`}>
-      <Stack gap="sm">
-        <Textarea label="Nội dung kiến nghị" autosize minRows={2} value={content} onChange={(e) => setContent(e.currentTarget.value)} error={errors.content} required data-autofocus />
-        <DateInput label="Hạn thực hiện" value={deadline} onChange={setDeadline} clearable error={errors.deadline} />
-        <TextInput label="Đơn vị thực hiện (nếu không phải đơn vị được kiểm tra)" value={leadText} onChange={(e) => setLeadText(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button onClick={submit} loading={add.isPending}>
-            Thêm
-          </Button>
-        </Group>
-      </Stack>
+      {/* Mounted per opening: each recommendation starts empty. */}
+      {target && <RecommendationForm key={target.id} target={target} onClose={onClose} />}
     </Modal>
+  );
+}
+
+interface RecommendationValues extends Record<string, unknown> {
+  content: string;
+  deadline: string | null;
+  leadText: string;
+}
+
+function RecommendationForm({ target, onClose }: { target: InspectionTarget; onClose: () => void }) {
+  const toInput = (v: RecommendationValues) => ({ targetId: target.id, content: v.content, deadline: v.deadline, leadText: v.leadText || null });
+  const form = useForm<RecommendationValues>({
+    mode: 'controlled',
+    initialValues: { content: '', deadline: null, leadText: '' },
+    validate: (v) => inputErrors(addRecommendationSchema, toInput(v)),
+  });
+  const add = useApiMutation('inspections.addRecommendation', { invalidate: [...READS] });
+  const submit = async () => {
+    const saved = await submitForm(form, async () => {
+      await add.mutateAsync(toInput(form.getValues()));
+      return 'Đã thêm kiến nghị.';
+    });
+    if (saved) onClose();
+  };
+  return (
+    <Stack gap="sm">
+      <Textarea label="Nội dung kiến nghị" autosize minRows={2} required data-autofocus {...form.getInputProps('content')} />
+      <DateInput label="Hạn thực hiện" clearable {...form.getInputProps('deadline')} />
+      <TextInput label="Đơn vị thực hiện (nếu không phải đơn vị được kiểm tra)" {...form.getInputProps('leadText')} />
+      <Group justify="flex-end">
+        <Button onClick={submit} loading={add.isPending}>
+          Thêm
+        </Button>
+      </Group>
+    </Stack>
   );
 }

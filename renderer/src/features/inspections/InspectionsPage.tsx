@@ -8,15 +8,18 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiQuery } from '../../lib/query';
 import { formatDate } from '../../lib/format';
 import { INSPECTION_KIND_LABELS } from '../../../../shared/schemas/inspections';
-import { TaskDrawer } from '../plans/TaskDrawer';
+import { TaskDrawer } from '../tasks/TaskDrawer';
 import { InspectionDetail } from './InspectionDetail';
 import { InspectionEditor } from './InspectionEditor';
-import { UnitReportsView } from './UnitReportsView';
+import { UnitReportsView } from '../unitReports/UnitReportsView';
+import { useUrlTab } from '../../components/useUrlTab';
 import { useUrlParams } from '../../lib/useUrlParams';
+
+const TABS = ['kiem-tra', 'bao-cao'] as const;
 
 export default function InspectionsPage() {
   const [params, go] = useUrlParams();
-  const tab = params.get('tab') === 'bao-cao' ? 'bao-cao' : 'kiem-tra';
+  const [tab, setTab] = useUrlTab(TABS, 'kiem-tra', { param: 'tab', clear: ['id'] });
   const id = params.get('id');
   const [taskId, setTaskId] = useState<string | null>(null);
   const clock = useApiQuery('tasks.list', { overdue: true, limit: 1 });
@@ -24,7 +27,7 @@ export default function InspectionsPage() {
   return (
     <>
       <PageHeader title="Kiểm tra, giám sát" description="Kế hoạch kiểm tra, đoàn kiểm tra, kết quả làm việc, kiến nghị và theo dõi báo cáo của các đơn vị." />
-      <Tabs value={tab} onChange={(v) => go({ tab: v, id: null })} keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="kiem-tra" leftSection={<IconClipboardCheck size={16} />}>
             Đợt kiểm tra, giám sát

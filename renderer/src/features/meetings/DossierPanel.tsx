@@ -16,7 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useApiQuery } from '../../lib/query';
 import { formatDate } from '../../lib/format';
 import type { Meeting } from '../../../../shared/schemas/meetings';
-import { printHtml } from './panels';
+import { printHtml } from '../../components/print';
 
 type Paper = 'invitation' | 'agenda' | 'extract' | 'review';
 

@@ -2,14 +2,15 @@
 import { ActionIcon, Alert, Badge, Button, FileButton, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconDownload, IconInfoCircle, IconTrash, IconUpload } from '@tabler/icons-react';
 import { PrintPreview } from '../../components/PrintPreview';
+import { printHtml } from '../../components/print';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { api, currentTransport } from '../../lib/api';
-import { saveBytes } from '../../lib/files';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import type { Meeting } from '../../../../shared/schemas/meetings';
+import { downloadFile } from '../../components/fileOut';
 
 function sizeLabel(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -21,11 +22,11 @@ function sizeLabel(bytes: number): string {
 async function download(id: string) {
   try {
     if (currentTransport() === 'electron' && (await api('meetings.attachments.open', { id })).opened) return;
-    const file = await api('meetings.attachments.get', { id });
-    await saveBytes(file.fileName, file.bytes, file.mimeType);
   } catch (err) {
     showError(err);
+    return;
   }
+  await downloadFile(() => api('meetings.attachments.get', { id }));
 }
 
 export function AttachmentsPanel({ meeting }: { meeting: Meeting }) {
@@ -126,34 +127,9 @@ export function AttachmentsPanel({ meeting }: { meeting: Meeting }) {
   );
 }
 
-/** Prints print HTML through a hidden frame (no scripts run in it; the browser's print dialog opens). */
-export function printHtml(html: string): Promise<void> {
-  return new Promise((resolve) => {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-modals allow-same-origin');
-    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
-    frame.srcdoc = html;
-    frame.onload = () => {
-      try {
-        frame.contentWindow?.focus();
-        frame.contentWindow?.print();
-      } finally {
-        setTimeout(() => frame.remove(), 1000);
-        resolve();
-      }
-    };
-    document.body.appendChild(frame);
-  });
-}
-
 /** Saves (or, in the desktop app, hands to the OS) one issued file: exactly the bytes issued. */
 async function openIssued(id: string, format: 'pdf' | 'docx') {
-  try {
-    const file = await api('issued.get', { id, format });
-    await saveBytes(file.fileName, file.bytes, file.mimeType);
-  } catch (err) {
-    showError(err);
-  }
+  await downloadFile(() => api('issued.get', { id, format }));
 }
 
 /**
@@ -221,15 +197,7 @@ export function IssuedVersions({ meetingId, document }: { meetingId: string; doc
 export function DocumentPanel({ meeting, document, dirty }: { meeting: Meeting; document: 'minutes' | 'conclusions'; dirty: boolean }) {
   const preview = useApiQuery('meetings.preview', { id: meeting.id, document }, { staleTime: 0 });
   const channel = document === 'minutes' ? 'meetings.exportMinutes' : 'meetings.exportConclusions';
-  const save = async (format: 'pdf' | 'docx') => {
-    try {
-      const file = await api(channel, { id: meeting.id, format });
-      await saveBytes(file.fileName, file.bytes, file.mimeType);
-      showSuccess(`Đã xuất «${file.fileName}».`);
-    } catch (err) {
-      showError(err);
-    }
-  };
+  const save = (format: 'pdf' | 'docx') => downloadFile(() => api(channel, { id: meeting.id, format }));
   const title = document === 'minutes' ? 'Biên bản hội nghị' : 'Thông báo kết luận';
   return (
     <Stack gap="sm">

@@ -23,6 +23,7 @@ import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-r
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, type AttendanceStatus, type Meeting, type MeetingLookups } from '../../../../shared/schemas/meetings';
 import { emptyConclusion, emptyOpinion, emptyTask, type MeetingFormValues } from './formModel';
 import { SIGNING_MODES, SIGNING_MODE_LABELS, signatureTitleLines, type SigningMode } from '../../../../shared/schemas/settings';
+import { foldedFilter } from '../../components/pickers';
 
 type Form = UseFormReturnType<MeetingFormValues>;
 
@@ -68,6 +69,7 @@ export function GeneralSection({ form, lookups, numberText }: { form: Form; look
           placeholder="Chọn trong danh mục"
           clearable
           searchable
+          filter={foldedFilter}
           data={lookups.kinds.map((k) => ({ value: k.id, label: k.name }))}
           {...form.getInputProps('kindId')}
         />
@@ -127,6 +129,7 @@ export function AttendanceSection({ form, lookups }: { form: Form; lookups: Meet
             placeholder="Thêm người vào danh sách điểm danh…"
             aria-label="Thêm thành viên vào danh sách"
             searchable
+            filter={foldedFilter}
             value={null}
             w={320}
             data={missing.map((m) => ({ value: m.id, label: m.fullName }))}
@@ -336,7 +339,7 @@ export function ConclusionsSection({ form, lookups, meeting }: { form: Form; loo
                       {...form.getInputProps(`conclusions.${i}.tasks.${j}.lead`)}
                       error={form.errors[`conclusions.${i}.tasks.${j}.leadText`] ?? form.errors[`conclusions.${i}.tasks.${j}.lead`]}
                     />
-                    <MultiSelect label={`Phối hợp ${label}`} searchable data={unitOptions} {...form.getInputProps(`conclusions.${i}.tasks.${j}.coordinatorUnitIds`)} />
+                    <MultiSelect label={`Phối hợp ${label}`} searchable filter={foldedFilter} data={unitOptions} {...form.getInputProps(`conclusions.${i}.tasks.${j}.coordinatorUnitIds`)} />
                     <TextInput label={`Phối hợp khác ${label}`} placeholder="Các cơ quan liên quan…" {...form.getInputProps(`conclusions.${i}.tasks.${j}.coordinatorText`)} />
                     <Group gap="xs" align="flex-end" wrap="nowrap">
                       <TextInput

@@ -1,47 +1,68 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { MODEL_KIND_LABELS, REGISTRATION_LABELS, type ModelKind, type Registration } from '../../../../shared/schemas/models';
-import { api, ApiError } from '../../lib/api';
+import { MODEL_KIND_LABELS, modelCreateSchema, REGISTRATION_LABELS, type ModelKind, type Registration } from '../../../../shared/schemas/models';
+import { api } from '../../lib/api';
+import { applyServerErrors, inputErrors } from '../../lib/zodForm';
 import { useApiQuery } from '../../lib/query';
 import { showError, showSuccess } from '../../components/notify';
+import { foldedFilter } from '../../components/pickers';
 
-/** Registers one model for a year by hand (the registration form's main fields). */
+interface CreateValues extends Record<string, unknown> {
+  unitId: string | null;
+  /** null = the register's year (what the dialog opens on). */
+  year: number | string | null;
+  name: string;
+  kind: ModelKind;
+  fieldId: string | null;
+  registration: Registration;
+  performer: string;
+  timing: string;
+  content: string;
+}
+
+/**
+ * Registers one model for a year by hand (the registration form's main fields). The form stays
+ * mounted between openings on purpose: the unit, kind, field and timing carry over to the next
+ * model of the same unit; only the year goes back to the register's on closing.
+ */
 export function CreateModel({ opened, year, onClose, onDone }: { opened: boolean; year: number; onClose: () => void; onDone: (id: string) => void }) {
   const options = useApiQuery('models.options', {}, { enabled: opened });
-  const [v, setV] = useState({ unitId: null as string | null, year: year as number | string, name: '', kind: 'collective' as ModelKind, fieldId: null as string | null, registration: 'new' as Registration, performer: '', timing: '', content: '' });
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const toInput = (v: CreateValues) => ({
+    unitId: v.unitId ?? '',
+    year: v.year === null ? year : typeof v.year === 'number' ? v.year : Number(v.year),
+    name: v.name,
+    kind: v.kind,
+    fieldId: v.fieldId,
+    registration: v.registration,
+    performer: v.performer || null,
+    timing: v.timing || null,
+    content: v.content || null,
+  });
+  const form = useForm<CreateValues>({
+    mode: 'controlled',
+    initialValues: { unitId: null, year: null, name: '', kind: 'collective', fieldId: null, registration: 'new', performer: '', timing: '', content: '' },
+    // The channel's schema, with the one message it cannot give: which unit registers.
+    validate: (v) => ({ ...inputErrors(modelCreateSchema, toInput(v)), ...(v.unitId ? {} : { unitId: 'Hãy chọn đơn vị đăng ký.' }) }),
+  });
   const [busy, setBusy] = useState(false);
-  // The register's year when the dialog opens.
-  useEffect(() => {
-    if (opened) setV((s) => ({ ...s, year }));
-  }, [opened, year]);
-  const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((s) => ({ ...s, [k]: value }));
+  const close = () => {
+    form.setFieldValue('year', null);
+    onClose();
+  };
+  const v = form.values;
 
   const submit = async () => {
-    if (!v.unitId) {
-      setFields({ unitId: 'Hãy chọn đơn vị đăng ký.' });
-      return;
-    }
+    if (form.validate().hasErrors) return;
     setBusy(true);
-    setFields({});
     try {
-      const d = await api('models.create', {
-        unitId: v.unitId,
-        year: typeof v.year === 'number' ? v.year : Number(v.year),
-        name: v.name,
-        kind: v.kind,
-        fieldId: v.fieldId,
-        registration: v.registration,
-        performer: v.performer || null,
-        timing: v.timing || null,
-        content: v.content || null,
-      });
+      const d = await api('models.create', toInput(form.getValues()));
       showSuccess(`Đã thêm mô hình “${d.model.name}”.`);
       onDone(d.years[0]!.id);
-      setV((s) => ({ ...s, name: '', performer: '', content: '' }));
-      onClose();
+      form.setValues({ name: '', performer: '', content: '' });
+      close();
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      applyServerErrors(form, e);
       showError(e);
     } finally {
       setBusy(false);
@@ -49,7 +70,7 @@ export function CreateModel({ opened, year, onClose, onDone }: { opened: boolean
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Thêm mô hình" size="lg">
+    <Modal opened={opened} onClose={close} title="Thêm mô hình" size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -62,44 +83,39 @@ export function CreateModel({ opened, year, onClose, onDone }: { opened: boolean
               label="Đơn vị đăng ký"
               withAsterisk
               searchable
+              filter={foldedFilter}
               data={(options.data?.units ?? []).filter((u) => !u.closed).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }))}
-              value={v.unitId}
-              onChange={(x) => set('unitId', x)}
-              error={fields.unitId}
+              {...form.getInputProps('unitId')}
               nothingFoundMessage="Không có đơn vị"
             />
-            <NumberInput label="Năm" withAsterisk min={2000} max={2100} value={v.year} onChange={(x) => set('year', x)} error={fields.year} />
+            <NumberInput label="Năm" withAsterisk min={2000} max={2100} {...form.getInputProps('year')} value={v.year ?? year} />
           </SimpleGrid>
-          <TextInput label="Tên mô hình" withAsterisk value={v.name} onChange={(e) => set('name', e.currentTarget.value)} error={fields.name} data-autofocus />
+          <TextInput label="Tên mô hình" withAsterisk data-autofocus {...form.getInputProps('name')} />
           <SimpleGrid cols={2}>
             <SegmentedControl
               aria-label="Loại mô hình"
               data={Object.entries(MODEL_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-              value={v.kind}
-              onChange={(x) => set('kind', x as ModelKind)}
+              {...form.getInputProps('kind')}
             />
             <SegmentedControl
               aria-label="Hình thức đăng ký"
               data={Object.entries(REGISTRATION_LABELS).map(([value, label]) => ({ value, label }))}
-              value={v.registration}
-              onChange={(x) => set('registration', x as Registration)}
+              {...form.getInputProps('registration')}
             />
           </SimpleGrid>
           <Select
             label="Lĩnh vực"
             clearable
             data={(options.data?.fields ?? []).map((f) => ({ value: f.id, label: f.name }))}
-            value={v.fieldId}
-            onChange={(x) => set('fieldId', x)}
-            error={fields.fieldId}
+            {...form.getInputProps('fieldId')}
           />
           <SimpleGrid cols={2}>
-            <TextInput label="Người, tập thể thực hiện" value={v.performer} onChange={(e) => set('performer', e.currentTarget.value)} error={fields.performer} />
-            <TextInput label="Thời gian thực hiện" value={v.timing} onChange={(e) => set('timing', e.currentTarget.value)} error={fields.timing} />
+            <TextInput label="Người, tập thể thực hiện" {...form.getInputProps('performer')} />
+            <TextInput label="Thời gian thực hiện" {...form.getInputProps('timing')} />
           </SimpleGrid>
-          <Textarea label="Nội dung, cách thức thực hiện" autosize minRows={2} value={v.content} onChange={(e) => set('content', e.currentTarget.value)} error={fields.content} />
+          <Textarea label="Nội dung, cách thức thực hiện" autosize minRows={2} {...form.getInputProps('content')} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Hủy
             </Button>
             <Button type="submit" loading={busy}>

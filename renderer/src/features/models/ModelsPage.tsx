@@ -18,9 +18,7 @@ import {
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useJob } from '../../components/JobProgress';
-import { showError, showSuccess } from '../../components/notify';
 import { api } from '../../lib/api';
-import { saveBytes } from '../../lib/files';
 import { formatNumber } from '../../lib/format';
 import { useApiQuery } from '../../lib/query';
 import { RegisterTable, emptyRegister } from './RegisterTable';
@@ -31,10 +29,15 @@ import { BulkRecognise } from './BulkRecognise';
 import { StatsPanel } from './StatsPanel';
 import { ReviewsPanel } from './ReviewsPanel';
 import { CreateModel } from './CreateModel';
+import { foldedFilter } from '../../components/pickers';
+import { useUrlTab } from '../../components/useUrlTab';
+import { downloadFile } from '../../components/fileOut';
 
 const thisYear = new Date().getFullYear();
 
 /** Mô hình "Dân vận khéo": the register (sổ), statistics and review meetings of a year. */
+const MODEL_TABS = ['register', 'stats', 'reviews'] as const;
+
 export default function ModelsPage() {
   const queryClient = useQueryClient();
   const years = useApiQuery('models.years', {});
@@ -64,7 +67,7 @@ export default function ModelsPage() {
     refresh();
   });
   const [creating, setCreating] = useState(false);
-  const [tab, setTab] = useState<string | null>(() => params.get('tab') ?? 'register');
+  const [tab, setTab] = useUrlTab(MODEL_TABS, 'register', { param: 'tab' });
   const job = useJob();
 
   // Open on the latest year that has records.
@@ -105,19 +108,14 @@ export default function ModelsPage() {
     return [...set].sort((a, b) => b - a).map((y) => ({ value: String(y), label: `Năm ${y}` }));
   }, [years.data, year]);
 
-  const exportFile = async (what: 'xlsx' | 'pdf' | 'summaryXlsx' | 'summaryPdf') => {
-    try {
-      const file =
-        what === 'xlsx'
-          ? await job.run('Đang xuất sổ mô hình ra Excel', (jobId) => api('models.exportXlsx', { ...filter, jobId }))
-          : what === 'pdf'
-            ? await job.run('Đang tạo bản in sổ mô hình', (jobId) => api('models.exportRegisterPdf', { ...filter, jobId }))
-            : await job.run('Đang tạo biểu tổng hợp', () => api('models.exportSummary', { year: year ?? thisYear, format: what === 'summaryXlsx' ? 'xlsx' : 'pdf' }));
-      if (await saveBytes(file.fileName, file.bytes, file.mimeType)) showSuccess(`Đã lưu ${file.fileName}.`);
-    } catch (e) {
-      showError(e);
-    }
-  };
+  const exportFile = (what: 'xlsx' | 'pdf' | 'summaryXlsx' | 'summaryPdf') =>
+    downloadFile(() =>
+      what === 'xlsx'
+        ? job.run('Đang xuất sổ mô hình ra Excel', (jobId) => api('models.exportXlsx', { ...filter, jobId }))
+        : what === 'pdf'
+          ? job.run('Đang tạo bản in sổ mô hình', (jobId) => api('models.exportRegisterPdf', { ...filter, jobId }))
+          : job.run('Đang tạo biểu tổng hợp', () => api('models.exportSummary', { year: year ?? thisYear, format: what === 'summaryXlsx' ? 'xlsx' : 'pdf' })),
+    );
 
   return (
     <Stack gap="sm">
@@ -191,6 +189,7 @@ export default function ModelsPage() {
                 placeholder="Tất cả"
                 w={240}
                 searchable
+                filter={foldedFilter}
                 clearable
                 data={(options.data?.units ?? []).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}${u.closed ? ' (đã giải thể/sáp nhập)' : ''}` }))}
                 value={unitId}

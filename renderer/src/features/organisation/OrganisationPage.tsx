@@ -1,12 +1,12 @@
 import { Tabs } from '@mantine/core';
 import { IconBuildingCommunity, IconFileCertificate, IconListDetails, IconUsers, IconUserShare } from '@tabler/icons-react';
-import { useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
-import { UnitsPanel } from './units/UnitsPanel';
-import { MembersPanel } from './members/MembersPanel';
-import { AssignmentsPanel } from './assignments/AssignmentsPanel';
-import { CatalogsPanel } from './catalogs/CatalogsPanel';
-import { DocNumbersPanel } from './docNumbers/DocNumbersPanel';
+import { useUrlTab } from '../../components/useUrlTab';
+import { UnitsPanel } from '../units/UnitsPanel';
+import { MembersPanel } from '../members/MembersPanel';
+import { AssignmentsPanel } from '../assignments/AssignmentsPanel';
+import { CatalogsPanel } from '../catalogs/CatalogsPanel';
+import { DocNumbersPanel } from '../docNumbers/DocNumbersPanel';
 
 const TABS = [
   { value: 'don-vi', label: 'Đơn vị', icon: IconBuildingCommunity },
@@ -15,6 +15,7 @@ const TABS = [
   { value: 'danh-muc', label: 'Danh mục', icon: IconListDetails },
   { value: 'so-van-ban', label: 'Sổ số văn bản', icon: IconFileCertificate },
 ] as const;
+const TAB_VALUES = TABS.map((t) => t.value);
 
 const DESCRIPTIONS: Record<string, string> = {
   'don-vi': 'Cây đơn vị: đảng bộ, chi bộ trực thuộc và cơ sở; sáp nhập, giải thể theo thời gian.',
@@ -26,14 +27,11 @@ const DESCRIPTIONS: Record<string, string> = {
 
 /** Đơn vị, thành viên: one page, a tab per register; the tab lives in the URL (/don-vi/thanh-vien…). */
 export default function OrganisationPage() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const sub = location.pathname.replace(/^\/don-vi\/?/, '').split('/')[0] ?? '';
-  const current = TABS.some((t) => t.value === sub) ? sub : 'don-vi';
+  const [current, setTab] = useUrlTab(TAB_VALUES, 'don-vi', { path: '/don-vi' });
   return (
     <>
       <PageHeader title="Đơn vị, thành viên" description={DESCRIPTIONS[current]} />
-      <Tabs value={current} onChange={(v) => navigate(!v || v === 'don-vi' ? '/don-vi' : `/don-vi/${v}`)} keepMounted={false}>
+      <Tabs value={current} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           {TABS.map((t) => (
             <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={16} />}>

@@ -8,19 +8,19 @@ import { Tabs } from '@mantine/core';
 import { IconAlarm, IconCalendar, IconListCheck, IconNotebook } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
-import { TodayView } from './TodayView';
+import { TodayView } from '../tasks/TodayView';
 import { PlansView } from './PlansView';
-import { TasksView } from './TasksView';
-import { CalendarView } from './CalendarView';
-import { TaskDrawer } from './TaskDrawer';
+import { TasksView } from '../tasks/TasksView';
+import { CalendarView } from '../calendar/CalendarView';
+import { TaskDrawer } from '../tasks/TaskDrawer';
+import { useUrlTab } from '../../components/useUrlTab';
 import { useUrlParams } from '../../lib/useUrlParams';
 
 const TABS = ['hom-nay', 'ke-hoach', 'nhiem-vu', 'lich'] as const;
-type Tab = (typeof TABS)[number];
 
 export default function PlansPage() {
   const [params, go] = useUrlParams();
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'hom-nay';
+  const [tab, setTab] = useUrlTab(TABS, 'hom-nay', { param: 'tab', clear: ['plan'] });
   const planId = params.get('plan');
   const [taskId, setTaskId] = useState<string | null>(null);
   // "Today" comes from the core's clock (the same one every due rule uses), not the browser's.
@@ -31,7 +31,7 @@ export default function PlansPage() {
   return (
     <>
       <PageHeader title="Kế hoạch, nhiệm vụ" description="Kế hoạch năm, nhiệm vụ được giao, tiến độ, danh sách chậm tiến độ và đôn đốc." />
-      <Tabs value={tab} onChange={(v) => go({ tab: v, plan: null })} keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="hom-nay" leftSection={<IconAlarm size={16} />}>
             Cần đôn đốc

@@ -11,9 +11,10 @@ import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
 import { PLAN_KINDS, PLAN_KIND_LABELS, type PlanKind } from '../../../../shared/schemas/plans';
-import { TaskTable } from './TaskTable';
+import { TaskTable } from '../tasks/TaskTable';
 import { PlanEditor } from './PlanEditor';
-import { downloadFile, PrintModal, usePrintState } from './shared';
+import { downloadFile } from '../../components/fileOut';
+import { PrintModal, usePrintState } from '../../components/PrintModal';
 
 export function PlansView({ planId, onSelect, onOpenTask, today }: { planId: string | null; onSelect: (id: string | null) => void; onOpenTask: (id: string) => void; today: string }) {
   const [year, setYear] = useState<string | null>(null);

@@ -7,12 +7,11 @@ import type { FileResult } from '../../../../shared/contract';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useJob } from '../../components/JobProgress';
-import { showError, showSuccess } from '../../components/notify';
 import { api } from '../../lib/api';
-import { saveBytes } from '../../lib/files';
 import { formatNumber } from '../../lib/format';
 import { useApiQuery } from '../../lib/query';
 import { useYear } from '../overview/useYear';
+import { downloadFile } from '../../components/fileOut';
 
 /** Báo cáo, thống kê: the report drafts and the statistics workbook of a year, and the years compared. */
 export default function ReportsPage() {
@@ -23,10 +22,7 @@ export default function ReportsPage() {
   const run = async (key: string, make: (jobId: string) => Promise<FileResult>) => {
     setBusy(key);
     try {
-      const file = await job.run(key === 'xlsx' ? 'Đang tạo biểu thống kê' : 'Đang tạo dự thảo báo cáo', make);
-      if (await saveBytes(file.fileName, file.bytes, file.mimeType)) showSuccess(`Đã lưu ${file.fileName}.`);
-    } catch (e) {
-      showError(e);
+      await downloadFile(() => job.run(key === 'xlsx' ? 'Đang tạo biểu thống kê' : 'Đang tạo dự thảo báo cáo', make));
     } finally {
       setBusy(null);
     }

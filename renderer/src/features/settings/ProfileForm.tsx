@@ -69,6 +69,16 @@ export function ProfileForm({
     // Empty "Nơi nhận" lines are only the officer pressing Enter: validate what will be saved.
     validate: (values) => validateProfile(withoutEmptyLines(values)),
     validateInputOnBlur: true,
+    // The term's name follows its years while it still reads "<start> - <end>" (the usual form),
+    // so changing 2025 → 2030 does not leave a stale "2025 - 2030" behind.
+    onValuesChange: (values, previous) => {
+      if (previous.termStartYear === values.termStartYear && previous.termEndYear === values.termEndYear) return;
+      const usual = (a: unknown, b: unknown) => `${String(a)} - ${String(b)}`;
+      const valid = (y: unknown) => typeof y === 'number' && y >= 1990 && y <= 2100;
+      if (values.termLabel.trim() === usual(previous.termStartYear, previous.termEndYear) && valid(values.termStartYear) && valid(values.termEndYear)) {
+        form.setFieldValue('termLabel', usual(values.termStartYear, values.termEndYear));
+      }
+    },
   });
   const draft = useFormDraft('settings.profile', form);
 
@@ -86,21 +96,6 @@ export function ProfileForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [savedAt]);
 
-  // The term's name follows its years while it still reads "<start> - <end>" (the usual form),
-  // so changing 2025 → 2030 does not leave a stale "2025 - 2030" behind.
-  const { termStartYear, termEndYear, termLabel } = form.values;
-  const lastYears = useRef({ start: termStartYear, end: termEndYear });
-  useEffect(() => {
-    const prev = lastYears.current;
-    lastYears.current = { start: termStartYear, end: termEndYear };
-    if (prev.start === termStartYear && prev.end === termEndYear) return;
-    const usual = (a: unknown, b: unknown) => `${String(a)} - ${String(b)}`;
-    const valid = (y: unknown) => typeof y === 'number' && y >= 1990 && y <= 2100;
-    if (termLabel.trim() === usual(prev.start, prev.end) && valid(termStartYear) && valid(termEndYear)) {
-      form.setFieldValue('termLabel', usual(termStartYear, termEndYear));
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [termStartYear, termEndYear]);
 
   const formRef = useRef<HTMLFormElement>(null);
   /** Puts the cursor in the first field with an error, so the officer sees and fixes it at once. */

@@ -5,8 +5,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
 import { ProfileForm } from './ProfileForm';
-import { SystemInfoCard } from './SystemInfoCard';
-import { HolidaysCard } from './HolidaysCard';
+import { SystemInfoCard } from '../system/SystemInfoCard';
+import { HolidaysCard } from '../holidays/HolidaysCard';
 
 /** Cài đặt: the organisation profile every document prints, and where the data lives. */
 export default function SettingsPage() {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -30,19 +30,22 @@ import { applyServerErrors, parseForm, zodResolver } from '../../lib/zodForm';
 import { formatNumber } from '../../lib/format';
 import { ApiError } from '../../lib/api';
 import { showError, showSuccess } from '../../components/notify';
-import { ImportModal, MEMBER_IMPORT, UNIT_IMPORT } from '../organisation/importing/ImportModal';
-import { ROLE_OPTIONS } from '../organisation/members/MemberFormModal';
+import { ImportModal, MEMBER_IMPORT, UNIT_IMPORT } from '../../components/ImportModal';
+import { ROLE_OPTIONS } from '../members/MemberFormModal';
 import { parseUnitList } from './parseUnitList';
 
 /** Step 1: the organisation profile every printed document uses. */
 function ProfileStep({ onDone }: { onDone: () => void }) {
   const settings = useApiQuery('settings.get', {});
+  // The defaults show at once; the form starts over from the saved profile when it arrives (or changes).
+  const version = settings.data ? (settings.data.updatedAt ?? 'saved') : 'defaults';
+  const profile = settings.data?.profile ?? DEFAULT_PROFILE;
+  return <ProfileStepForm key={version} initial={{ ...profile, margins: { ...profile.margins } }} onDone={onDone} />;
+}
+
+function ProfileStepForm({ initial, onDone }: { initial: ProfileInput; onDone: () => void }) {
   const save = useApiMutation('settings.update', { invalidate: ['settings.get'] });
-  const form = useForm<ProfileInput>({ mode: 'controlled', initialValues: DEFAULT_PROFILE, validate: zodResolver(profileSchema) });
-  useEffect(() => {
-    if (settings.data) form.setValues({ ...settings.data.profile, margins: { ...settings.data.profile.margins } });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settings.data?.updatedAt, settings.isSuccess]);
+  const form = useForm<ProfileInput>({ mode: 'controlled', initialValues: initial, validate: zodResolver(profileSchema) });
   const submit = form.onSubmit(
     async (values) => {
       try {
