@@ -30,6 +30,7 @@ const ENTITY_LABELS: Record<string, string> = {
   plan_items: 'Nội dung kế hoạch',
   task_coordinators: 'Đơn vị phối hợp thực hiện nhiệm vụ',
   task_updates: 'Cập nhật tiến độ nhiệm vụ',
+  task_changes: 'Gia hạn, giao lại nhiệm vụ',
   urging: 'Văn bản đôn đốc',
   inspection_teams: 'Đoàn kiểm tra',
   inspection_targets: 'Đơn vị được kiểm tra',

@@ -1,5 +1,9 @@
 /** The editor's form sections: general facts, attendance, opinions, conclusions with tasks. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useApiQuery } from '../../lib/query';
+import { useToday } from '../../lib/useToday';
+import { TaskDrawer } from '../tasks/TaskDrawer';
+import { DueBadge } from '../tasks/badges';
 import {
   ActionIcon,
   Autocomplete,
@@ -294,6 +298,11 @@ export function ConclusionsSection({ form, lookups, meeting }: { form: Form; loo
   }, [lookups]);
   const unitOptions = lookups.units.map((u) => ({ value: u.id, label: u.name }));
   const saved = new Map((meeting?.conclusions ?? []).flatMap((c) => c.tasks).map((t) => [t.id, t]));
+  // The tasks as followed (due state for today): the badges open them, even on locked minutes.
+  const followed = useApiQuery('tasks.list', { sourceType: 'meeting', sourceId: meeting?.id ?? '', limit: 500 }, { enabled: !!meeting });
+  const followedById = new Map((followed.data?.items ?? []).map((t) => [t.id, t]));
+  const [openTask, setOpenTask] = useState<string | null>(null);
+  const today = useToday();
   const conclusions = form.values.conclusions;
   return (
     <Stack gap="sm">
@@ -319,9 +328,20 @@ export function ConclusionsSection({ form, lookups, meeting }: { form: Form; loo
                         Nhiệm vụ {label}
                       </Text>
                       {tracked && (
-                        <Badge size="sm" variant="light" color={tracked.status === 'hoan_thanh' ? 'green' : 'blue'}>
-                          {TASK_STATUS_LABELS[tracked.status] ?? tracked.status} · {tracked.progress}%
-                        </Badge>
+                        // An anchor, not a button: the locked minutes' fieldset disables buttons.
+                        <a
+                          role="button"
+                          tabIndex={0}
+                          aria-label={`Mở nhiệm vụ ${tracked.content}`}
+                          style={{ cursor: 'pointer', display: 'inline-flex', gap: 4 }}
+                          onClick={() => setOpenTask(tracked.id)}
+                          onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setOpenTask(tracked.id)}
+                        >
+                          <Badge size="sm" variant="light" color={tracked.status === 'hoan_thanh' ? 'green' : 'blue'}>
+                            {TASK_STATUS_LABELS[tracked.status] ?? tracked.status} · {tracked.progress}%
+                          </Badge>
+                          {followedById.get(tracked.id)?.dueState === 'overdue' && <DueBadge task={followedById.get(tracked.id)!} />}
+                        </a>
                       )}
                     </Group>
                     <Tooltip label="Xóa nhiệm vụ (chuyển vào thùng rác khi lưu)">
@@ -370,6 +390,7 @@ export function ConclusionsSection({ form, lookups, meeting }: { form: Form; loo
       <Button variant="light" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => form.insertListItem('conclusions', emptyConclusion())}>
         Thêm kết luận
       </Button>
+      <TaskDrawer taskId={openTask} today={today} onClose={() => setOpenTask(null)} />
     </Stack>
   );
 }
