@@ -68,7 +68,8 @@ export async function hydrateTasks(db: Db, rows: readonly TaskRow[], today: stri
         timingValue: r.timing_value,
         deadline: r.deadline,
         year: r.year,
-        startDate: localDateOf(r.created_at),
+        // Checkpoints count from the day it was assigned, not the day it was typed in.
+        startDate: assignedDateOf(r),
         updateDates: updateDates.get(r.id) ?? [],
       },
       today,

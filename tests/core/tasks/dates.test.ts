@@ -123,9 +123,10 @@ describe('one overdue rule everywhere', () => {
     const dated = tasks.filter((t) => t.deadline !== null);
     expect(dated).toHaveLength(3);
     const notice = await dueNotice(a.ctx);
-    // Every dated task of the conference is late on 08/12/2026; the recurring one has no updates
-    // in its last quarter but belongs to 2023, whose span is over.
-    expect(notice.overdue).toBe(3);
+    // On 08/12/2026 every dated task of the conference is late, and so is the recurring one: it
+    // was assigned on 16/12/2022 and no update was ever dated in a quarter since — the notice's
+    // "4 nhiệm vụ quá hạn" of the issue, now also the overview's figure.
+    expect(notice.overdue).toBe(4);
     const overview = await a.call('overview.get', { year: 2026 });
     expect(overview.tasks.overdue).toBe(notice.overdue);
     // The overview's drill-down opens exactly those rows.
@@ -133,8 +134,8 @@ describe('one overdue rule everywhere', () => {
     expect(drill.total).toBe(notice.overdue);
     const urging = await urgingTasks(a.ctx, { dueWithinDays: 7 });
     expect(urging.filter((t) => t.dueState === 'overdue')).toHaveLength(notice.overdue);
-    // A year before the tasks' own year owes none of them.
-    expect((await a.call('overview.get', { year: 2022 })).tasks.overdue).toBe(0);
+    // 2022 owes only the recurring task (it has no year of its own); the dated ones are 2023's.
+    expect((await a.call('overview.get', { year: 2022 })).tasks.overdue).toBe(1);
   });
 
   it('offers every year with data: the meeting of 2022 and its tasks of 2023', async () => {
