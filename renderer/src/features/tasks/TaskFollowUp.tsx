@@ -49,14 +49,18 @@ export function LateBadge({ task }: { task: Pick<Task, 'completedLate'> }) {
 interface EditValues extends Record<string, unknown> {
   deadline: string | null;
   leadUnitId: string | null;
+  assignedDate: string | null;
   reason: string;
 }
 
-/** "Gia hạn, giao lại": mounted per task, starting from its deadline and lead. */
+/**
+ * "Gia hạn, giao lại": mounted per task, starting from its deadline, lead and assignment date
+ * (correctable when the source document's date is not the day it was really assigned).
+ */
 export function TaskEditForm({ task }: { task: Task }) {
   const form = useForm<EditValues>({
     mode: 'controlled',
-    initialValues: { deadline: task.deadline, leadUnitId: task.leadUnit?.id ?? null, reason: '' },
+    initialValues: { deadline: task.deadline, leadUnitId: task.leadUnit?.id ?? null, assignedDate: task.assignedDate ?? null, reason: '' },
     validate: { reason: (v) => (v.trim() ? null : 'Nhập lý do gia hạn hoặc giao lại.') },
   });
   const edit = useApiMutation('tasks.edit', { invalidate: [...EDIT_READS] });
@@ -71,6 +75,7 @@ export function TaskEditForm({ task }: { task: Task }) {
         reason: v.reason.trim(),
         ...(v.deadline && v.deadline !== task.deadline ? { deadline: v.deadline } : {}),
         ...(v.leadUnitId !== (task.leadUnit?.id ?? null) ? { leadUnitId: v.leadUnitId } : {}),
+        ...(v.assignedDate && v.assignedDate !== task.assignedDate ? { assignedDate: v.assignedDate } : {}),
       });
       return 'Đã lưu thay đổi nhiệm vụ.';
     });
@@ -82,6 +87,7 @@ export function TaskEditForm({ task }: { task: Task }) {
       <Group grow align="flex-start">
         {!recurring && <DateInput label="Thời hạn mới" valueFormat="DD/MM/YYYY" {...form.getInputProps('deadline')} />}
         <UnitSelect label="Đơn vị chủ trì" {...form.getInputProps('leadUnitId')} />
+        <DateInput label="Ngày giao" valueFormat="DD/MM/YYYY" {...form.getInputProps('assignedDate')} />
       </Group>
       <Textarea label="Lý do" required autosize minRows={1} placeholder="Ví dụ: Gia hạn theo đề nghị của đơn vị chủ trì" {...form.getInputProps('reason')} />
       <Group justify="flex-end">
