@@ -89,7 +89,7 @@ describe('the 16/12/2022 conference, its dossier and its tasks months later', ()
     await page.getByRole('tab', { name: /Kết luận/ }).click();
     await page.getByRole('button', { name: /Mở nhiệm vụ Xây dựng kế hoạch kiểm tra/ }).click();
     const drawer = page.getByRole('dialog');
-    await drawer.getByText('Ngày giao').waitFor();
+    await drawer.getByRole('cell', { name: 'Ngày giao' }).waitFor();
     await expect(drawer.getByText('16/12/2022').first().isVisible()).resolves.toBe(true);
 
     await drawer.getByRole('textbox', { name: /^Tiến độ \(%\)/ }).fill('60');
