@@ -9,6 +9,7 @@ import { editTask, taskChanges } from '../../../electron/core/tasks/changes';
 import { dueNotice } from '../../../electron/core/tasks/notify';
 import { urgingTasks } from '../../../electron/core/tasks/urging';
 import { dataYears } from '../../../electron/core/overview/service';
+import { permissionFor } from '../../../electron/core/safety/users/permissions';
 
 let app: TestApp | null = null;
 afterEach(async () => {
@@ -163,5 +164,14 @@ describe('through the channels', () => {
     const other = (await a.call('tasks.list', { sourceType: 'meeting', limit: 50 })).items.find((t) => t.title.startsWith('Tổ chức hội nghị đối thoại'))!;
     const onTime = await a.call('tasks.addUpdate', { taskId: other.id, date: '2023-06-20', progress: 100 });
     expect(onTime.completedLate).toBe(false);
+  });
+});
+
+describe('who may use the new channels', () => {
+  it('lets "chỉ xem" read the year list, the dossier, a task’s history and the urging list, but not issue or edit', () => {
+    for (const c of ['overview.years', 'meetings.dossier', 'meetings.dossierPreview', 'tasks.changes', 'tasks.urgingListFile'] as const) {
+      expect(permissionFor(c)).toBe('read');
+    }
+    for (const c of ['tasks.edit', 'meetings.dossierExport', 'tasks.urgingLetter'] as const) expect(permissionFor(c)).toBe('write');
   });
 });

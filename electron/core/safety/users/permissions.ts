@@ -32,6 +32,13 @@ const OVERRIDES: Record<string, Permission> = {
   'backup.exportToFolder': 'write',
   'backup.importFile': 'write',
   'models.importHistory': 'read', // the list of past imports ("import" in its name, but a read)
+  // Reads whose names do not start with a read verb (issue #17). meetings.dossierExport stays a
+  // write: it numbers and freezes the giấy mời, and a final meeting's trích thông báo.
+  'meetings.dossier': 'read',
+  'meetings.dossierPreview': 'read',
+  'tasks.changes': 'read',
+  'tasks.urgingListFile': 'read',
+  'overview.years': 'read',
 };
 
 export function permissionFor(channel: string): Permission {
