@@ -19,13 +19,17 @@ import { fileURLToPath } from 'node:url';
  * What the tests call, and the Debian package that brings it. The list comes from the tests themselves:
  * Chromium (playwright-core: e2e flows and every PDF the harness renders), poppler's pdftotext /
  * pdftoppm / pdffonts / pdfinfo (PDFs read back), unzip (DOCX/XLSX read back), and fonts-croscore
- * (Tinos/Arimo: "Times New Roman" and Arial resolve to metric-compatible faces in Chromium).
+ * (Tinos/Arimo: "Times New Roman" and Arial resolve to metric-compatible faces in Chromium), and
+ * LibreOffice Writer (`soffice`: DOCX converted to PDF and compared with the app's PDF).
  */
 export const REQUIREMENTS = [
   { pkg: 'chromium', what: 'Chromium', kind: 'chromium' },
   { pkg: 'poppler-utils', what: 'pdftotext, pdftoppm, pdffonts, pdfinfo', kind: 'programs', programs: ['pdftotext', 'pdftoppm', 'pdffonts', 'pdfinfo'] },
   { pkg: 'unzip', what: 'unzip', kind: 'programs', programs: ['unzip'] },
   { pkg: 'fonts-croscore', what: 'Tinos, Arimo', kind: 'font', file: 'Tinos-Regular.ttf' },
+  // The issued papers' DOCX is opened as a clerk without Word would: converted by LibreOffice Writer
+  // and compared line by line with the app's own PDF (tests/core/export/layout.test.ts).
+  { pkg: 'libreoffice-writer-nogui', what: 'soffice (LibreOffice Writer)', kind: 'programs', programs: ['soffice'] },
 ];
 
 /** Browser names playwright-core can drive, in the order electron/harness/chromium.ts prefers them. */

@@ -25,6 +25,7 @@ import { qcdcHandlers } from './qcdc/handlers';
 import { dialoguesHandlers } from './dialogues/handlers';
 import { supervisionsHandlers } from './supervisions/handlers';
 import { trainingsHandlers } from './trainings/handlers';
+import { issuedHandlers } from './issued/handlers';
 
 import type { HandlerMap } from './handler';
 export type { Handler, HandlerMap } from './handler';
@@ -53,6 +54,7 @@ export const handlers: HandlerMap = {
   ...dialoguesHandlers,
   ...supervisionsHandlers,
   ...trainingsHandlers,
+  ...issuedHandlers,
 };
 
 export interface InvokeOptions {

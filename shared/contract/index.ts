@@ -27,6 +27,7 @@ import { qcdcChannels } from '../schemas/qcdc';
 import { dialoguesChannels } from '../schemas/dialogues';
 import { supervisionsChannels } from '../schemas/supervisions';
 import { trainingsChannels } from '../schemas/trainings';
+import { issuedChannels } from '../schemas/issued';
 import { jobProgressSchema } from './envelope';
 
 // Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not
@@ -65,6 +66,7 @@ export const contract = {
   ...dialoguesChannels,
   ...supervisionsChannels,
   ...trainingsChannels,
+  ...issuedChannels,
 };
 
 export type Contract = typeof contract;

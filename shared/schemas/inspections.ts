@@ -2,6 +2,7 @@
 // findings and recommendations (each recommendation is tracked as a task).
 import { z } from 'zod';
 import { channel } from '../contract/define';
+import { issuedVersionSchema } from './issued';
 import { idSchema, intInRange, isoDate, longText, text } from './common';
 import { fileOutput, printOutput, byId } from './outputs';
 import { optionalId, taskSchema } from './tasks';
@@ -213,8 +214,20 @@ export const inspectionsChannels = {
   }),
 
   'inspections.export': channel({
-    input: z.object({ id: idSchema, document: z.enum(['plan', 'conclusion']), targetId: idSchema.optional(), format: z.enum(['docx', 'pdf']).default('docx') }),
+    input: z.object({
+      id: idSchema,
+      document: z.enum(['plan', 'conclusion']),
+      targetId: idSchema.optional(),
+      format: z.enum(['docx', 'pdf']).default('docx'),
+      /** true: from the data as it is now, even when the conclusion has been issued. */
+      live: z.boolean().optional(),
+    }),
     output: fileOutput,
-    summary: 'The inspection plan or a conclusion notice as DOCX or PDF bytes.',
+    summary: 'The inspection plan or a conclusion notice as DOCX or PDF bytes (an issued conclusion: exactly the bytes issued).',
+  }),
+  'inspections.issueConclusion': channel({
+    input: z.object({ id: idSchema, targetId: idSchema, reason: text('Lý do ban hành lại', { max: 1000 }).optional() }).strict(),
+    output: issuedVersionSchema,
+    summary: 'Issue the conclusion notice of one inspected unit: its PDF and DOCX kept as a new version (a reason from v2 on).',
   }),
 };

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { channel } from '../contract/define';
 import { bytesSchema, fileResultSchema } from '../contract/bytes';
 import { idSchema, intInRange, isoDate, longText, text } from './common';
+import { SIGNING_MODES, signatureChoiceSchema } from './settings';
+import { taskSchema } from './tasks';
+import { printOutput } from './outputs';
 
 /*
  * Meetings and minutes (docs/domain.md "Meetings and minutes", Hướng dẫn 16-HD/VPTW): one record holds
@@ -139,6 +142,13 @@ export const meetingInputSchema = z
       .union([isoDate('Ngày thông báo'), z.null()])
       .optional()
       .transform((v) => v ?? null),
+    /**
+     * The notice's "Nơi nhận" as edited, one line each (without "- " and punctuation); null =
+     * pre-filled from the tasks and settings; omitted = unchanged.
+     */
+    noticeRecipients: z.array(text('Nơi nhận', { min: 1, max: 300 })).max(40, 'Nơi nhận: tối đa 40 dòng.').nullable().optional(),
+    /** How the notice is signed (T/M, K/T, Q., TL.); null = the settings' default; omitted = unchanged. */
+    noticeSignature: signatureChoiceSchema.nullable().optional(),
   })
   .superRefine((m, ctx) => {
     if (m.endTime && m.endTime <= m.startTime) {
@@ -262,6 +272,12 @@ export const meetingSchema = z.object({
   attachments: z.array(attachmentSchema),
   /** Re-openings, newest last: when, who and why. */
   reopenings: z.array(z.object({ at: z.string(), user: z.string(), reason: z.string() })),
+  /** The notice's "Nơi nhận" as edited (null = pre-filled: see noticeRecipientsDefault). */
+  noticeRecipients: z.array(z.string()).nullable().optional(),
+  /** What the notice prints when nothing was edited: leads, coordinators, report-to lines, "Lưu". */
+  noticeRecipientsDefault: z.array(z.string()).optional(),
+  /** The notice's signature choice (null = the settings' default). */
+  noticeSignature: z.object({ mode: z.enum(SIGNING_MODES), signerName: z.string(), signerTitle: z.string() }).nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -320,6 +336,25 @@ const exportInput = z
   .object({ id: idSchema, format: z.enum(EXPORT_FORMATS, { error: 'Định dạng phải là pdf hoặc docx.' }) })
   .strict();
 
+export const DOSSIER_DOCUMENTS = ['invitation', 'agenda', 'extract', 'review'] as const;
+
+export const dossierRequestSchema = z.object({
+  id: idSchema,
+  document: z.enum(DOSSIER_DOCUMENTS, { error: 'Loại văn bản của hồ sơ hội nghị không hợp lệ.' }),
+  /** The lead of a trích thông báo ("unit:<id>", "member:<id>", "text:<typed>"), from meetings.dossier. */
+  leadKey: z.string().max(400).optional(),
+  /** Giấy mời: the invited units' names. */
+  invitedUnits: z.array(text('Đơn vị được mời', { min: 1, max: 300 })).max(100).optional(),
+  issue: z.boolean().optional(),
+});
+
+export const dossierSummarySchema = z.object({
+  leads: z.array(z.object({ key: z.string(), label: z.string(), taskCount: z.number().int() })),
+  invitation: z.object({ numberText: z.string().nullable(), version: z.number().int(), issuedAt: z.string() }).nullable(),
+  extracts: z.array(z.object({ key: z.string(), numberText: z.string().nullable(), version: z.number().int() })),
+  review: z.array(z.object({ meetingId: z.string(), meetingTitle: z.string(), meetingDate: z.string(), task: taskSchema, lastNote: z.string().nullable() })),
+});
+
 export const meetingsChannels = {
   'meetings.list': channel({
     input: meetingListInputSchema,
@@ -377,6 +412,21 @@ export const meetingsChannels = {
     input: exportInput,
     output: fileResultSchema,
     summary: 'The thông báo kết luận (numbered conclusions and tasks) as PDF or DOCX.',
+  }),
+  'meetings.dossier': channel({
+    input: z.object({ id: idSchema }),
+    output: dossierSummarySchema,
+    summary: 'The meeting’s dossier: the issued giấy mời, the leads with a trích thông báo (and those issued), the open tasks of earlier meetings of the same kind.',
+  }),
+  'meetings.dossierPreview': channel({
+    input: dossierRequestSchema,
+    output: printOutput,
+    summary: 'Print HTML of a dossier paper (giấy mời, chương trình, trích thông báo, kiểm điểm kết luận); an issued one from its snapshot.',
+  }),
+  'meetings.dossierExport': channel({
+    input: dossierRequestSchema.extend({ format: z.enum(['pdf', 'docx']).default('pdf') }),
+    output: fileResultSchema,
+    summary: 'A dossier paper as PDF or DOCX; issue=true numbers the giấy mời (GM) and freezes it; a final meeting’s trích thông báo is frozen when first exported.',
   }),
   'meetings.attachments.add': channel({
     input: z

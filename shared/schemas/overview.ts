@@ -110,6 +110,11 @@ export const overviewChannels = {
     output: overviewSchema,
     summary: 'Every figure of the overview for a year: models (funnel, by unit, units reviewed, previous year), meetings, tasks, plan completion, inspections, recommendations, unit reports.',
   }),
+  'overview.years': channel({
+    input: z.object({}).strict(),
+    output: z.array(z.number().int()),
+    summary: 'Every year with data (model records, meetings, tasks), oldest first: the overview’s year list.',
+  }),
   'overview.trend': channel({
     input: z.object({}).strict(),
     output: trendSchema,

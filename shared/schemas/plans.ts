@@ -1,6 +1,7 @@
 // Channels and schemas of plans (kế hoạch): a plan's items are tracked as tasks.
 import { z } from 'zod';
 import { channel } from '../contract/define';
+import { issuedVersionSchema } from './issued';
 import { idSchema, intInRange, isoDate, longText, text } from './common';
 import { fileOutput, printOutput, byId } from './outputs';
 import { ownerFields, timingSchema, taskSchema } from './tasks';
@@ -114,8 +115,18 @@ export const plansChannels = {
   }),
   'plans.print': channel({ input: byId, output: printOutput, summary: 'Printable HTML of the plan in the Party format.' }),
   'plans.export': channel({
-    input: z.object({ id: idSchema, format: z.enum(['docx', 'pdf']).default('docx') }),
+    input: z.object({
+      id: idSchema,
+      format: z.enum(['docx', 'pdf']).default('docx'),
+      /** true: from the data as it is now, even when the plan has been issued. */
+      live: z.boolean().optional(),
+    }),
     output: fileOutput,
-    summary: 'The plan as DOCX or PDF bytes.',
+    summary: 'The plan as DOCX or PDF bytes: once issued, exactly the bytes issued (live=true renders the current data).',
+  }),
+  'plans.issue': channel({
+    input: z.object({ id: idSchema, reason: text('Lý do ban hành lại', { max: 1000 }).optional() }).strict(),
+    output: issuedVersionSchema,
+    summary: 'Issue the numbered plan (KH): its PDF and DOCX are kept as a new version (a reason is required from v2 on).',
   }),
 };

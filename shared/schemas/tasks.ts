@@ -96,6 +96,8 @@ export const createTaskSchema = z.object({
   deadline: isoDate('Hạn hoàn thành').nullable().optional(),
   year: intInRange('Năm', 1990, 2100).nullable().optional(),
   status: z.enum(TASK_STATUSES, { error: 'Trạng thái không hợp lệ.' }).optional(),
+  /** The date of the document that assigned it; without it, the source's date (else today). */
+  assignedDate: isoDate('Ngày giao nhiệm vụ').optional(),
 });
 export type CreateTaskInput = z.input<typeof createTaskSchema>;
 export type CreateTaskData = z.output<typeof createTaskSchema>;
@@ -160,8 +162,40 @@ export const taskSchema = z.object({
   lastUpdateDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The date of the document that assigned it (meeting, plan, inspection); progress is accepted from it on. */
+  assignedDate: z.string().optional(),
+  /** Completed after its deadline ("hoàn thành muộn"). */
+  completedLate: z.boolean().optional(),
 });
 export type Task = z.infer<typeof taskSchema>;
+
+export const TASK_CHANGE_FIELDS = ['deadline', 'assigned_date', 'lead'] as const;
+export const TASK_CHANGE_LABELS: Record<(typeof TASK_CHANGE_FIELDS)[number], string> = {
+  deadline: 'Thời hạn',
+  assigned_date: 'Ngày giao',
+  lead: 'Chủ trì',
+};
+
+export const taskChangeSchema = z.object({
+  id: z.string(),
+  field: z.enum(TASK_CHANGE_FIELDS),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  reason: z.string(),
+  userName: z.string(),
+  createdAt: z.string(),
+});
+
+/** Extend a deadline, reassign, or correct the assignment date — each with a reason, kept as history. */
+export const editTaskSchema = z.object({
+  id: idSchema,
+  reason: text('Lý do', { min: 1, max: 1000 }),
+  deadline: isoDate('Thời hạn mới').optional(),
+  leadUnitId: optionalId,
+  leadMemberId: optionalId,
+  leadText: text('Đơn vị/người chủ trì', { max: 300 }).nullable().optional(),
+  assignedDate: isoDate('Ngày giao nhiệm vụ').optional(),
+});
 
 export const evidenceFileSchema = z.object({
   fileName: text('Tên tệp', { min: 1, max: 255 }),
@@ -207,6 +241,8 @@ export const taskListSchema = z.object({
   overdue: z.boolean().optional(),
   /** Only open tasks whose due date falls within the next N days (not yet overdue). */
   dueWithinDays: intInRange('Số ngày', 0, 366).optional(),
+  /** With `year`: also earlier years' tasks and those without a year (what the year still owes; the overview's overdue figure). */
+  throughYear: z.boolean().optional(),
   limit: intInRange('Số dòng', 1, 5000).default(1000),
 });
 export type TaskListFilter = z.output<typeof taskListSchema>;
@@ -260,11 +296,28 @@ export const tasksChannels = {
       numberText: text('Số công văn', { max: 50 }).nullable().optional(),
       reserveNumber: z.boolean().default(false),
       recipients: longText('Kính gửi', { max: 2000 }).nullable().optional(),
+      /** Nơi nhận, one line each; empty → from settings (report-to lines, members, "Lưu"). */
+      distribution: longText('Nơi nhận', { max: 2000 }).nullable().optional(),
       format: z.enum(['docx', 'pdf']).default('docx'),
     }),
     output: fileOutput,
-    summary: 'Urging letter (công văn đôn đốc) listing overdue and due-soon tasks, as DOCX or PDF.',
+    summary: 'Urging letter (công văn đôn đốc) listing overdue and due-soon tasks, as DOCX or PDF; numbered = issued and frozen.',
   }),
+  'tasks.urgingListFile': channel({
+    input: z.object({
+      dueWithinDays: intInRange('Số ngày', 0, 366).default(7),
+      year: intInRange('Năm', 1990, 2100).optional(),
+      format: z.enum(['docx', 'pdf']).default('pdf'),
+    }),
+    output: fileOutput,
+    summary: 'The urging list (danh sách nhiệm vụ chậm tiến độ) as PDF or DOCX.',
+  }),
+  'tasks.edit': channel({
+    input: editTaskSchema,
+    output: z.array(taskChangeSchema),
+    summary: 'Extend a deadline, reassign or correct the assignment date with a reason (without reopening the source); returns the history.',
+  }),
+  'tasks.changes': channel({ input: byId, output: z.array(taskChangeSchema), summary: 'A task’s history of deadline, owner and assignment-date changes, newest first.' }),
   'tasks.evidenceFile': channel({
     input: byId,
     output: fileOutput,

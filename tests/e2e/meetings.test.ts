@@ -182,6 +182,13 @@ describe('meetings end to end', () => {
     }
     for (const o of OPINIONS) expect(minutes).toContain(o.summary);
     for (const c of CONCLUSIONS) expect(minutes).toContain(c.content);
+    // The issued version is listed with its reason, and opens as exactly the file issued.
+    const issuedTable = page.getByRole('table', { name: 'Các bản đã ban hành' });
+    await issuedTable.getByText('Ban hành lần đầu').waitFor();
+    expect(await issuedTable.getByRole('row').count()).toBe(2);
+    await app.screenshot('meetings-issued-versions');
+    const v1Pdf = await download(page.getByRole('button', { name: 'Mở bản 1 (PDF)' }), 'meetings-bien-ban-v1.pdf');
+    expect(fs.readFileSync(v1Pdf).equals(fs.readFileSync(minutesPdf))).toBe(true);
     const minutesDocx = await download(page.getByRole('button', { name: 'Lưu Word' }), 'meetings-bien-ban.docx');
     const minutesWord = docxText(minutesDocx);
     for (const s of ['Số 01-BB/BCĐ', 'Bắc Kạn, ngày 16 tháng 12 năm 2022', 'BIÊN BẢN', ...OPINIONS.map((o) => o.summary), ...CONCLUSIONS.map((c) => c.content)]) {

@@ -118,7 +118,11 @@ describe('plans end to end', () => {
     await app.screenshot('plans-urging-list-print');
     await page.keyboard.press('Escape');
 
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Công văn đôn đốc' }).click()]);
+    // The letter's options (number from the register, Kính gửi, Nơi nhận), then Word; the PDF and
+    // Word of the list itself are saved from the print preview.
+    await page.getByRole('button', { name: 'Công văn đôn đốc' }).click();
+    const letter = page.getByRole('dialog', { name: 'Công văn đôn đốc' });
+    const [dl] = await Promise.all([page.waitForEvent('download'), letter.getByRole('button', { name: 'Lưu Word' }).click()]);
     const file = path.join(ARTIFACTS_DIR, 'cong-van-don-doc.docx');
     await dl.saveAs(file);
     const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' }).replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
@@ -127,6 +131,8 @@ describe('plans end to end', () => {
     expect(xml).toContain('Tuyên truyền, phổ biến Luật Thực hiện dân chủ ở cơ sở');
     expect(xml).toContain('Quá hạn 86 ngày');
     expect(xml).toMatch(/Kính gửi: .*Ủy ban MTTQ tỉnh/);
+    expect(xml).toContain('Số 01-CV/BCĐ');
+    await page.keyboard.press('Escape');
 
     // Other views of the same tasks.
     await app.open('/ke-hoach?tab=nhiem-vu');

@@ -110,7 +110,7 @@ describe('Cài đặt: organisation profile form', () => {
     await waitFor(() => expect(within(preview).queryByText('T/M BAN CHỈ ĐẠO')).toBeNull());
   });
 
-  it('saves with Enter inside the (wrapping) committee name box instead of adding a line break', async () => {
+  it('lets Enter choose a line break in the committee name (it does not save), and prints the breaks typed', async () => {
     const main = fakeMain({
       profile: { ...DEFAULT_PROFILE, parentBody: 'ĐẢNG BỘ TỈNH BẮC KẠN', placeName: 'Bắc Kạn' },
       configured: true,
@@ -118,11 +118,16 @@ describe('Cài đặt: organisation profile form', () => {
     });
     const form = await openForm();
     const name = within(form).getByLabelText(/Tên Ban Chỉ đạo/);
-    change(name, 'BAN CHỈ ĐẠO QCDC HUYỆN');
     fireEvent.keyDown(name, { key: 'Enter' });
+    change(name, 'BAN CHỈ ĐẠO THỰC HIỆN\nQUY CHẾ DÂN CHỦ Ở CƠ SỞ');
+    expect(main.updates()).toHaveLength(0);
+    change(within(form).getByLabelText(/Gửi để báo cáo/), 'Thường trực Tỉnh ủy (b/c)\n\n');
+    fireEvent.click(within(form).getByRole('button', { name: /Lưu thay đổi/ }));
     await screen.findByText(/Đã lưu thông tin cơ quan/);
     expect(main.updates()).toHaveLength(1);
-    expect((main.updates()[0]!.input as { profile: { committeeName: string } }).profile.committeeName).toBe('BAN CHỈ ĐẠO QCDC HUYỆN');
+    const saved = (main.updates()[0]!.input as { profile: { committeeName: string; reportTo: string[] } }).profile;
+    expect(saved.committeeName).toBe('BAN CHỈ ĐẠO THỰC HIỆN\nQUY CHẾ DÂN CHỦ Ở CƠ SỞ');
+    expect(saved.reportTo).toEqual(['Thường trực Tỉnh ủy (b/c)']);
   });
 
   it('keeps the term name in step with its years while it has the usual form', async () => {

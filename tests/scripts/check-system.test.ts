@@ -57,7 +57,7 @@ describe('system check before the tests (scripts/check-system.mjs)', () => {
   it('names every missing package, in one line, with the Debian names', () => {
     const result = runNode('scripts/check-system.mjs', env([], false));
     expect(result.status).toBe(1);
-    expect(result.stderr.trimEnd().split('\n')).toEqual([missingLine(['chromium', 'poppler-utils', 'unzip', 'fonts-croscore'])]);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([missingLine(['chromium', 'poppler-utils', 'unzip', 'fonts-croscore', 'libreoffice-writer-nogui'])]);
   });
 
   it('says nothing and exits 0 when every program and the fonts are there', () => {

@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import type { Db } from '../db/audit';
 import { localToday } from '../clock';
 import { getProfile } from '../settings/service';
-import { committeeSignature, headerFromProfile, type PartyDocument } from '../export/document';
+import { profileSignature, headerFromProfile, type PartyDocument } from '../export/document';
 import { renderPartyDocument } from '../export/print';
 import { buildPartyDocx } from '../export/docx';
 import { MEMBER_ROLE_LABELS } from '../../../shared/schemas/members';
@@ -44,7 +44,7 @@ export async function assignmentListDocument(db: Db, date: string): Promise<Part
           { type: 'paragraph', text: `Danh sách gồm ${members.length} đồng chí.`, align: 'left', indent: false, italic: true },
         ]
       : [{ type: 'paragraph', text: 'Chưa có phân công phụ trách.', align: 'center' }],
-    signatures: { right: committeeSignature(profile.signingMode, profile.headName || head) },
+    signatures: { right: profileSignature(profile, head ?? '') },
     recipients: ['Các đồng chí thành viên Ban Chỉ đạo', 'Các đảng bộ, chi bộ trực thuộc', 'Lưu Cơ quan thường trực'],
   };
 }

@@ -5,8 +5,8 @@
  * HTML (preview, print, PDF) and `buildPartyDocx` (docx/) into a Word file, so the two outputs
  * always carry the same text. All strings are plain user text: the renderers escape them.
  */
-import type { PageMargins, Profile, SigningMode } from '../../../shared/schemas/settings';
-import { DEFAULT_MARGINS } from '../../../shared/schemas/settings';
+import type { PageMargins, Profile, SignatureChoice, SigningMode } from '../../../shared/schemas/settings';
+import { DEFAULT_MARGINS, signatureTitleLines } from '../../../shared/schemas/settings';
 import { partyDateLine } from '../../../shared/text/format';
 import { foldText } from '../../../shared/text/vietnamese';
 
@@ -25,6 +25,8 @@ export interface ParagraphBlock {
   indent?: boolean;
   bold?: boolean;
   italic?: boolean;
+  /** A label that introduces what follows ("Thành viên Ban Chỉ đạo:"): never left alone at a page bottom. */
+  keepNext?: boolean;
 }
 
 /** A section heading: bold; level 1 ("I. KẾT QUẢ…") and level 2 ("1. Công tác…"). */
@@ -143,6 +145,8 @@ export interface PartyDocument {
   recipients?: readonly string[] | null;
   /** Page numbers at the top centre from page 2 (default true). */
   pageNumbers?: boolean;
+  /** A draft: "DỰ THẢO" is printed boxed above the kind, so an unsigned paper cannot pass for issued. */
+  draft?: boolean;
 }
 
 /** "05-BB/BCĐ"; an unnumbered draft keeps a blank for the number: "   -BB/BCĐ". */
@@ -161,22 +165,74 @@ export function headerFromProfile(profile: Pick<Profile, 'parentBody' | 'committ
   };
 }
 
-/** Signing modes: the profile's two plus a deputy signing for the Head. */
-export type SignatureMode = SigningMode | 'deputy';
+/** Signing modes (kept as an alias: the profile's modes include the deputy's K/T). */
+export type SignatureMode = SigningMode;
 
 /**
- * The committee's signature for a signing mode (docs/domain.md): direct "TRƯỞNG BAN"; on behalf
- * "T/M BAN CHỈ ĐẠO / TRƯỞNG BAN"; deputy "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN".
+ * The committee's signature for a signing mode (docs/domain.md, 36-HD/VPTW): direct "TRƯỞNG BAN"; on
+ * behalf "T/M BAN CHỈ ĐẠO / TRƯỞNG BAN"; deputy "K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN" (or the deputy's
+ * own title); acting "Q. TRƯỞNG BAN"; by order "TL. TRƯỞNG BAN / <title>".
  */
-export function committeeSignature(mode: SignatureMode, signerName: string | null | undefined, bodyShort = 'BAN CHỈ ĐẠO'): SignatureBlock {
+export function committeeSignature(mode: SignatureMode, signerName: string | null | undefined, bodyShort = 'BAN CHỈ ĐẠO', signerTitle = ''): SignatureBlock {
+  return { titleLines: signatureTitleLines(mode, signerTitle, bodyShort), signerName: signerName ?? null };
+}
+
+/** The settings' default signature for a mode: who signs and their title line come from the profile. */
+export function defaultSignatureChoice(profile: Pick<Profile, 'signingMode' | 'headName' | 'deputyName' | 'deputyTitle' | 'byOrderName' | 'byOrderTitle'>, mode: SigningMode = profile.signingMode): SignatureChoice {
   switch (mode) {
-    case 'direct':
-      return { titleLines: ['TRƯỞNG BAN'], signerName: signerName ?? null };
-    case 'onBehalf':
-      return { titleLines: [`T/M ${bodyShort}`, 'TRƯỞNG BAN'], signerName: signerName ?? null };
     case 'deputy':
-      return { titleLines: ['K/T TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'], signerName: signerName ?? null };
+      return { mode, signerName: profile.deputyName, signerTitle: profile.deputyTitle };
+    case 'byOrder':
+      return { mode, signerName: profile.byOrderName, signerTitle: profile.byOrderTitle };
+    default:
+      return { mode, signerName: profile.headName, signerTitle: '' };
   }
+}
+
+/** A per-document choice (or the settings' default) as the printed signature block. */
+export function signatureFromChoice(choice: SignatureChoice, fallbackName = ''): SignatureBlock {
+  return committeeSignature(choice.mode, choice.signerName || fallbackName, 'BAN CHỈ ĐẠO', choice.signerTitle);
+}
+
+/**
+ * The committee's signature from settings alone (documents without a per-document choice): the
+ * default mode with its own signer — the deputy's name under K/T, not the Head's.
+ */
+export function profileSignature(profile: Parameters<typeof defaultSignatureChoice>[0], fallbackName = ''): SignatureBlock {
+  return signatureFromChoice(defaultSignatureChoice(profile), fallbackName);
+}
+
+/** The "Lưu" line of every document, from settings: the typed line, else "Lưu" + the standing agency. */
+export function archiveRecipient(profile: Pick<Profile, 'archiveLine' | 'standingAgency'>): string {
+  const typed = profile.archiveLine.trim();
+  if (typed) return /^lưu(\s|$)/iu.test(typed) ? typed : `Lưu ${typed}`;
+  return `Lưu ${profile.standingAgency.trim() || 'Cơ quan thường trực'}`;
+}
+
+/**
+ * "Nơi nhận" pre-filled the same way for every document: the settings' report-to lines
+ * ("Thường trực Tỉnh ủy (b/c)") first, then the document's own recipients, then the "Lưu" line;
+ * repeats (a unit both leading and coordinating) are printed once.
+ */
+export function defaultRecipients(profile: Pick<Profile, 'reportTo' | 'archiveLine' | 'standingAgency'>, own: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const line of [...profile.reportTo, ...own, archiveRecipient(profile)]) {
+    const t = line.trim().replace(/[,.;]+$/, '');
+    const key = t.toLocaleLowerCase('vi');
+    if (!t || seen.has(key)) continue;
+    seen.add(key);
+    out.push(t);
+  }
+  return out;
+}
+
+/** File names keep their Vietnamese ("Biên bản số 01-BB-BCĐ ngày 16-12-2022"); only path characters go. */
+export function documentFileStem(kind: string, numberText: string | null, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  const date = y && m && d ? `${d}-${m}-${y}` : isoDate;
+  const number = numberText ? ` số ${numberText.replace(/[\\/:*?"<>|]/g, '-').trim()}` : ' (dự thảo)';
+  return `${kind}${number} ngày ${date}`.normalize('NFC');
 }
 
 /** Minutes: the minute-taker signs left ("THƯ KÝ"), the chair right ("CHỦ TRÌ"). */
@@ -263,14 +319,30 @@ export function paragraphs(textValue: string | null | undefined): Block[] {
     .map((line) => ({ type: 'paragraph' as const, text: line }));
 }
 
-/** "Nơi nhận" lines typed by the user, with "Lưu Văn phòng" added unless a "Lưu …" line is there. */
-export function recipientItems(textValue: string | null | undefined, fallback: string[]): string[] {
+/**
+ * "Nơi nhận" lines typed by the user ("- " markers dropped), else `fallback`. With the profile, a
+ * fallback list is completed the way every document's is (`defaultRecipients`: report-to lines
+ * first, the settings' "Lưu" line last) and a typed list gets the settings' "Lưu" line unless it has
+ * its own; without the profile, the old "Lưu Văn phòng" is added.
+ */
+export function recipientItems(
+  textValue: string | null | undefined,
+  fallback: string[],
+  profile?: Pick<Profile, 'reportTo' | 'archiveLine' | 'standingAgency'>,
+): string[] {
   const items = (textValue ?? '')
     .split(/\n+/)
     .map((s) => s.replace(/^[-–•+]\s*/, '').trim())
     .filter(Boolean);
   const list = items.length ? items : fallback;
-  return list.some((s) => /^lưu\b/i.test(s)) ? list : [...list, 'Lưu Văn phòng'];
+  // (\s|$), not \b: "ư" is not a regex word character, so /^lưu\b/ never matched "Lưu VT".
+  const typedArchive = list.some((s) => /^lưu(\s|$)/iu.test(s));
+  if (profile) {
+    // Typed by the user: printed as typed, with the settings' "Lưu" line if they typed none.
+    if (items.length) return typedArchive ? list : [...list, archiveRecipient(profile)];
+    return defaultRecipients(profile, list);
+  }
+  return typedArchive ? list : [...list, 'Lưu Văn phòng'];
 }
 
 /** "Kế hoạch thực hiện …" under a "KẾ HOẠCH" kind line reads "thực hiện …" (first letter kept lower case). */

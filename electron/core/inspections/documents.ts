@@ -1,13 +1,16 @@
 /** Printed inspection plan (KẾ HOẠCH kiểm tra) and the conclusion notice of one visited unit (THÔNG BÁO kết luận). */
 import type { AppContext } from '../context';
 import { getProfile } from '../settings/service';
-import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
+import { buildPartyDocx, profileSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
 import { renderPartyPdf } from '../export/print/pdf';
 import { AppError } from '../errors';
 import { formatDate } from '../../../shared/text/format';
 import { INSPECTION_KIND_LABELS, TEAM_ROLE_LABELS, type Inspection } from '../../../shared/schemas/inspections';
 import { DOCX_MIME } from '../export/mime';
-import { fileSlug, paragraphs, recipientItems } from '../export/document';
+import { documentFileStem, fileSlug, paragraphs, recipientItems } from '../export/document';
+import { issueNextVersion, latestIssued, latestIssuedFile, type IssuedKey } from '../issued/service';
+import { reserveDocNumber } from '../docNumbers/service';
+import type { IssuedVersion } from '../../../shared/schemas/issued';
 import { getInspection } from './service';
 import { PDF_MIME } from '../export/mime';
 
@@ -66,8 +69,8 @@ export function inspectionPlanDocument(i: Inspection, profile: Profile): PartyDo
     kind: 'KẾ HOẠCH',
     summary: i.title || `${verb} ${i.topic.charAt(0).toLocaleLowerCase('vi')}${i.topic.slice(1)} năm ${i.year}`,
     body,
-    signatures: { right: committeeSignature(profile.signingMode, profile.headName || null) },
-    recipients: recipientItems(null, ['Các đồng chí thành viên Ban Chỉ đạo', 'Các đơn vị được kiểm tra']),
+    signatures: { right: profileSignature(profile) },
+    recipients: recipientItems(null, ['Các đồng chí thành viên Ban Chỉ đạo', 'Các đơn vị được kiểm tra'], profile),
     ...(profile.margins ? { margins: profile.margins } : {}),
   };
 }
@@ -97,7 +100,8 @@ function checklist(t: Inspection['targets'][number]): Block[] {
   ];
 }
 
-export function conclusionDocument(i: Inspection, targetId: string, profile: Profile): PartyDocument {
+/** `numberText`: the TB number given when the notice is issued; a draft keeps a blank for it. */
+export function conclusionDocument(i: Inspection, targetId: string, profile: Profile, numberText: string | null = null): PartyDocument {
   const t = i.targets.find((x) => x.id === targetId);
   if (!t) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị được kiểm tra.');
   const verb = INSPECTION_KIND_LABELS[i.kind];
@@ -126,12 +130,12 @@ export function conclusionDocument(i: Inspection, targetId: string, profile: Pro
   );
   return {
     title: `Thông báo kết luận ${verb.toLocaleLowerCase('vi')} ${t.unitName}`,
-    header: headerFromProfile(profile, { number: `\u00a0\u00a0\u00a0\u00a0-TB/${profile.committeeCode}`, date: t.visitDate ?? i.date }),
+    header: headerFromProfile(profile, { number: numberText ?? `\u00a0\u00a0\u00a0\u00a0-TB/${profile.committeeCode}`, date: t.visitDate ?? i.date }),
     kind: 'THÔNG BÁO',
     summary: `Kết luận ${verb.toLocaleLowerCase('vi')} ${i.topic.charAt(0).toLocaleLowerCase('vi')}${i.topic.slice(1)}\ntại ${t.unitName}`,
     body,
-    signatures: { right: committeeSignature(profile.signingMode, profile.headName || null) },
-    recipients: recipientItems(null, [t.unitName, 'Các đồng chí thành viên Ban Chỉ đạo']),
+    signatures: { right: profileSignature(profile) },
+    recipients: recipientItems(null, [t.unitName, 'Các đồng chí thành viên Ban Chỉ đạo'], profile),
     ...(profile.margins ? { margins: profile.margins } : {}),
   };
 }
@@ -152,10 +156,44 @@ export async function printInspection(ctx: AppContext, input: { id: string; docu
 
 export async function exportInspection(
   ctx: AppContext,
-  input: { id: string; document: 'plan' | 'conclusion'; targetId?: string | undefined; format: 'docx' | 'pdf' },
+  input: { id: string; document: 'plan' | 'conclusion'; targetId?: string | undefined; format: 'docx' | 'pdf'; live?: boolean | undefined },
 ): Promise<{ fileName: string; bytes: Uint8Array; mimeType: string }> {
+  if (input.document === 'conclusion' && input.targetId && !input.live) {
+    // An issued conclusion is a record: exactly the bytes issued, whatever changed since.
+    const issued = await latestIssuedFile(ctx.db, conclusionKey(input.id, input.targetId), input.format);
+    if (issued) return issued;
+  }
   const doc = await documentOf(ctx, input);
   const base = fileSlug(doc.title ?? 'kiem-tra');
   if (input.format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: PDF_MIME };
   return { fileName: `${base}.docx`, bytes: await buildPartyDocx(doc), mimeType: DOCX_MIME };
+}
+
+const conclusionKey = (id: string, targetId: string): IssuedKey => ({ docType: 'inspection_conclusion', ownerType: 'inspection', ownerId: id, ownerRef: targetId });
+
+/**
+ * Issues the conclusion notice of one inspected unit: a TB number from the register the first time
+ * (kept by later versions), then PDF + DOCX + snapshot as the next version, in one transaction.
+ */
+export async function issueInspectionConclusion(ctx: AppContext, input: { id: string; targetId: string; reason?: string | undefined }): Promise<IssuedVersion> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const inTrx = { ...ctx, db: trx as unknown as AppContext['db'] };
+    const inspection = await getInspection(inTrx, input.id);
+    const target = inspection.targets.find((t) => t.id === input.targetId);
+    if (!target) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị được kiểm tra.');
+    const key = conclusionKey(input.id, input.targetId);
+    const date = target.visitDate ?? inspection.date;
+    const previous = await latestIssued(trx, key);
+    const numberText =
+      previous?.numberText ??
+      (await reserveDocNumber(trx, ctx, { kindCode: 'TB', date, entity: 'inspection', entityId: input.id, summary: `Thông báo kết luận kiểm tra ${target.unitName}` })).numberText;
+    const profile = await getProfile(inTrx);
+    return issueNextVersion(trx, ctx, key, {
+      doc: conclusionDocument(inspection, input.targetId, profile, numberText),
+      stem: documentFileStem('Thông báo kết luận', numberText, date),
+      numberText,
+      reason: input.reason,
+      snapshot: { inspection, targetId: input.targetId, profile },
+    });
+  });
 }

@@ -9,7 +9,7 @@ import {
   updateInspection,
   updateRecommendation,
 } from './service';
-import { exportInspection, printInspection } from './documents';
+import { exportInspection, issueInspectionConclusion, printInspection } from './documents';
 
 export const inspectionsHandlers = {
   'inspections.list': (input, ctx) => listInspections(ctx, input.year),
@@ -22,4 +22,5 @@ export const inspectionsHandlers = {
   'inspections.updateRecommendation': (input, ctx) => updateRecommendation(ctx, input),
   'inspections.print': (input, ctx) => printInspection(ctx, input),
   'inspections.export': (input, ctx) => exportInspection(ctx, input),
+  'inspections.issueConclusion': (input, ctx) => issueInspectionConclusion(ctx, input),
 } satisfies Partial<HandlerMap>;

@@ -14,10 +14,12 @@
 import type { Meeting, MeetingTask } from '../../../shared/schemas/meetings';
 import type { Profile } from '../../../shared/schemas/settings';
 import { formatClock, formatDate, parseIsoDate, partyDay, partyMonth } from '../../../shared/text/format';
-import { foldText } from '../../../shared/text/vietnamese';
 import {
-  committeeSignature,
+  defaultRecipients,
+  defaultSignatureChoice,
+  documentFileStem,
   headerFromProfile,
+  signatureFromChoice,
   minutesSignatures,
   type Block,
   type InlineContent,
@@ -35,6 +37,22 @@ export function longDate(iso: string): string {
 /** "đồng chí Phương Thị Thanh, Phó Bí thư Thường trực Tỉnh ủy" */
 function comrade(name: string, position: string): string {
   return position ? `đồng chí ${name}, ${position}` : `đồng chí ${name}`;
+}
+
+// Words that open a group or an agency, never a person's name ("Đại diện Ban Dân vận các huyện ủy").
+const GROUP_START = /^(đại diện|lãnh đạo|các|toàn thể|thường trực|thường vụ|ban|ủy ban|uỷ ban|sở|hội|đoàn|mặt trận|văn phòng|phòng|huyện ủy|thành ủy|tỉnh ủy|đảng ủy|cơ quan|tập thể|bí thư|chủ tịch|phóng viên|báo|đài)(\s|$)/iu;
+// A title already typed ("Đồng chí Nông Văn Tú", "Ông …", "Đ/c …").
+const TITLED = /^(đồng chí|đ\/c|ông|bà|anh|chị)(\s|$)/iu;
+
+/**
+ * An invited delegate as printed: a person's name gets "Đồng chí"; a group ("Đại diện Ban Dân vận
+ * các huyện ủy") or a name typed with its own title is printed exactly as typed.
+ */
+export function delegateLine(name: string, position: string): string {
+  const n = name.trim();
+  const typedAsIs = TITLED.test(n) || GROUP_START.test(n) || !/^(\p{Lu}[\p{Ll}\p{M}]*)(\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u.test(n);
+  const who = typedAsIs ? n.charAt(0).toLocaleUpperCase('vi') + n.slice(1) : `Đồng chí ${n}`;
+  return position.trim() ? `${who}, ${position.trim()}` : who;
 }
 
 function sentence(s: string): string {
@@ -69,7 +87,7 @@ function conclusionItems(m: Meeting): Block[] {
   m.conclusions.forEach((c, i) => {
     const lines = c.content.split('\n').map((l) => l.trim()).filter(Boolean);
     const [first = '', ...rest] = lines;
-    blocks.push({ type: 'paragraph', text: [{ text: `${i + 1}. `, bold: true }, first] });
+    blocks.push({ type: 'paragraph', keepNext: rest.length > 0 || c.tasks.length > 0, text: [{ text: `${i + 1}. `, bold: true }, first] });
     for (const l of rest) blocks.push({ type: 'paragraph', text: l });
     if (c.tasks.length > 0) {
       blocks.push({
@@ -111,12 +129,12 @@ function attendanceBlocks(m: Meeting): Block[] {
     );
   }
   const blocks: Block[] = [
-    { type: 'paragraph', text: [{ text: 'Thành viên Ban Chỉ đạo:', bold: true }] },
+    { type: 'paragraph', keepNext: true, text: [{ text: 'Thành viên Ban Chỉ đạo:', bold: true }] },
     { type: 'list', style: 'dash', items },
   ];
   if (m.delegates.length > 0) {
-    blocks.push({ type: 'paragraph', text: [{ text: 'Đại biểu mời dự:', bold: true }] });
-    blocks.push({ type: 'list', style: 'dash', items: m.delegates.map((d) => sentence(comrade(d.name, d.position).replace(/^đ/, 'Đ'))) });
+    blocks.push({ type: 'paragraph', keepNext: true, text: [{ text: 'Đại biểu mời dự:', bold: true }] });
+    blocks.push({ type: 'list', style: 'dash', items: m.delegates.map((d) => sentence(delegateLine(d.name, d.position))) });
   }
   if (m.press.length > 0) {
     blocks.push({ type: 'paragraph', text: [{ text: 'Cơ quan báo chí: ', bold: true }, sentence(m.press.join(', '))] });
@@ -124,17 +142,35 @@ function attendanceBlocks(m: Meeting): Block[] {
   return blocks;
 }
 
+/** "Biên bản số 01-BB-BCĐ ngày 16-12-2022" (a draft: "Biên bản (dự thảo) ngày …"). */
+export function minutesFileStem(m: Meeting): string {
+  return documentFileStem('Biên bản', m.status === 'finalized' ? m.numberText : null, m.date);
+}
+
+export function conclusionsFileStem(m: Meeting): string {
+  return documentFileStem('Thông báo kết luận', m.status === 'finalized' ? m.noticeNumberText : null, m.noticeDate ?? m.date);
+}
+
 export function minutesFileName(m: Meeting, ext: 'pdf' | 'docx'): string {
-  return `${fileStem('Bien ban', m.numberText, m.date)}.${ext}`;
+  return `${minutesFileStem(m)}.${ext}`;
 }
 
 export function conclusionsFileName(m: Meeting, ext: 'pdf' | 'docx'): string {
-  return `${fileStem('Thong bao ket luan', m.noticeNumberText, m.noticeDate ?? m.date)}.${ext}`;
+  return `${conclusionsFileStem(m)}.${ext}`;
 }
 
-function fileStem(kind: string, numberText: string | null, date: string): string {
-  const number = numberText ? ` so ${foldText(numberText).replace(/\//g, '-').toUpperCase()}` : ' (du thao)';
-  return `${kind}${number} ngay ${formatDate(date).replace(/\//g, '-')}`;
+/**
+ * The notice's "Nơi nhận" when nothing was edited: the members, every lead and coordinator of its
+ * tasks (units, members, typed text), between the settings' report-to lines and the "Lưu" line.
+ */
+export function noticeRecipientsDefault(m: Meeting, profile: Profile): string[] {
+  const own: string[] = ['Các đồng chí thành viên Ban Chỉ đạo'];
+  const tasks = m.conclusions.flatMap((c) => c.tasks);
+  for (const t of tasks) if (t.leadLabel) own.push(t.leadLabel);
+  for (const t of tasks) {
+    for (const part of t.coordinatorLabel.split(',')) if (part.trim()) own.push(part.trim());
+  }
+  return defaultRecipients(profile, own);
 }
 
 /** The biên bản of a meeting. A draft prints a blank number ("    -BB/BCĐ"). */
@@ -154,13 +190,13 @@ export function buildMinutesDocument(m: Meeting, profile: Profile): PartyDocumen
     body.push(...paragraphs(m.purpose.split('\n').slice(1).join('\n')));
   }
   if (m.agenda.length > 0) {
-    body.push({ type: 'paragraph', text: [{ text: 'Chương trình hội nghị:', bold: true }] });
+    body.push({ type: 'paragraph', keepNext: true, text: [{ text: 'Chương trình hội nghị:', bold: true }] });
     body.push({ type: 'list', style: 'dash', items: m.agenda.map(sentence) });
   }
   body.push({ type: 'paragraph', text: [{ text: 'Chủ trì: ', bold: true }, sentence(comrade(m.chair.name, m.chair.position))] });
   body.push({ type: 'paragraph', text: [{ text: 'Thư ký: ', bold: true }, sentence(comrade(m.secretary.name, m.secretary.position))] });
   if (m.documents.length > 0) {
-    body.push({ type: 'paragraph', text: [{ text: 'Tài liệu sử dụng tại hội nghị:', bold: true }] });
+    body.push({ type: 'paragraph', keepNext: true, text: [{ text: 'Tài liệu sử dụng tại hội nghị:', bold: true }] });
     body.push({ type: 'list', style: 'dash', items: m.documents.map(sentence) });
   }
 
@@ -174,13 +210,14 @@ export function buildMinutesDocument(m: Meeting, profile: Profile): PartyDocumen
   m.opinions.forEach((o, i) => {
     const who = `${i + 1}. Đồng chí ${o.speakerName}${o.speakerPosition ? `, ${o.speakerPosition}` : ''}`;
     const topic = o.agendaItem ? ` (về ${lowerFirst(o.agendaItem)})` : '';
-    body.push({ type: 'paragraph', text: [{ text: who, bold: true }, `${topic}:`] });
+    body.push({ type: 'paragraph', keepNext: true, text: [{ text: who, bold: true }, `${topic}:`] });
     body.push(...paragraphs(o.summary));
   });
 
   body.push({ type: 'heading', level: 1, text: 'III. KẾT LUẬN CỦA CHỦ TRÌ' });
   body.push({
     type: 'paragraph',
+    keepNext: true,
     text: `Đồng chí ${m.chair.name}${m.chair.position ? `, ${m.chair.position}` : ''} kết luận hội nghị như sau:`,
   });
   if (m.conclusions.length === 0) body.push({ type: 'paragraph', text: '(Chưa ghi kết luận.)' });
@@ -195,6 +232,7 @@ export function buildMinutesDocument(m: Meeting, profile: Profile): PartyDocumen
 
   return {
     title: `Biên bản ${m.title}`,
+    draft: m.status !== 'finalized',
     margins: profile.margins,
     header: headerFromProfile(profile, { number, date: m.date }),
     kind: 'BIÊN BẢN',
@@ -220,6 +258,7 @@ export function buildConclusionsDocument(m: Meeting, profile: Profile): PartyDoc
     },
     {
       type: 'paragraph',
+      keepNext: true,
       text: `Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu dự hội nghị, ${chair} kết luận như sau:`,
     },
     ...conclusionItems(m),
@@ -228,22 +267,19 @@ export function buildConclusionsDocument(m: Meeting, profile: Profile): PartyDoc
       text: 'Ban Chỉ đạo thông báo để các đồng chí thành viên Ban Chỉ đạo, các cơ quan, đơn vị liên quan biết, thực hiện.',
     },
   ];
-  const units = new Set<string>();
-  for (const c of m.conclusions) {
-    for (const t of c.tasks) {
-      if (t.leadUnitId && t.leadLabel) units.add(t.leadLabel);
-    }
-  }
-  const signer = profile.headName || m.chair.name;
+  const choice = m.noticeSignature ?? defaultSignatureChoice(profile);
+  // With nobody named for the mode, the chair (who drew the conclusions) is the safest default.
+  const signature = signatureFromChoice(choice, choice.mode === 'deputy' || choice.mode === 'byOrder' ? '' : m.chair.name);
   return {
     title: `Thông báo kết luận ${m.title}`,
+    draft: m.status !== 'finalized',
     margins: profile.margins,
     header: headerFromProfile(profile, { number, date }),
     kind: 'THÔNG BÁO',
     summary: `Kết luận của ${chair.replace(/^đồng chí/, 'đồng chí')}\ntại ${lowerFirst(m.title)}`,
     body,
-    signatures: { right: committeeSignature(profile.signingMode, signer) },
-    recipients: ['Các đồng chí thành viên Ban Chỉ đạo', ...units, `Lưu ${profile.standingAgency || 'Cơ quan thường trực'}`],
+    signatures: { right: signature },
+    recipients: m.noticeRecipients ?? noticeRecipientsDefault(m, profile),
     pageNumbers: true,
   };
 }

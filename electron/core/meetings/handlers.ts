@@ -16,7 +16,8 @@ import {
   restoreMeeting,
   updateMeeting,
 } from './service';
-import { exportMeetingDocument, finalizeDeps, previewHtml } from './exports';
+import { exportMeetingDocument, finalizeDeps, previewHtml, withNoticeDefaults } from './exports';
+import { dossierFile, dossierHtml, dossierSummary } from './dossier';
 
 /** Attachments of a finalised meeting are part of the signed record: locked like the rest. */
 async function assertMeetingEditable(ctx: AppContext, meetingId: string): Promise<void> {
@@ -30,18 +31,21 @@ const strip = <T extends { ownerType: string; ownerId: string }>({ ownerType: _t
 
 export const meetingsHandlers = {
   'meetings.list': (input, ctx) => listMeetings(ctx, input),
-  'meetings.get': (input, ctx) => getMeeting(ctx, input.id),
-  'meetings.create': (input, ctx) => createMeeting(ctx, input.meeting),
-  'meetings.update': (input, ctx) => updateMeeting(ctx, input.id, input.meeting),
-  'meetings.finalize': (input, ctx) => finalizeMeeting(ctx, input.id, finalizeDeps(ctx)),
-  'meetings.reopen': (input, ctx) => reopenMeeting(ctx, input.id, input.reason),
+  'meetings.get': async (input, ctx) => withNoticeDefaults(ctx, await getMeeting(ctx, input.id)),
+  'meetings.create': async (input, ctx) => withNoticeDefaults(ctx, await createMeeting(ctx, input.meeting)),
+  'meetings.update': async (input, ctx) => withNoticeDefaults(ctx, await updateMeeting(ctx, input.id, input.meeting)),
+  'meetings.finalize': async (input, ctx) => withNoticeDefaults(ctx, await finalizeMeeting(ctx, input.id, finalizeDeps(ctx))),
+  'meetings.reopen': async (input, ctx) => withNoticeDefaults(ctx, await reopenMeeting(ctx, input.id, input.reason)),
   'meetings.delete': (input, ctx) => deleteMeeting(ctx, input.id),
-  'meetings.restore': (input, ctx) => restoreMeeting(ctx, input.id),
+  'meetings.restore': async (input, ctx) => withNoticeDefaults(ctx, await restoreMeeting(ctx, input.id)),
   'meetings.prefillFrom': (input, ctx) => prefillFrom(ctx, input.id),
   'meetings.lookups': (_input, ctx) => meetingLookups(ctx),
   'meetings.preview': (input, ctx) => previewHtml(ctx, input.id, input.document),
   'meetings.exportMinutes': (input, ctx) => exportMeetingDocument(ctx, input.id, 'minutes', input.format),
   'meetings.exportConclusions': (input, ctx) => exportMeetingDocument(ctx, input.id, 'conclusions', input.format),
+  'meetings.dossier': (input, ctx) => dossierSummary(ctx, input.id),
+  'meetings.dossierPreview': (input, ctx) => dossierHtml(ctx, input),
+  'meetings.dossierExport': (input, ctx) => dossierFile(ctx, input),
   'meetings.attachments.add': async (input, ctx) => {
     await assertMeetingEditable(ctx, input.meetingId);
     const info = await ctx.db

@@ -5,9 +5,10 @@
  *   and their tasks are matched by id so the tasks created from them stay the same task records
  *   (tasks table, source_type 'meeting', source_id = meeting id, source_ref = conclusion id).
  * - draft → finalised: numbers are issued from the register (BB for the minutes, TB for the
- *   conclusion notice, per Party term) and the exact minutes PDF is rendered and kept as an
- *   attachment ('meeting_issued'), all in one transaction. A finalised meeting rejects changes
- *   (LOCKED) until re-opened with a reason, which the meeting and the audit log keep.
+ *   conclusion notice, per Party term) and both papers are issued — PDF and DOCX bytes, SHA-256
+ *   and the data snapshot in the issued store (../issued), the minutes PDF also as an attachment
+ *   ('meeting_issued') — all in one transaction. A finalised meeting rejects changes (LOCKED)
+ *   until re-opened with a reason; the next finalisation issues version 2 with that reason.
  */
 import type { AppContext } from '../context';
 import { recordAudit, type Db } from '../db/audit';
@@ -161,6 +162,8 @@ export async function loadMeeting(db: Db, id: string, opts: { includeDeleted?: b
     issuedPdf: issuedPdf ? stripOwner(issuedPdf) : null,
     attachments: attachments.map(stripOwner),
     reopenings: parseJson<{ at: string; user: string; reason: string }[]>(row.reopenings_json, []),
+    noticeRecipients: row.notice_recipients_json ? parseJson<string[] | null>(row.notice_recipients_json, null) : null,
+    noticeSignature: row.notice_signature_json ? parseJson<Meeting['noticeSignature']>(row.notice_signature_json, null) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -298,6 +301,9 @@ function headerColumns(m: MeetingData, kindName: string) {
     notice_date: m.noticeDate,
     search_text: searchTextOf({ ...m, kindName }),
     sort_key: vietnameseSortKey(m.title),
+    // Omitted = unchanged (an older client that does not know the fields keeps what was chosen).
+    ...(m.noticeRecipients !== undefined ? { notice_recipients_json: m.noticeRecipients === null ? null : JSON.stringify(m.noticeRecipients) } : {}),
+    ...(m.noticeSignature !== undefined ? { notice_signature_json: m.noticeSignature === null ? null : JSON.stringify(m.noticeSignature) } : {}),
   };
 }
 
@@ -486,9 +492,19 @@ export function finalizeProblems(m: Meeting): Record<string, string> {
 }
 
 export interface FinalizeDeps {
-  /** Renders the minutes PDF of a meeting as it is now (inside the transaction, numbers included). */
-  renderMinutesPdf(db: Db, meeting: Meeting): Promise<{ fileName: string; bytes: Uint8Array }>;
+  /**
+   * Issues the meeting's papers as they are now (inside the transaction, numbers included): the
+   * biên bản and the thông báo kết luận, PDF and DOCX, kept in the issued store as a new version
+   * with `reason`. Returns the minutes PDF, also kept as the meeting's `issuedPdf` attachment.
+   */
+  issueDocuments(db: Db, meeting: Meeting, reason: string): Promise<{ fileName: string; bytes: Uint8Array }>;
   saveIssuedPdf(db: Db, meetingId: string, fileName: string, bytes: Uint8Array): Promise<string>;
+}
+
+/** Why this version is issued: the first issue, or again after the latest re-opening (and why). */
+export function issueReason(reopenings: readonly { reason: string }[]): string {
+  const last = reopenings[reopenings.length - 1];
+  return last ? `Ban hành lại sau khi mở lại (lần ${reopenings.length}): ${last.reason}` : 'Ban hành lần đầu';
 }
 
 export async function finalizeMeeting(ctx: Ctx, id: string, deps: FinalizeDeps): Promise<Meeting> {
@@ -536,7 +552,7 @@ export async function finalizeMeeting(ctx: Ctx, id: string, deps: FinalizeDeps):
       updated_at: at,
     });
     const locked = await loadMeeting(trx, id);
-    const pdf = await deps.renderMinutesPdf(trx, locked);
+    const pdf = await deps.issueDocuments(trx, locked, issueReason(locked.reopenings));
     const attachmentId = await deps.saveIssuedPdf(trx, id, pdf.fileName, pdf.bytes);
     await updateMeetingRow(trx, id, { issued_attachment_id: attachmentId });
     const after = await loadMeeting(trx, id);
@@ -559,7 +575,8 @@ export async function reopenMeeting(ctx: Ctx, id: string, reason: string): Promi
     if (row.status !== 'finalized') throw new AppError('CONFLICT', 'Biên bản đang ở trạng thái nháp, không cần mở lại.');
     const reopenings = parseJson<{ at: string; user: string; reason: string }[]>(row.reopenings_json, []);
     reopenings.push({ at, user: ctx.actor.name, reason });
-    // The number stays with the meeting; the issued PDF stays as an attachment of the history.
+    // The number stays with the meeting; every version issued so far stays in the issued store
+    // (the next finalisation adds one), and the minutes PDF stays as an attachment of the history.
     await updateMeetingRow(trx, id, { status: 'draft', finalized_at: null, reopenings_json: JSON.stringify(reopenings), updated_at: at });
     await recordAudit(trx, ctx.actor, at, {
       entity: 'meeting',

@@ -3,7 +3,7 @@ import { localToday } from '../clock';
 import { yearStats } from '../models/stats';
 import { listYears } from '../models/service';
 import { listMeetings } from '../meetings/service';
-import { tasksWhere } from '../tasks/service';
+import { overdueTasks, tasksWhere, taskYears } from '../tasks/service';
 import { getInspection, listInspections } from '../inspections/service';
 import { reportMatrix } from '../unitReports/service';
 import { listPlans } from '../plans/service';
@@ -34,7 +34,12 @@ export async function tasksOfYear(ctx: AppContext, year: number): Promise<Task[]
   return tasksWhere(ctx.db, ctx, { year });
 }
 
-export function taskFigures(tasks: readonly Task[]): Overview['tasks'] {
+/**
+ * `overdue` is the tasks still late today that the year owes (tasks/service overdueTasks: this
+ * year's, earlier years' and those without a year), so the current year's figure is the start-up
+ * notice's figure and the overdue list's length; without it, the year's own tasks that are late.
+ */
+export function taskFigures(tasks: readonly Task[], overdue?: readonly Task[]): Overview['tasks'] {
   const done = tasks.filter((t) => t.status === 'hoan_thanh').length;
   const paused = tasks.filter((t) => t.status === 'tam_dung').length;
   return {
@@ -42,7 +47,7 @@ export function taskFigures(tasks: readonly Task[]): Overview['tasks'] {
     done,
     paused,
     open: tasks.length - done - paused,
-    overdue: tasks.filter((t) => t.dueState === 'overdue').length,
+    overdue: overdue ? overdue.length : tasks.filter((t) => t.dueState === 'overdue').length,
   };
 }
 
@@ -62,10 +67,11 @@ function funnel(m: Overview['models']): Overview['funnel'] {
 
 export async function buildOverview(ctx: AppContext, year: number, options: { funnel?: boolean } = {}): Promise<Overview> {
   const today = localToday(ctx.clock);
-  const [models, meetings, tasks, inspections, matrix, plans] = await Promise.all([
+  const [models, meetings, tasks, overdue, inspections, matrix, plans] = await Promise.all([
     yearStats(ctx, year),
     meetingsOfYear(ctx, year),
     tasksOfYear(ctx, year),
+    overdueTasks(ctx.db, ctx, year),
     listInspections(ctx, year),
     reportMatrix(ctx, { year }),
     listPlans(ctx, { year }),
@@ -95,7 +101,7 @@ export async function buildOverview(ctx: AppContext, year: number, options: { fu
       finalized: meetings.filter((m) => m.status === 'finalized').length,
       byKind: [...byKind.entries()].map(([kindName, count]) => ({ kindName, count })),
     },
-    tasks: taskFigures(tasks),
+    tasks: taskFigures(tasks, overdue),
     // Plan completion as the plans list shows it (items of the year's plans, done ones).
     plans: { plans: plans.length, tasks: plans.reduce((a, p) => a + p.itemCount, 0), done: plans.reduce((a, p) => a + p.doneCount, 0) },
     inspections: {
@@ -136,6 +142,8 @@ export async function dataYears(ctx: AppContext): Promise<number[]> {
   const years = new Set<number>((await listYears(ctx)).map((y) => y.year));
   const meetings = await listMeetings(ctx, { limit: 1, offset: 0 });
   for (const y of meetings.years) years.add(y);
+  // Tasks carry the year of their deadline: a December conference's tasks are next year's.
+  for (const y of await taskYears(ctx.db)) years.add(y);
   return [...years].sort((a, b) => a - b);
 }
 

@@ -4,8 +4,11 @@
  */
 import type { AppContext } from '../context';
 import { getProfile } from '../settings/service';
-import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, toRoman, type Block, type PartyDocument } from '../export';
-import { fileSlug, paragraphs, recipientItems, summaryAfterKind } from '../export/document';
+import { buildPartyDocx, profileSignature, headerFromProfile, renderPartyDocument, toRoman, type Block, type PartyDocument } from '../export';
+import { documentFileStem, fileSlug, paragraphs, recipientItems, summaryAfterKind } from '../export/document';
+import { issueNextVersion, latestIssuedFile, type IssuedKey } from '../issued/service';
+import type { IssuedVersion } from '../../../shared/schemas/issued';
+import { AppError } from '../errors';
 import { renderPartyPdf } from '../export/print/pdf';
 import type { Plan } from '../../../shared/schemas/plans';
 import { getPlan } from './service';
@@ -68,8 +71,8 @@ export function planDocument(plan: Plan, profile: Awaited<ReturnType<typeof getP
     // "KẾ HOẠCH" is the kind line; the summary continues it ("thực hiện Quy chế dân chủ … năm 2023").
     summary: summaryAfterKind(plan.title, 'kế hoạch'),
     body,
-    signatures: { right: committeeSignature(profile.signingMode, profile.headName || null) },
-    recipients: recipientItems(plan.recipients, ['Các đồng chí thành viên Ban Chỉ đạo', 'Các đảng bộ trực thuộc']),
+    signatures: { right: profileSignature(profile) },
+    recipients: recipientItems(plan.recipients, ['Các đồng chí thành viên Ban Chỉ đạo', 'Các đảng bộ trực thuộc'], profile),
     ...(profile.margins ? { margins: profile.margins } : {}),
   };
 }
@@ -80,11 +83,38 @@ export async function printPlan(ctx: AppContext, id: string): Promise<{ html: st
   return { html: renderPartyDocument(doc), title: doc.title ?? 'Kế hoạch' };
 }
 
-export async function exportPlan(ctx: AppContext, id: string, format: 'docx' | 'pdf'): Promise<{ fileName: string; bytes: Uint8Array; mimeType: string }> {
+const planKey = (id: string): IssuedKey => ({ docType: 'plan', ownerType: 'plan', ownerId: id });
+
+/**
+ * The plan's file. Once issued (`plans.issue`) it is a record: exactly the bytes issued, whatever
+ * changed since; `live` renders the current data (what the next issue would print).
+ */
+export async function exportPlan(ctx: AppContext, id: string, format: 'docx' | 'pdf', live = false): Promise<{ fileName: string; bytes: Uint8Array; mimeType: string }> {
   const plan = await getPlan(ctx, id);
+  if (!live) {
+    const issued = await latestIssuedFile(ctx.db, planKey(id), format);
+    if (issued) return issued;
+  }
   const doc = planDocument(plan, await getProfile(ctx));
   const base = `ke-hoach-${plan.year}-${fileSlug(plan.title)}`;
   if (format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: PDF_MIME };
   return { fileName: `${base}.docx`, bytes: await buildPartyDocx(doc), mimeType: DOCX_MIME };
+}
+
+/** Issues the numbered plan: PDF + DOCX + snapshot as the next version, in one transaction. */
+export async function issuePlan(ctx: AppContext, id: string, reason?: string): Promise<IssuedVersion> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const inTrx = { ...ctx, db: trx as unknown as AppContext['db'] };
+    const plan = await getPlan(inTrx, id);
+    if (!plan.numberText) throw new AppError('VALIDATION', 'Kế hoạch chưa có số; hãy cấp số (hoặc nhập số) trước khi ban hành.', { numberText: 'Chưa có số kế hoạch.' });
+    const profile = await getProfile(inTrx);
+    return issueNextVersion(trx, ctx, planKey(id), {
+      doc: planDocument(plan, profile),
+      stem: documentFileStem('Kế hoạch', plan.numberText, plan.date),
+      numberText: plan.numberText,
+      reason,
+      snapshot: { plan, profile },
+    });
+  });
 }
 

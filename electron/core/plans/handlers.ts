@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../handler';
 import { copyPlanFromYear, createPlan, deletePlan, getPlan, listPlans, updatePlan } from './service';
-import { exportPlan, printPlan } from './documents';
+import { exportPlan, issuePlan, printPlan } from './documents';
 
 /** Thin wrappers over the plan services; a plan's items are tasks (tasks/handlers.ts). */
 export const plansHandlers = {
@@ -11,5 +11,6 @@ export const plansHandlers = {
   'plans.delete': (input, ctx) => deletePlan(ctx, input.id),
   'plans.copyFromYear': (input, ctx) => copyPlanFromYear(ctx, input),
   'plans.print': (input, ctx) => printPlan(ctx, input.id),
-  'plans.export': (input, ctx) => exportPlan(ctx, input.id, input.format),
+  'plans.export': (input, ctx) => exportPlan(ctx, input.id, input.format, input.live ?? false),
+  'plans.issue': (input, ctx) => issuePlan(ctx, input.id, input.reason),
 } satisfies Partial<HandlerMap>;

@@ -4,7 +4,7 @@ import { getProfile } from '../settings/service';
 import { listInspections } from '../inspections/service';
 import { listPlans } from '../plans/service';
 import { buildOverview, meetingsOfYear } from '../overview/service';
-import { committeeSignature, documentNumber, headerFromProfile, type Block, type PartyDocument, type TableBlock } from '../export/document';
+import { profileSignature, documentNumber, headerFromProfile, type Block, type PartyDocument, type TableBlock } from '../export/document';
 import { buildPartyDocx } from '../export/docx';
 import { renderPartyPdf } from '../export/print';
 import { formatDate, formatNumber, formatPercent } from '../../../shared/text/format';
@@ -253,7 +253,7 @@ export async function reportDocument(ctx: AppContext, year: number, period: Repo
     kind: 'BÁO CÁO',
     summary: title,
     body: reportBody(data, period),
-    signatures: { right: committeeSignature(profile.signingMode, profile.headName || null) },
+    signatures: { right: profileSignature(profile) },
     recipients: ['Thường trực cấp ủy (để báo cáo)', 'Ban Dân vận cấp ủy cấp trên (để báo cáo)', 'Các thành viên Ban Chỉ đạo', 'Lưu Cơ quan thường trực'],
     pageNumbers: true,
   };

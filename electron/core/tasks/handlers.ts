@@ -3,7 +3,8 @@ import { createTask, deleteTask, getTaskDetail, listTasks, updateTask } from './
 import { addTaskUpdate, evidenceFile } from './progress';
 import { tasksByOwner } from './views';
 import { dueNotice } from './notify';
-import { urgingLetter, urgingListHtml } from './urging';
+import { urgingLetter, urgingListFile, urgingListHtml } from './urging';
+import { editTask, taskChanges } from './changes';
 
 export const tasksHandlers = {
   'tasks.list': (input, ctx) => listTasks(ctx, input),
@@ -20,4 +21,7 @@ export const tasksHandlers = {
   'tasks.evidenceFile': (input, ctx) => evidenceFile(ctx, input.id),
   'tasks.urgingList': (input, ctx) => urgingListHtml(ctx, input),
   'tasks.urgingLetter': (input, ctx) => urgingLetter(ctx, input),
+  'tasks.urgingListFile': (input, ctx) => urgingListFile(ctx, input),
+  'tasks.edit': (input, ctx) => editTask(ctx, input),
+  'tasks.changes': (input, ctx) => taskChanges(ctx, input.id),
 } satisfies Partial<HandlerMap>;

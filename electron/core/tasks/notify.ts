@@ -8,7 +8,7 @@ import type { AppContext } from '../context';
 import { localToday } from '../clock';
 import { formatNumber } from '../../../shared/text/format';
 import { DEFAULT_DUE_SOON_DAYS } from './rules';
-import { tasksWhere } from './service';
+import { overdueTasks, tasksWhere } from './service';
 
 export interface DueNotice {
   overdue: number;
@@ -19,7 +19,7 @@ export interface DueNotice {
 
 export async function dueNotice(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<DueNotice> {
   const tasks = await tasksWhere(ctx.db, ctx, { openOnly: true });
-  const overdue = tasks.filter((t) => t.dueState === 'overdue').length;
+  const overdue = (await overdueTasks(ctx.db, ctx)).length;
   const dueSoon = tasks.filter((t) => t.dueState === 'dueSoon').length;
   const parts: string[] = [];
   if (overdue) parts.push(`${formatNumber(overdue)} nhiệm vụ quá hạn`);

@@ -4,18 +4,18 @@
  *
  * Status rules: an explicit status wins; without one, 100 % means "hoàn thành", more than 0 %
  * "đang thực hiện", and 0 % keeps the current status. "Hoàn thành" always carries 100 %.
- * An update cannot be dated in the future nor before the task was created.
+ * An update cannot be dated in the future nor before the task was assigned (assignedDateOf).
  */
 import type { AppContext } from '../context';
 import { recordAudit } from '../db/audit';
 import { newId } from '../db/ids';
-import { isoNow, localDateOf, localToday } from '../clock';
+import { isoNow, localToday } from '../clock';
 import { AppError, notFound } from '../errors';
 import { readAttachment, saveAttachment } from '../attachments/service';
 import { formatDate } from '../../../shared/text/format';
 import type { AddUpdateData, TaskDetail, TaskStatus } from '../../../shared/schemas/tasks';
 import { insertUpdate, selectTask, updateTaskRow } from './repository';
-import { getTaskDetail } from './service';
+import { assignedDateOf, getTaskDetail } from './service';
 
 export async function addTaskUpdate(ctx: AppContext, input: AddUpdateData): Promise<TaskDetail> {
   const today = localToday(ctx.clock);
@@ -27,11 +27,12 @@ export async function addTaskUpdate(ctx: AppContext, input: AddUpdateData): Prom
   await ctx.db.transaction().execute(async (trx) => {
     const task = await selectTask(trx, input.taskId);
     if (!task) throw notFound('nhiệm vụ');
-    const created = localDateOf(task.created_at);
-    if (input.date < created && task.source_type !== 'plan') {
-      // Plan items may be created after work started (typed in late); others may not be backdated.
-      throw new AppError('VALIDATION', `Ngày cập nhật không được trước ngày giao nhiệm vụ (${formatDate(created)}).`, {
-        date: 'Ngày cập nhật trước ngày giao nhiệm vụ.',
+    const assigned = assignedDateOf(task);
+    if (input.date < assigned) {
+      // The task exists from the document that assigned it (the meeting, plan, inspection), so
+      // work reported months after typing is accepted — but not work before it was assigned.
+      throw new AppError('VALIDATION', `Ngày cập nhật không được trước ngày giao nhiệm vụ (${formatDate(assigned)}).`, {
+        date: `Ngày cập nhật trước ngày giao nhiệm vụ (${formatDate(assigned)}).`,
       });
     }
     let status: TaskStatus =

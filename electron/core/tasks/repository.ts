@@ -1,7 +1,7 @@
 /** The only file of the tasks feature that touches Kysely. */
 import type { Db } from '../db/audit';
-import type { TasksTable, TaskUpdatesTable } from '../db/schema';
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { TaskChangesTable, TasksTable, TaskUpdatesTable } from '../db/schema';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 
 export type TaskRow = Selectable<TasksTable> & {
   lead_unit_name: string | null;
@@ -41,6 +41,8 @@ export interface TaskRowFilter {
   words?: readonly string[];
   /** Skip done/paused rows (they can never be overdue or due soon). */
   openOnly?: boolean;
+  /** Tasks of this year, of earlier years and without a year: what is still owed in that year. */
+  throughYear?: number;
 }
 
 export async function selectTasks(db: Db, f: TaskRowFilter): Promise<TaskRow[]> {
@@ -54,6 +56,10 @@ export async function selectTasks(db: Db, f: TaskRowFilter): Promise<TaskRow[]> 
   if (f.sourceRef) q = q.where('t.source_ref', '=', f.sourceRef);
   if (f.status) q = q.where('t.status', '=', f.status);
   if (f.year) q = q.where('t.year', '=', f.year);
+  if (f.throughYear) {
+    const y = f.throughYear;
+    q = q.where((eb) => eb.or([eb('t.year', '<=', y), eb('t.year', 'is', null)]));
+  }
   if (f.leadUnitId) q = q.where('t.lead_unit_id', '=', f.leadUnitId);
   if (f.leadMemberId) q = q.where('t.lead_member_id', '=', f.leadMemberId);
   if (f.openOnly) q = q.where('t.status', 'not in', ['hoan_thanh', 'tam_dung']);
@@ -203,4 +209,46 @@ export async function selectTaskIdsDeletedWith(db: Db, sourceType: string, sourc
     .where('deleted_at', '=', deletedAt)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * The date of the document that assigned a task: the meeting's date, the plan's date, the
+ * inspected unit's working day (else the inspection's date). Null for direct tasks and unknown
+ * sources. Read-only looks at the source features' tables, like selectSourceLabels.
+ */
+export async function selectSourceDate(
+  db: Db,
+  source: { sourceType: string; sourceId?: string | null | undefined; sourceRef?: string | null | undefined },
+): Promise<string | null> {
+  if (!source.sourceId) return null;
+  if (source.sourceType === 'meeting') {
+    return (await db.selectFrom('meetings').select('date').where('id', '=', source.sourceId).executeTakeFirst())?.date ?? null;
+  }
+  if (source.sourceType === 'plan') {
+    return (await db.selectFrom('plans').select('date').where('id', '=', source.sourceId).executeTakeFirst())?.date ?? null;
+  }
+  if (source.sourceType === 'inspection') {
+    if (source.sourceRef) {
+      const target = await db.selectFrom('inspection_targets').select('visit_date').where('id', '=', source.sourceRef).executeTakeFirst();
+      if (target?.visit_date) return target.visit_date;
+    }
+    return (await db.selectFrom('inspections').select('date').where('id', '=', source.sourceId).executeTakeFirst())?.date ?? null;
+  }
+  return null;
+}
+
+export async function insertTaskChange(db: Db, row: Insertable<TaskChangesTable>): Promise<void> {
+  await db.insertInto('task_changes').values(row).execute();
+}
+
+/** A task's history of deadline, assignment-date and owner changes, newest first. */
+export async function selectTaskChanges(db: Db, taskId: string): Promise<Selectable<TaskChangesTable>[]> {
+  // rowid breaks ties: two changes in the same millisecond (a fixed clock) keep the order they were made.
+  return db.selectFrom('task_changes').selectAll().where('task_id', '=', taskId).orderBy('created_at', 'desc').orderBy(sql`rowid`, 'desc').execute();
+}
+
+/** Every year tasks belong to (the overview's year list). */
+export async function selectTaskYears(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('tasks').select('year').distinct().where('deleted_at', 'is', null).where('year', 'is not', null).execute();
+  return rows.map((r) => r.year!).sort((a, b) => a - b);
 }

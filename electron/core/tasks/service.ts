@@ -20,8 +20,10 @@ import {
   memberExists,
   replaceCoordinators,
   selectCoordinators,
+  selectSourceDate,
   selectSourceLabels,
   selectTask,
+  selectTaskYears,
   selectTasks,
   selectUpdateDates,
   selectUpdates,
@@ -68,7 +70,8 @@ export async function hydrateTasks(db: Db, rows: readonly TaskRow[], today: stri
         timingValue: r.timing_value,
         deadline: r.deadline,
         year: r.year,
-        startDate: localDateOf(r.created_at),
+        // Checkpoints count from the day it was assigned, not the day it was typed in.
+        startDate: assignedDateOf(r),
         updateDates: updateDates.get(r.id) ?? [],
       },
       today,
@@ -103,8 +106,18 @@ export async function hydrateTasks(db: Db, rows: readonly TaskRow[], today: stri
       lastUpdateDate: r.last_update_date,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      assignedDate: assignedDateOf(r),
+      completedLate: r.status === 'hoan_thanh' && !!r.deadline && !!r.completed_at && r.completed_at > r.deadline,
     };
   });
+}
+
+/**
+ * The day a task was assigned: stored since migration 0014 (the source document's date); rows
+ * written by an older build fall back to the local day they were typed.
+ */
+export function assignedDateOf(row: Pick<TaskRow, 'assigned_date' | 'created_at'>): string {
+  return row.assigned_date ?? localDateOf(row.created_at);
 }
 
 /** Checks owners exist; throws a Vietnamese VALIDATION error naming the field. */
@@ -149,6 +162,8 @@ export async function createTask(trx: Db, ctx: TaskContext, input: CreateTaskInp
   const id = newId(ctx.clock.now().getTime());
   const deadline = data.timing.kind === 'recurring' ? null : (data.deadline ?? deadlineFromTiming(data.timing));
   const status = data.status ?? 'chua_thuc_hien';
+  // The date of the document that assigned it, not the day it was typed (issue #17).
+  const assignedDate = data.assignedDate ?? (await selectSourceDate(trx, data)) ?? localToday(ctx.clock);
   const row = {
     id,
     title: data.title,
@@ -165,6 +180,8 @@ export async function createTask(trx: Db, ctx: TaskContext, input: CreateTaskInp
     status,
     progress: status === 'hoan_thanh' ? 100 : 0,
     completed_at: status === 'hoan_thanh' ? localToday(ctx.clock) : null,
+    assigned_date: assignedDate,
+    assigned_reason: null,
     year: data.year ?? (deadline ? Number(deadline.slice(0, 4)) : yearOfTiming(data.timing)),
     search_text: searchText(data.title, data.description, data.leadText),
     sort_key: vietnameseSortKey(data.title),
@@ -197,9 +214,15 @@ export async function updateTask(trx: Db, ctx: TaskContext, input: UpdateTaskDat
   const title = data.title ?? before.title;
   const description = data.description !== undefined ? data.description : before.description;
   const leadText = data.leadText !== undefined ? data.leadText || null : before.lead_text;
+  // An assignment date nobody corrected follows its source (a meeting moved to another day).
+  const assignedDate =
+    before.assigned_reason === null
+      ? ((await selectSourceDate(trx, { sourceType: before.source_type, sourceId: before.source_id, sourceRef: before.source_ref })) ?? before.assigned_date)
+      : before.assigned_date;
   const patch = {
     title,
     description,
+    assigned_date: assignedDate,
     lead_unit_id: data.leadUnitId !== undefined ? data.leadUnitId : before.lead_unit_id,
     lead_member_id: data.leadMemberId !== undefined ? data.leadMemberId : before.lead_member_id,
     lead_text: leadText,
@@ -263,7 +286,7 @@ export async function listTasks(ctx: AppContext, f: TaskListFilter): Promise<{ i
     ...(f.sourceType ? { sourceType: f.sourceType } : {}),
     ...(f.sourceId ? { sourceId: f.sourceId } : {}),
     ...(f.status ? { status: f.status } : {}),
-    ...(f.year ? { year: f.year } : {}),
+    ...(f.year ? (f.throughYear ? { throughYear: f.year } : { year: f.year }) : {}),
     ...(f.leadUnitId ? { leadUnitId: f.leadUnitId } : {}),
     ...(f.leadMemberId ? { leadMemberId: f.leadMemberId } : {}),
     words,
@@ -310,4 +333,21 @@ export async function getTaskDetail(ctx: Pick<AppContext, 'db' | 'clock'>, id: s
       evidence: evidence.get(u.id) ?? [],
     })),
   };
+}
+
+/**
+ * The one overdue rule every figure uses (overview, start-up notice, lists, urging): open tasks
+ * whose due state *today* is overdue. Seen from a year, a task is still owed when it belongs to
+ * that year, to an earlier one, or to none: the 2023 tasks of the 16/12/2022 conference that are
+ * still late in 2026 count in 2026's overview — the overview once counted only tasks of the
+ * year shown and said "0 quá hạn" beside a notice of "4 nhiệm vụ quá hạn".
+ */
+export async function overdueTasks(db: Db, ctx: Pick<AppContext, 'clock'>, throughYear?: number): Promise<Task[]> {
+  const tasks = await tasksWhere(db, ctx, { openOnly: true, ...(throughYear ? { throughYear } : {}) });
+  return tasks.filter((t) => t.dueState === 'overdue').sort(byUrgency);
+}
+
+/** Years tasks belong to (the overview offers every year with data). */
+export async function taskYears(db: Db): Promise<number[]> {
+  return selectTaskYears(db);
 }

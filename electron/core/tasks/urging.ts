@@ -7,14 +7,15 @@ import type { AppContext } from '../context';
 import { localToday } from '../clock';
 import { getProfile } from '../settings/service';
 import { reserveDocNumber } from '../docNumbers/service';
-import { buildPartyDocx, committeeSignature, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
+import { buildPartyDocx, headerFromProfile, renderPartyDocument, type Block, type PartyDocument } from '../export';
+import { defaultRecipients, documentFileStem, profileSignature } from '../export/document';
+import { issueDocument, readIssuedFile, renderIssuedFiles } from '../issued/service';
+import { newId } from '../db/ids';
 import { renderPartyPdf } from '../export/print/pdf';
 import { formatDate, formatNumber } from '../../../shared/text/format';
 import { TASK_SOURCE_LABELS, type Task } from '../../../shared/schemas/tasks';
 import { listTasks } from './service';
 import { DOCX_MIME } from '../export/mime';
-import { recipientItems } from '../export/document';
-import { PDF_MIME } from '../export/mime';
 
 function stateText(t: Task): string {
   if (t.dueState === 'overdue') return `Quá hạn ${formatNumber(-(t.daysLeft ?? 0))} ngày`;
@@ -65,12 +66,13 @@ function taskTable(tasks: readonly Task[], wide: boolean): Block {
   };
 }
 
-export async function urgingListHtml(ctx: AppContext, f: { dueWithinDays: number; year?: number | undefined }): Promise<{ html: string; title: string }> {
+/** The urging list as a document model: printed, or saved as PDF / DOCX (the same model). */
+async function urgingListDocument(ctx: AppContext, f: { dueWithinDays: number; year?: number | undefined }): Promise<PartyDocument> {
   const profile = await getProfile(ctx);
   const today = localToday(ctx.clock);
   const tasks = await urgingTasks(ctx, f);
   const overdue = tasks.filter((t) => t.dueState === 'overdue').length;
-  const doc: PartyDocument = {
+  return {
     title: `Danh sách nhiệm vụ chậm tiến độ ${formatDate(today)}`,
     orientation: 'landscape',
     header: headerFromProfile(profile, { number: null, date: today }),
@@ -88,9 +90,41 @@ export async function urgingListHtml(ctx: AppContext, f: { dueWithinDays: number
     ],
     ...(profile.margins ? { margins: profile.margins } : {}),
   };
+}
+
+export async function urgingListHtml(ctx: AppContext, f: { dueWithinDays: number; year?: number | undefined }): Promise<{ html: string; title: string }> {
+  const doc = await urgingListDocument(ctx, f);
   return { html: renderPartyDocument(doc), title: doc.title! };
 }
 
+/** The urging list saved as PDF or Word ("Danh sách nhiệm vụ chậm tiến độ ngày 08-12-2026.pdf"). */
+export async function urgingListFile(
+  ctx: AppContext,
+  f: { dueWithinDays: number; year?: number | undefined; format: 'docx' | 'pdf' },
+): Promise<{ fileName: string; bytes: Uint8Array; mimeType: string }> {
+  const doc = await urgingListDocument(ctx, f);
+  const stem = documentFileStem('Danh sách nhiệm vụ chậm tiến độ', null, localToday(ctx.clock)).replace(' (dự thảo)', '');
+  if (f.format === 'pdf') return { fileName: `${stem}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: 'application/pdf' };
+  return { fileName: `${stem}.docx`, bytes: await buildPartyDocx(doc), mimeType: DOCX_MIME };
+}
+
+/** Typed lines ("- Như trên;") → items; null when nothing was typed. */
+function typedLines(value: string | null | undefined): string[] | null {
+  const lines = (value ?? '')
+    .split(/\n+/)
+    .map((s) => s.replace(/^[-–•+]\s*/, '').trim())
+    .filter(Boolean);
+  return lines.length ? lines : null;
+}
+
+/**
+ * The urging letter (công văn đôn đốc). Numbered — a number typed, or the next CV number taken
+ * from the register — it is issued: its PDF and DOCX are stored with their SHA-256 (issued/) and
+ * the bytes returned are the stored ones. Without a number it is a draft marked DỰ THẢO.
+ * "Nơi nhận" is the typed list, else the one every document uses (defaultRecipients: report-to
+ * lines from settings, the addressees, the members, and the settings' "Lưu" line — the same
+ * "Lưu" as the conclusion notice's).
+ */
 export async function urgingLetter(
   ctx: AppContext,
   f: {
@@ -100,20 +134,16 @@ export async function urgingLetter(
     numberText?: string | null | undefined;
     reserveNumber: boolean;
     recipients?: string | null | undefined;
+    /** Nơi nhận, one line each; empty → from settings. */
+    distribution?: string | null | undefined;
     format: 'docx' | 'pdf';
   },
 ): Promise<{ fileName: string; bytes: Uint8Array; mimeType: string }> {
   const profile = await getProfile(ctx);
   const today = localToday(ctx.clock);
   const tasks = await urgingTasks(ctx, f);
-  let numberText = f.numberText ?? null;
-  if (!numberText && f.reserveNumber) {
-    numberText = await ctx.db
-      .transaction()
-      .execute(async (trx) => (await reserveDocNumber(trx, ctx, { kindCode: 'CV', date: today, entity: 'urging', summary: 'Đôn đốc thực hiện nhiệm vụ' })).numberText);
-  }
   const owners = [...new Set(tasks.map((t) => t.ownerLabel).filter((o) => o !== 'Chưa phân công'))];
-  const addressees = f.recipients?.trim() ? f.recipients.split(/\n+/).map((s) => s.replace(/^[-–•]\s*/, '').trim()).filter(Boolean) : owners;
+  const addressees = typedLines(f.recipients) ?? owners;
   const overdue = tasks.filter((t) => t.dueState === 'overdue').length;
   const body: Block[] = [
     { type: 'paragraph', align: 'center', indent: false, text: [{ text: 'Kính gửi: ', italic: true }, addressees.length ? addressees.join('; ') : 'Các đơn vị, đồng chí được giao nhiệm vụ'] },
@@ -128,17 +158,52 @@ export async function urgingLetter(
     },
     { type: 'paragraph', text: 'Ban Chỉ đạo đề nghị các đơn vị, đồng chí quan tâm thực hiện./.' },
   ];
-  const doc: PartyDocument = {
+  const typed = typedLines(f.distribution);
+  const recipients = typed
+    ? defaultRecipients({ ...profile, reportTo: [] }, typed)
+    : defaultRecipients(profile, [...(addressees.length ? ['Như kính gửi'] : []), 'Các đồng chí thành viên Ban Chỉ đạo']);
+  const letter = (numberText: string | null): PartyDocument => ({
     title: 'Công văn đôn đốc thực hiện nhiệm vụ',
     header: headerFromProfile(profile, { number: numberText ?? `\u00a0\u00a0\u00a0\u00a0-CV/${profile.committeeCode}`, date: today }),
     kind: '',
     summary: 'V/v đôn đốc thực hiện các nhiệm vụ chậm tiến độ',
     body,
-    signatures: { right: committeeSignature(profile.signingMode, profile.headName || null) },
-    recipients: recipientItems(null, [...(addressees.length ? ['Như kính gửi'] : []), 'Các đồng chí thành viên Ban Chỉ đạo']),
+    signatures: { right: profileSignature(profile) },
+    recipients,
+    ...(numberText ? {} : { draft: true }),
     ...(profile.margins ? { margins: profile.margins } : {}),
-  };
-  const base = `cong-van-don-doc-${today}`;
-  if (f.format === 'pdf') return { fileName: `${base}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: PDF_MIME };
-  return { fileName: `${base}.docx`, bytes: await buildPartyDocx(doc), mimeType: DOCX_MIME };
+  });
+
+  const typedNumber = f.numberText?.trim() || null;
+  if (!typedNumber && !f.reserveNumber) {
+    const doc = letter(null);
+    const stem = documentFileStem('Công văn đôn đốc', null, today);
+    if (f.format === 'pdf') return { fileName: `${stem}.pdf`, bytes: await renderPartyPdf(ctx.platform, doc), mimeType: 'application/pdf' };
+    return { fileName: `${stem}.docx`, bytes: await buildPartyDocx(doc), mimeType: DOCX_MIME };
+  }
+  // Numbered = issued: the number, the files and their record in one transaction, so a failed
+  // render leaves neither a used number nor a half-issued letter.
+  return ctx.db.transaction().execute(async (trx) => {
+    let numberText = typedNumber;
+    let ownerId = newId(ctx.clock.now().getTime());
+    if (!numberText) {
+      const reserved = await reserveDocNumber(trx, ctx, { kindCode: 'CV', date: today, entity: 'urging', summary: 'Đôn đốc thực hiện nhiệm vụ' });
+      numberText = reserved.numberText;
+      ownerId = reserved.id;
+    }
+    const doc = letter(numberText);
+    const files = await renderIssuedFiles(ctx, doc, documentFileStem('Công văn đôn đốc', numberText, today));
+    const issued = await issueDocument(trx, ctx, {
+      docType: 'urging_letter',
+      ownerType: 'urging',
+      ownerId,
+      numberText,
+      title: `Công văn số ${numberText} V/v đôn đốc thực hiện các nhiệm vụ chậm tiến độ`,
+      reason: 'Ban hành lần đầu',
+      snapshot: { today, tasks, addressees, recipients, profile },
+      files,
+    });
+    const file = await readIssuedFile(trx, issued.id, f.format);
+    return { fileName: file.fileName, bytes: file.bytes, mimeType: file.mimeType };
+  });
 }

@@ -7,9 +7,10 @@ import {
   type Block,
   type PartyDocument,
 } from '../../../electron/core/export/document';
-import { DEFAULT_MARGINS, type Profile } from '../../../shared/schemas/settings';
+import { DEFAULT_MARGINS, DEFAULT_PROFILE, type Profile } from '../../../shared/schemas/settings';
 
 export const PROFILE: Profile = {
+  ...DEFAULT_PROFILE,
   parentBody: 'Huyện ủy Chợ Mới',
   committeeName: 'Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở và phong trào "Dân vận khéo"',
   committeeCode: 'BCĐ',

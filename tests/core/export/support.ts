@@ -68,3 +68,57 @@ export function wordParagraphs(xml: string): string[] {
       .join(''),
   );
 }
+
+/** One printed line: its page (1-based), top (pt from the page top), left edge and text. */
+export interface PdfLine {
+  page: number;
+  top: number;
+  left: number;
+  text: string;
+}
+
+const decodeXml = (s: string) => s.replace(/&(lt|gt|amp|quot|apos);/g, (e) => XML_ENTITIES[e] ?? e);
+
+/** Lines of a PDF with their positions (pdftotext -bbox-layout), top to bottom per page. */
+export function pdfLines(pdf: Uint8Array): PdfLine[] {
+  const dir = outDir('bbox');
+  const file = path.join(dir, 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out: PdfLine[] = [];
+  const pages = xml.split(/<page /).slice(1);
+  pages.forEach((page, i) => {
+    for (const line of page.match(/<line [^>]*>[\s\S]*?<\/line>/g) ?? []) {
+      const top = Number(/yMin="([\d.]+)"/.exec(line)?.[1] ?? 0);
+      const left = Number(/xMin="([\d.]+)"/.exec(line)?.[1] ?? 0);
+      const words = (line.match(/<word [^>]*>([^<]*)<\/word>/g) ?? []).map((w) => decodeXml(w.replace(/<[^>]+>/g, '')));
+      out.push({ page: i + 1, top, left, text: words.join(' ') });
+    }
+  });
+  // pdftotext groups by block; lines of two columns (signatures) interleave: sort by position.
+  return out.sort((a, b) => a.page - b.page || a.top - b.top || a.left - b.left);
+}
+
+/** The body's last line on each page (page numbers at the top are never last). */
+export function lastLinesOfPages(lines: readonly PdfLine[]): PdfLine[] {
+  const byPage = new Map<number, PdfLine>();
+  for (const l of lines) {
+    const prev = byPage.get(l.page);
+    if (!prev || l.top >= prev.top) byPage.set(l.page, l);
+  }
+  return [...byPage.values()];
+}
+
+/** PDF bytes of a DOCX converted by LibreOffice Writer (`soffice --headless --convert-to pdf`). */
+export function docxToPdfWithLibreOffice(docx: Uint8Array, name = 'doc'): Uint8Array {
+  const dir = outDir('soffice');
+  const file = path.join(dir, `${name}.docx`);
+  fs.writeFileSync(file, docx);
+  // A private profile: several conversions (or a user's open LibreOffice) never share a lock.
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+    { stdio: 'ignore', timeout: 180_000 },
+  );
+  return new Uint8Array(fs.readFileSync(path.join(dir, `${name}.pdf`)));
+}

@@ -32,7 +32,7 @@ const HEADER_LINES = ['TỈNH ỦY BẮC KẠN', 'ĐẢNG CỘNG SẢN VIỆT NA
 describe('biên bản', () => {
   it('PDF carries the Party header, number, date line, attendance, every opinion and conclusion, closing time and signatures', async () => {
     const file = await app.call('meetings.exportMinutes', { id: meeting.id, format: 'pdf' });
-    expect(file.fileName).toBe('Bien ban so 05-BB-BCD ngay 16-12-2022.pdf');
+    expect(file.fileName).toBe('Biên bản số 05-BB-BCĐ ngày 16-12-2022.pdf');
     expect(file.mimeType).toBe('application/pdf');
     const pages = pdfPages(file.bytes);
     const all = pdfText(pages);
@@ -59,7 +59,7 @@ describe('biên bản', () => {
 
   it('DOCX carries the same text', async () => {
     const file = await app.call('meetings.exportMinutes', { id: meeting.id, format: 'docx' });
-    expect(file.fileName).toBe('Bien ban so 05-BB-BCD ngay 16-12-2022.docx');
+    expect(file.fileName).toBe('Biên bản số 05-BB-BCĐ ngày 16-12-2022.docx');
     const paragraphs = wordParagraphs(unzipEntry(file.bytes, 'word/document.xml'));
     for (const line of [...HEADER_LINES, 'Số 05-BB/BCĐ', 'BIÊN BẢN', TITLE, 'THƯ KÝ', 'CHỦ TRÌ', 'Hội nghị kết thúc vào hồi 11 giờ 30 phút cùng ngày.']) {
       expect(paragraphs, line).toContain(line);
@@ -73,7 +73,7 @@ describe('biên bản', () => {
 describe('thông báo kết luận', () => {
   it('PDF and DOCX list the numbered conclusions with each task, lead, co-ordinators and deadline, signed for the committee', async () => {
     const file = await app.call('meetings.exportConclusions', { id: meeting.id, format: 'pdf' });
-    expect(file.fileName).toBe('Thong bao ket luan so 01-TB-BCD ngay 16-12-2022.pdf');
+    expect(file.fileName).toBe('Thông báo kết luận số 01-TB-BCĐ ngày 16-12-2022.pdf');
     const all = pdfText(pdfPages(file.bytes));
     for (const line of [...HEADER_LINES, 'Số 01-TB/BCĐ', 'THÔNG BÁO', 'T/M BAN CHỈ ĐẠO', 'TRƯỞNG BAN', 'Nơi nhận:']) {
       expect(all, line).toContain(line);

@@ -1,55 +1,96 @@
-import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pdfToPngs, unzipEntry, wordParagraphs } from '../export/support';
-import type { TestApp } from '../../support/context';
+/**
+ * The urging letter is a numbered, issued paper (issue #17): its number comes from the register,
+ * its bytes are frozen, its "Nơi nhận" and "Lưu" line come from settings like the notice's; the
+ * urging list is saved as PDF and Word, not only printed.
+ */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { openTestApp, type TestApp } from '../../support/context';
 import { ChromiumPdfRenderer } from '../../../electron/harness/chromium';
-import { seedOrganisation } from '../tasks/seed';
-import { openWithProfile as openWith, pdfPlain, ARTIFACTS, plan2023 } from '../plans/support';
+import { conferenceInput, seedBacKan } from '../meetings/fixture';
+import { pdfPages, pdfToPngs, unzipEntry, wordParagraphs } from '../export/support';
+import { urgingLetter, urgingListFile } from '../../../electron/core/tasks/urging';
+import { archiveRecipient } from '../../../electron/core/export/document';
+import { getProfile, updateProfile } from '../../../electron/core/settings/service';
 
 const pdf = new ChromiumPdfRenderer();
 let app: TestApp | null = null;
-const openWithProfile = (now?: string) => openWith(pdf, now);
-
-beforeAll(() => fs.mkdirSync(ARTIFACTS, { recursive: true }));
-afterAll(async () => pdf.close());
 afterEach(async () => {
   await app?.close();
   app = null;
 });
+afterAll(async () => {
+  await pdf.close();
+});
 
-describe('urging', () => {
-  it('lists overdue and due-soon plan items after the clock moves and writes the urging letter', async () => {
-    app = await openWithProfile();
-    const org = await seedOrganisation(app);
-    const plan = await app.call('plans.create', plan2023(org));
-    const [propaganda, dialogue, inspection, recurring] = plan.items.map((i) => i.task);
-    app.clock.set('2023-03-10T02:00:00.000Z');
-    await app.call('tasks.addUpdate', { taskId: propaganda!.id, date: '2023-03-10', progress: 60, note: 'Đã tổ chức 12 hội nghị tuyên truyền' });
-    await app.call('tasks.addUpdate', { taskId: recurring!.id, date: '2023-03-10', progress: 25 });
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-    app.clock.set('2023-06-25T02:00:00.000Z');
-    const list = await app.call('tasks.list', { overdue: true, dueWithinDays: 7 });
-    expect(list.items.map((t) => [t.id, t.dueState])).toEqual([
-      [propaganda!.id, 'overdue'],
-      [recurring!.id, 'dueSoon'],
-      [dialogue!.id, 'dueSoon'],
-    ]);
-    expect(list.items.find((t) => t.id === inspection!.id)).toBeUndefined();
-    expect(list.items[0]!.daysLeft).toBe(-86);
+async function open(): Promise<TestApp> {
+  // 28/03/2023: the first conference task (deadline 31/03/2023) is due soon, none is late yet; on
+  // 05/04/2023 it is late.
+  const a = await openTestApp({ now: '2023-04-05T02:00:00.000Z', renderPdf: (html, o) => pdf.render(html, o) });
+  app = a;
+  const s = await seedBacKan(a.ctx);
+  await a.call('meetings.create', { meeting: conferenceInput(s) });
+  return a;
+}
 
-    const html = await app.call('tasks.urgingList', { dueWithinDays: 7 });
-    expect(html.html).toContain('DANH SÁCH');
-    expect(html.html).toContain('Quá hạn 86 ngày');
-
-    const letter = await app.call('tasks.urgingLetter', { dueWithinDays: 7, reserveNumber: true, format: 'docx' });
+describe('urging letter', () => {
+  it('takes its number from the register, is frozen when issued, and ends Nơi nhận with the settings’ Lưu line', async () => {
+    const a = await open();
+    const letter = await urgingLetter(a.ctx, { dueWithinDays: 7, reserveNumber: true, format: 'docx' });
+    expect(letter.fileName).toBe('Công văn đôn đốc số 01-CV-BCĐ ngày 05-04-2023.docx');
     const paragraphs = wordParagraphs(unzipEntry(letter.bytes, 'word/document.xml'));
     expect(paragraphs).toContain('Số 01-CV/BCĐ');
-    expect(paragraphs).toContain('V/v đôn đốc thực hiện các nhiệm vụ chậm tiến độ');
-    expect(paragraphs).toContain('Tuyên truyền, phổ biến Luật Thực hiện dân chủ ở cơ sở (Kế hoạch số 01-KH/BCĐ)');
-    expect(paragraphs).toContain('Quá hạn 86 ngày');
-    expect(paragraphs.join('\n')).toMatch(/Kính gửi: .*Ủy ban MTTQ tỉnh/);
-    const pdfLetter = await app.call('tasks.urgingLetter', { dueWithinDays: 7, numberText: '02-CV/BCĐ', format: 'pdf' });
-    expect(pdfPlain(pdfLetter.bytes)).toContain('Quá hạn 86 ngày');
-    pdfToPngs(pdfLetter.bytes, 'cong-van-don-doc', ARTIFACTS);
+    const profile = await getProfile(a.ctx);
+    expect(paragraphs.join('\n')).toContain(archiveRecipient(profile));
+    expect(paragraphs.join('\n')).not.toContain('Lưu Văn phòng');
+    expect(paragraphs.join('\n')).toContain('Ban Dân vận Tỉnh ủy');
+
+    const issued = await a.call('issued.list', { ownerType: 'urging', ownerId: (await a.ctx.db.selectFrom('doc_numbers').select('id').executeTakeFirstOrThrow()).id });
+    expect(issued).toHaveLength(1);
+    expect(issued[0]!.numberText).toBe('01-CV/BCĐ');
+    const docx = issued[0]!.files.find((f) => f.format === 'docx')!;
+    expect(docx.sha256).toBe(sha(letter.bytes));
+
+    // Settings change afterwards: the stored letter does not.
+    await updateProfile(a.ctx, { ...profile, committeeName: 'BAN CHỈ ĐẠO ĐÃ ĐỔI TÊN' });
+    const again = await a.call('issued.get', { id: issued[0]!.id, format: 'docx' });
+    expect(sha(again.bytes)).toBe(docx.sha256);
+  });
+
+  it('prints the Nơi nhận typed for this letter, still closed by the settings’ Lưu line; a draft is marked DỰ THẢO and issues nothing', async () => {
+    const a = await open();
+    const letter = await urgingLetter(a.ctx, {
+      dueWithinDays: 7,
+      reserveNumber: false,
+      recipients: 'Ban Dân vận Tỉnh ủy',
+      distribution: '- Như kính gửi;\n- Đồng chí Trưởng ban (b/c)',
+      format: 'pdf',
+    });
+    expect(letter.fileName).toBe('Công văn đôn đốc (dự thảo) ngày 05-04-2023.pdf');
+    const text = pdfPages(letter.bytes).join('\n');
+    expect(text).toContain('DỰ THẢO');
+    expect(text).toContain('Đồng chí Trưởng ban (b/c)');
+    expect(text).toContain(archiveRecipient(await getProfile(a.ctx)));
+    expect(await a.ctx.db.selectFrom('issued_documents').selectAll().execute()).toHaveLength(0);
+    expect(await a.ctx.db.selectFrom('doc_numbers').selectAll().execute()).toHaveLength(0);
+    pdfToPngs(letter.bytes, 'cong-van-don-doc-du-thao');
+  });
+});
+
+describe('urging list', () => {
+  it('is saved as PDF and Word with the late tasks of the conference', async () => {
+    const a = await open();
+    const pdfFile = await urgingListFile(a.ctx, { dueWithinDays: 7, format: 'pdf' });
+    expect(pdfFile.fileName).toBe('Danh sách nhiệm vụ chậm tiến độ ngày 05-04-2023.pdf');
+    const text = pdfPages(pdfFile.bytes).join('\n');
+    expect(text).toContain('DANH SÁCH');
+    expect(text).toContain('Quá hạn 5');
+    // With the recurring task, late since its first quarter (no update dated since 16/12/2022).
+    expect(text).toContain('Tổng số: 2 nhiệm vụ, trong đó 2 quá hạn');
+    const docx = await urgingListFile(a.ctx, { dueWithinDays: 7, format: 'docx' });
+    expect(wordParagraphs(unzipEntry(docx.bytes, 'word/document.xml')).join('\n')).toContain('Tổng số: 2 nhiệm vụ, trong đó 2 quá hạn');
+    pdfToPngs(pdfFile.bytes, 'danh-sach-cham-tien-do');
   });
 });

@@ -9,6 +9,8 @@ import * as m0007 from './0007_safety';
 import * as m0008 from './0008_model_counters';
 import * as m0009 from './0009_live_search';
 import * as m0012 from './0012_qcdc';
+import * as m0013 from './0013_issued';
+import * as m0014 from './0014_tasks_dates';
 
 /**
  * Static, append-only list of migrations (file-based providers break once bundled).
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '0008_model_counters': m0008,
   '0009_live_search': m0009,
   '0012_qcdc': m0012,
+  '0013_issued': m0013,
+  '0014_tasks_dates': m0014,
 };

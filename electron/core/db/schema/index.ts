@@ -19,6 +19,7 @@ import type { InspectionTables } from './inspections';
 import type { UnitReportTables } from './unitReports';
 import type { SafetyTables } from './safety';
 import type { QcdcTables } from './qcdc';
+import type { IssuedTables } from './issued';
 
 export * from './foundation';
 export * from './units';
@@ -34,6 +35,7 @@ export * from './inspections';
 export * from './unitReports';
 export * from './safety';
 export * from './qcdc';
+export * from './issued';
 
 /** Each feature declares its tables in its own file here; this interface joins them. */
 export interface Database
@@ -50,4 +52,5 @@ export interface Database
     InspectionTables,
     UnitReportTables,
     SafetyTables,
-    QcdcTables {}
+    QcdcTables,
+    IssuedTables {}

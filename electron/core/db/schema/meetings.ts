@@ -43,6 +43,10 @@ export interface MeetingsTable extends Timestamps {
   issued_attachment_id: string | null;
   /** JSON {at, user, reason}[] */
   reopenings_json: string;
+  /** JSON string[]: the notice's "Nơi nhận" as edited; null = pre-filled (migration 0013) */
+  notice_recipients_json: string | null;
+  /** JSON NoticeSignature: the notice's signature choice; null = the settings' default (0013) */
+  notice_signature_json: string | null;
   search_text: string;
   sort_key: string;
 }

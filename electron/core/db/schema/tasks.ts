@@ -23,6 +23,10 @@ export interface TasksTable extends Timestamps {
   status: Generated<string>;
   progress: Generated<number>;
   completed_at: string | null;
+  /** The date of the document that assigned it (migration 0014); progress is accepted from it on. */
+  assigned_date: string | null;
+  /** Set when an officer changed assigned_date by hand: it then no longer follows its source. */
+  assigned_reason: string | null;
   year: number | null;
   search_text: string;
   sort_key: string;
@@ -58,9 +62,23 @@ export interface AttachmentsTable {
   deleted_at: string | null;
 }
 
+/** Deliberate edits after assignment (deadline extension, reassignment), with their reason. */
+export interface TaskChangesTable {
+  id: string;
+  task_id: string;
+  /** deadline | assigned_date | lead */
+  field: string;
+  before_value: string | null;
+  after_value: string | null;
+  reason: string;
+  user_name: string;
+  created_at: string;
+}
+
 export interface TaskTables {
   tasks: TasksTable;
   task_coordinators: TaskCoordinatorsTable;
   task_updates: TaskUpdatesTable;
+  task_changes: TaskChangesTable;
   attachments: AttachmentsTable;
 }

@@ -47,7 +47,10 @@ import {
 const FONT = 'Times New Roman';
 const A4 = { width: 11906, height: 16838 }; // twips
 const FIRST_LINE_INDENT = 567; // 1 cm
-const BODY_LINE = 312; // 1.3 lines (240 = single)
+// The PDF sets body text at line-height 1.3 (18.2 pt for 14 pt). Word and Writer multiply "auto"
+// lines by the font's own height (≈1.15 em for Times New Roman / Tinos), so 1.3 lines there would be
+// ~1.5 em and the DOCX ran a page longer than the PDF: 271/240 × 1.15 em ≈ 1.3 em matches it.
+const BODY_LINE = 271;
 
 /** Millimetres to twips, rounded (docx's helper floors: 20 mm would become 1133). */
 const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
@@ -92,9 +95,18 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 
 // Capitals with two diacritics (Ậ, Ộ) collide at single spacing; 1.15 matches the print HTML's 1.2.
 const TIGHT_LINE = 276;
+// The header block: capitals with stacked marks ("CHẾ", "CHỈ ĐẠO") need room above them. LibreOffice
+// sets "auto" lines from the font's own metrics and let them touch at 1.15; an at-least 17.5 pt line
+// (the PDF's 14 pt × 1.2 plus the marks) reads the same in Word, Writer and the PDF.
+const HEADER_LINE = 350;
 
-function centred(children: TextRun[], spacingAfter = 0, keepNext = true): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter, line: TIGHT_LINE }, keepNext, children });
+function headerLine(children: TextRun[], spacingBefore = 0): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: spacingBefore, after: 0, line: HEADER_LINE, lineRule: LineRuleType.AT_LEAST },
+    keepNext: true,
+    children,
+  });
 }
 
 function bodyParagraph(children: TextRun[], align: Align = 'justify', indent = align === 'justify', keepNext = false): Paragraph {
@@ -130,22 +142,26 @@ function headerTable(doc: PartyDocument, width: number): Table {
   const leftW = Math.round(width * (doc.orientation === 'landscape' ? 0.42 : 0.48));
   const rightW = width - leftW;
   const left: Paragraph[] = [];
-  if (h.parentBody.trim()) left.push(centred(runs(upper(h.parentBody))));
-  left.push(centred(runs(upper(h.issuingBody), { bold: true })));
-  left.push(centred(runs('*')));
-  const right = [centred(runs('ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true, underline: true }))];
+  if (h.parentBody.trim()) left.push(headerLine(runs(upper(h.parentBody))));
+  // The user's own line breaks ("\n" typed in settings) stay breaks; nothing else is inserted.
+  left.push(headerLine(runs(upper(h.issuingBody), { bold: true })));
+  left.push(headerLine(runs('*')));
+  const right = [headerLine(runs('ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true, underline: true }))];
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: [leftW, rightW],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
+    // No cell padding, as in the print HTML: Writer's default 0.19 cm each side made the issuing
+    // body wrap to four lines where the PDF has three.
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
     rows: [
       new TableRow({ cantSplit: true, children: [cell(left, leftW), cell(right, rightW)] }),
       new TableRow({
         cantSplit: true,
         children: [
-          cell(h.number ? [centred(runs(`Số ${h.number}`))] : [], leftW),
-          cell(h.placeDate ? [centred(runs(h.placeDate, { italic: true }))] : [], rightW),
+          cell(h.number ? [headerLine(runs(`Số ${h.number}`), 40)] : [], leftW),
+          cell(h.placeDate ? [headerLine(runs(h.placeDate, { italic: true }), 40)] : [], rightW),
         ],
       }),
     ],
@@ -209,7 +225,7 @@ function blockElements(block: Block, width: number, landscape: boolean, keepNext
   switch (block.type) {
     case 'paragraph': {
       const align = block.align ?? 'justify';
-      return [bodyParagraph(inline(block.text, { bold: block.bold, italic: block.italic }), align, block.indent ?? align === 'justify', keepNext)];
+      return [bodyParagraph(inline(block.text, { bold: block.bold, italic: block.italic }), align, block.indent ?? align === 'justify', keepNext || !!block.keepNext)];
     }
     case 'heading':
       return [bodyParagraph(runs(block.text, { bold: true }), block.align ?? 'justify', (block.align ?? 'justify') !== 'center', true)];
@@ -226,21 +242,28 @@ function blockElements(block: Block, width: number, landscape: boolean, keepNext
 
 function signatureParagraphs(sig: SignatureBlock | null | undefined): Paragraph[] {
   if (!sig) return [];
-  const out = sig.titleLines.map((line) => centred(runs(upper(line), { bold: true })));
-  // The signing space (~26 mm): four empty 14 pt lines, or the note in the middle of them.
-  const blank = () => centred([new TextRun({ text: '', font: FONT, size: pt(14) })]);
-  out.push(blank(), blank());
-  out.push(sig.note ? centred(runs(sig.note, { italic: true })) : blank());
-  out.push(blank());
-  out.push(centred(runs(sig.signerName ?? '', { bold: true }), 0, false));
+  // Title lines get the header's at-least line: "T/M BAN CHỈ ĐẠO" over "TRƯỞNG BAN" touched in Writer.
+  const out = sig.titleLines.map((line) => headerLine(runs(upper(line), { bold: true })));
+  // The signing space is 26 mm as in the PDF, set as exact line heights: "auto" blank lines came
+  // out a third shorter in Writer than in Word, leaving too little room to sign and stamp.
+  const space = (mm: number, children: TextRun[] = []) =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 0, line: convertMillimetersToTwip(mm), lineRule: LineRuleType.EXACT },
+      keepNext: true,
+      children: children.length ? children : [new TextRun({ text: '', font: FONT, size: pt(14) })],
+    });
+  if (sig.note) out.push(space(10), space(6, runs(sig.note, { italic: true })), space(10));
+  else out.push(space(26));
+  out.push(headerLine(runs(sig.signerName ?? '', { bold: true })));
   return out;
 }
 
 function recipientParagraphs(items: readonly string[] | null | undefined): Paragraph[] {
   if (!items || items.length === 0) return [];
   return [
-    new Paragraph({ spacing: { after: 0, line: TIGHT_LINE }, children: runs('Nơi nhận:', { underline: true }) }),
-    ...recipientLines(items).map((l) => new Paragraph({ spacing: { after: 0, line: 252 }, children: runs(l, { size: 12 }) })),
+    new Paragraph({ spacing: { after: 0, line: TIGHT_LINE }, keepNext: true, children: runs('Nơi nhận:', { underline: true }) }),
+    ...recipientLines(items).map((l) => new Paragraph({ spacing: { after: 0, line: 252 }, keepNext: true, children: runs(l, { size: 12 }) })),
   ];
 }
 
@@ -258,7 +281,35 @@ function closing(doc: PartyDocument, width: number): Table[] {
           : []),
       ]
     : [new TableRow({ cantSplit: true, children: [cell(recipientParagraphs(recipients), half), cell(signatureParagraphs(right), width - half)] })];
-  return [new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: [half, width - half], layout: TableLayoutType.FIXED, borders: NO_BORDERS, rows })];
+  // No cell padding (as the PDF's columns): "Nơi nhận" starts at the left margin.
+  return [new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: [half, width - half], layout: TableLayoutType.FIXED, borders: NO_BORDERS, margins: { top: 0, bottom: 0, left: 0, right: 0 }, rows })];
+}
+
+/**
+ * The short rule under the title (28 mm, as in the PDF): the bottom border of an empty paragraph
+ * indented from both sides — a real line, not the text "-----".
+ */
+function titleRule(width: number): Paragraph {
+  const side = Math.max(0, Math.round((width - convertMillimetersToTwip(28)) / 2));
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 280, line: 120, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    keepNext: true,
+    children: [],
+  });
+}
+
+/** "DỰ THẢO", boxed at the top right of a draft (Word and Writer draw the paragraph border round the text). */
+function draftMark(width: number): Paragraph {
+  const line = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { left: Math.max(0, width - convertMillimetersToTwip(32)) },
+    spacing: { after: 80 },
+    border: { top: line, bottom: line, left: line, right: line },
+    children: runs('DỰ THẢO', { size: 13, bold: true }),
+  });
 }
 
 /** The Word document as a `docx` Document (for callers that add more sections). */
@@ -297,10 +348,21 @@ export function partyDocxDocument(doc: PartyDocument): Document {
       }),
     },
     children: [
+      ...(doc.draft ? [draftMark(width)] : []),
       headerTable(doc, width),
       new Paragraph({ spacing: { before: 360, after: 0 }, alignment: AlignmentType.CENTER, keepNext: true, children: runs(upper(doc.kind), { size: 16, bold: true }) }),
-      ...summaryLines.map((line) => centred(runs(line, { bold: true }))),
-      centred(runs('-----'), 240),
+      // Indented 8% each side like the PDF's summary, so both wrap the long title at the same words.
+      ...summaryLines.map(
+        (line) =>
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            indent: { left: Math.round(width * 0.08), right: Math.round(width * 0.08) },
+            spacing: { before: 40, after: 0, line: TIGHT_LINE },
+            keepNext: true,
+            children: runs(line, { bold: true }),
+          }),
+      ),
+      titleRule(width),
       ...body,
       ...closing(doc, width),
     ],

@@ -58,7 +58,7 @@ function renderBlock(block: Block, landscape: boolean): SafeHtml {
     case 'paragraph': {
       const align = block.align ?? 'justify';
       const indent = block.indent ?? align === 'justify';
-      const cls = [ALIGN_CLASS[align], indent ? 'ind' : 'noind', block.bold ? 'b' : '', block.italic ? 'i' : ''].filter(Boolean).join(' ');
+      const cls = [ALIGN_CLASS[align], indent ? 'ind' : 'noind', block.bold ? 'b' : '', block.italic ? 'i' : '', block.keepNext ? 'kn' : ''].filter(Boolean).join(' ');
       return html`<p class="${cls}">${inline(block.text)}</p>`;
     }
     case 'heading': {
@@ -157,12 +157,15 @@ body{margin:0;line-height:1.3;font-kerning:normal;}
 .date{font-size:14pt;font-style:italic;padding-top:2pt;}
 .kind{margin:24pt 0 0;text-align:center;font-size:16pt;font-weight:bold;line-height:1.2;}
 .summary{margin:2pt 8% 0;text-align:center;font-size:14pt;font-weight:bold;line-height:1.25;}
-.rule{width:28mm;margin:6pt auto 14pt;border-top:1px solid #000;}
+.rule{width:28mm;margin:8pt auto 14pt;border-top:1px solid #000;}
 .body p{margin:0 0 6pt;orphans:2;widows:2;}
 .a-j{text-align:justify;} .a-l{text-align:left;} .a-c{text-align:center;} .a-r{text-align:right;}
 .ind{text-indent:1cm;} .noind{text-indent:0;}
 .b{font-weight:bold;} .i{font-style:italic;}
-.h{font-weight:bold;break-after:avoid;page-break-after:avoid;}
+.h,.kn{break-after:avoid;page-break-after:avoid;}
+.h{font-weight:bold;}
+.draft{text-align:right;margin:0 0 4pt;}
+.draft span{display:inline-block;border:1px solid #000;padding:1pt 6pt;font-size:13pt;font-weight:bold;letter-spacing:.5pt;}
 .grid{width:100%;border-collapse:collapse;table-layout:fixed;margin:4pt 0 8pt;line-height:1.2;}
 .grid th,.grid td{border:1px solid #000;padding:2pt 4pt;vertical-align:top;overflow-wrap:anywhere;}
 .grid th{font-weight:bold;text-align:center;vertical-align:middle;}
@@ -207,8 +210,9 @@ export function renderPartyDocument(doc: PartyDocument, options: RenderOptions =
 <style>${unsafeRaw(stylesheet(doc, options))}</style>
 </head>
 <body>
+${doc.draft ? html`<div class="draft"><span>DỰ THẢO</span></div>` : ''}
 <table class="hdr"><tbody>
-<tr><td class="l">${h.parentBody.trim() ? html`<div class="parent">${upper(h.parentBody)}</div>` : ''}<div class="issuer">${upper(h.issuingBody)}</div><div class="star">*</div></td>
+<tr><td class="l">${h.parentBody.trim() ? html`<div class="parent">${textWithBreaks(upper(h.parentBody))}</div>` : ''}<div class="issuer">${textWithBreaks(upper(h.issuingBody))}</div><div class="star">*</div></td>
 <td class="r"><div class="party">ĐẢNG CỘNG SẢN VIỆT NAM</div></td></tr>
 <tr><td class="l">${h.number ? html`<div class="number">Số ${h.number}</div>` : ''}</td>
 <td class="r">${h.placeDate ? html`<div class="date">${h.placeDate}</div>` : ''}</td></tr>

@@ -62,6 +62,13 @@ const OVERRIDES: Record<string, Permission> = {
   'qcdc.reports.get': 'read',
   'qcdc.drill': 'read',
   'supervisions.unvisited': 'read',
+  // Reads whose names do not start with a read verb (issue #17). meetings.dossierExport stays a
+  // write: it numbers and freezes the giấy mời, and a final meeting's trích thông báo.
+  'meetings.dossier': 'read',
+  'meetings.dossierPreview': 'read',
+  'tasks.changes': 'read',
+  'tasks.urgingListFile': 'read',
+  'overview.years': 'read',
 };
 
 export function permissionFor(channel: string): Permission {

@@ -16,11 +16,12 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useToday } from '../../lib/useToday';
 import type { Meeting, MeetingLookups } from '../../../../shared/schemas/meetings';
 import { FormConversionError, newMeetingValues, toMeetingInput, valuesFromInput, valuesFromMeeting, type MeetingFormValues } from './formModel';
-import { AttendanceSection, ConclusionsSection, GeneralSection, OpinionsSection } from './sections';
+import { AttendanceSection, ConclusionsSection, GeneralSection, NoticeSigningSection, OpinionsSection } from './sections';
 import { AttachmentsPanel, DocumentPanel } from './panels';
+import { DossierPanel } from './DossierPanel';
 import { StatusBadge } from './MeetingList';
 
-type Tab = 'chung' | 'thanh-phan' | 'y-kien' | 'ket-luan' | 'tep' | 'bien-ban' | 'thong-bao';
+type Tab = 'chung' | 'thanh-phan' | 'y-kien' | 'ket-luan' | 'tep' | 'bien-ban' | 'thong-bao' | 'ho-so';
 
 /** Route /hoi-nghi/moi (optionally ?tu=<id> to start from a previous meeting) and /hoi-nghi/:id. */
 export function MeetingEditor() {
@@ -241,6 +242,9 @@ function MeetingForm({
           <Tabs.Tab value="thong-bao" disabled={!meeting}>
             Thông báo kết luận
           </Tabs.Tab>
+          <Tabs.Tab value="ho-so" disabled={!meeting}>
+            Hồ sơ hội nghị
+          </Tabs.Tab>
         </Tabs.List>
         <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <Tabs.Panel value="chung" pt="md">
@@ -254,6 +258,7 @@ function MeetingForm({
           </Tabs.Panel>
           <Tabs.Panel value="ket-luan" pt="md">
             <ConclusionsSection form={form} lookups={lookups} meeting={meeting} />
+            <NoticeSigningSection form={form} meeting={meeting} />
           </Tabs.Panel>
         </fieldset>
         {meeting && (
@@ -266,6 +271,9 @@ function MeetingForm({
             </Tabs.Panel>
             <Tabs.Panel value="thong-bao" pt="md">
               <DocumentPanel meeting={meeting} document="conclusions" dirty={dirty} />
+            </Tabs.Panel>
+            <Tabs.Panel value="ho-so" pt="md">
+              <DossierPanel meeting={meeting} />
             </Tabs.Panel>
           </>
         )}

@@ -7,6 +7,7 @@
  * again with the same zod schema and its field paths match the form's (`attendees.3.reason`).
  */
 import type { MeetingInput, Meeting, MeetingLookups, AttendanceStatus } from '../../../../shared/schemas/meetings';
+import { SIGNING_MODES, type SigningMode } from '../../../../shared/schemas/settings';
 import { formatDate, parseVietnameseDate } from '../../lib/format';
 
 let keySeq = 0;
@@ -81,6 +82,12 @@ export interface MeetingFormValues extends Record<string, unknown> {
   /** digits or empty */
   manualNumber: string;
   noticeDate: string;
+  /** The notice's "Nơi nhận", one per line; empty = pre-filled from the tasks and settings. */
+  noticeRecipients: string;
+  /** '' = the settings' default signature; else the mode chosen for this notice. */
+  noticeSignatureMode: string;
+  noticeSignerName: string;
+  noticeSignerTitle: string;
 }
 
 const lines = (s: string) =>
@@ -129,6 +136,10 @@ export function newMeetingValues(lookups: MeetingLookups, today: string): Meetin
     conclusions: [],
     manualNumber: '',
     noticeDate: '',
+    noticeRecipients: '',
+    noticeSignatureMode: '',
+    noticeSignerName: '',
+    noticeSignerTitle: '',
   };
 }
 
@@ -187,6 +198,10 @@ export function valuesFromMeeting(m: Meeting, lookups: MeetingLookups): MeetingF
     })),
     manualNumber: m.manualNumber ? String(m.manualNumber) : '',
     noticeDate: m.noticeDate ? formatDate(m.noticeDate) : '',
+    noticeRecipients: (m.noticeRecipients ?? []).join('\n'),
+    noticeSignatureMode: m.noticeSignature?.mode ?? '',
+    noticeSignerName: m.noticeSignature?.signerName ?? '',
+    noticeSignerTitle: m.noticeSignature?.signerTitle ?? '',
   };
 }
 
@@ -308,5 +323,14 @@ export function toMeetingInput(v: MeetingFormValues, lookups: MeetingLookups): M
     conclusions,
     manualNumber: manual ? Number(manual) : null,
     noticeDate,
+    noticeRecipients: lines(v.noticeRecipients ?? '').length ? lines(v.noticeRecipients ?? '') : null,
+    // `?? ''`: a draft autosaved before these fields existed does not have them.
+    noticeSignature: isSigningMode(v.noticeSignatureMode ?? '')
+      ? { mode: v.noticeSignatureMode as SigningMode, signerName: (v.noticeSignerName ?? '').trim(), signerTitle: (v.noticeSignerTitle ?? '').trim() }
+      : null,
   };
+}
+
+function isSigningMode(value: string): value is SigningMode {
+  return (SIGNING_MODES as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 /** The meeting's files: documents presented (attachments) and the two papers it issues. */
-import { ActionIcon, Alert, Button, FileButton, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, FileButton, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconDownload, IconInfoCircle, IconTrash, IconUpload } from '@tabler/icons-react';
 import { PrintPreview } from '../../components/PrintPreview';
 import { printHtml } from '../../components/print';
@@ -132,6 +132,73 @@ export function AttachmentsPanel({ meeting }: { meeting: Meeting }) {
   );
 }
 
+/** Saves (or, in the desktop app, hands to the OS) one issued file: exactly the bytes issued. */
+async function openIssued(id: string, format: 'pdf' | 'docx') {
+  await downloadFile(() => api('issued.get', { id, format }));
+}
+
+/**
+ * Every version of this paper issued so far (v1 at finalisation, v2 after a reopen…), each with
+ * its reason and the exact PDF and Word files issued; a reopened meeting keeps them all.
+ */
+export function IssuedVersions({ meetingId, document }: { meetingId: string; document: 'minutes' | 'conclusions' }) {
+  const versions = useApiQuery('issued.list', { ownerType: 'meeting', ownerId: meetingId, docType: document }, { staleTime: 0 });
+  if (versions.error) return <ErrorAlert error={versions.error} onRetry={() => void versions.refetch()} />;
+  const list = versions.data ?? [];
+  if (list.length === 0) return null;
+  const newest = list[list.length - 1]!;
+  return (
+    <Table withTableBorder aria-label="Các bản đã ban hành">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={160}>Bản</Table.Th>
+          <Table.Th w={130}>Số</Table.Th>
+          <Table.Th w={160}>Ban hành lúc</Table.Th>
+          <Table.Th>Lý do</Table.Th>
+          <Table.Th w={170}>Tệp đã ban hành</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {[...list].reverse().map((v) => (
+          <Table.Tr key={v.id}>
+            <Table.Td>
+              <Group gap={4} wrap="nowrap">
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  Bản {v.version}
+                </Text>
+                {v.id === newest.id && (
+                  <Badge size="xs" variant="light" color="green">
+                    hiện hành
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>{v.numberText ?? '—'}</Table.Td>
+            <Table.Td>
+              {formatDateTime(v.issuedAt)}
+              <Text size="xs" c="dimmed">
+                {v.issuedBy}
+              </Text>
+            </Table.Td>
+            <Table.Td>{v.reason}</Table.Td>
+            <Table.Td>
+              <Group gap={4} wrap="nowrap">
+                {v.files.map((f) => (
+                  <Tooltip key={f.format} label={`${f.fileName} · ${sizeLabel(f.size)} · SHA-256 ${f.sha256.slice(0, 16)}…`}>
+                    <Button size="xs" variant="light" leftSection={<IconDownload size={14} />} onClick={() => void openIssued(v.id, f.format)} aria-label={`Mở bản ${v.version} (${f.format === 'pdf' ? 'PDF' : 'Word'})`}>
+                      {f.format === 'pdf' ? 'PDF' : 'Word'}
+                    </Button>
+                  </Tooltip>
+                ))}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 export function DocumentPanel({ meeting, document, dirty }: { meeting: Meeting; document: 'minutes' | 'conclusions'; dirty: boolean }) {
   const preview = useApiQuery('meetings.preview', { id: meeting.id, document }, { staleTime: 0 });
   const channel = document === 'minutes' ? 'meetings.exportMinutes' : 'meetings.exportConclusions';
@@ -144,11 +211,17 @@ export function DocumentPanel({ meeting, document, dirty }: { meeting: Meeting; 
           Có thay đổi chưa lưu: bản in dưới đây là nội dung đã lưu. Bấm «Lưu» để cập nhật.
         </Alert>
       )}
-      {document === 'minutes' && meeting.status === 'finalized' && (
+      {meeting.status === 'finalized' ? (
         <Alert color="green" icon={<IconInfoCircle size={18} />}>
-          Biên bản đã hoàn tất: «Lưu PDF» trả về đúng bản đã phát hành lúc {formatDateTime(meeting.finalizedAt)}.
+          Đã ban hành lúc {formatDateTime(meeting.finalizedAt)}: bản xem, «Lưu PDF» và «Lưu Word» là đúng bản đã ban hành; sửa cài đặt, nhiệm vụ hay
+          thành viên sau đó không làm thay đổi văn bản này.
+        </Alert>
+      ) : (
+        <Alert color="gray" icon={<IconInfoCircle size={18} />}>
+          Bản dự thảo (in chữ «DỰ THẢO»), lấy theo dữ liệu hiện tại. Văn bản được ban hành khi hoàn tất biên bản.
         </Alert>
       )}
+      <IssuedVersions meetingId={meeting.id} document={document} />
       {document === 'conclusions' && meeting.conclusions.length === 0 && (
         <Alert color="gray" icon={<IconInfoCircle size={18} />}>
           Hội nghị chưa có kết luận nên thông báo kết luận còn trống.

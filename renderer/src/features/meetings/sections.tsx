@@ -1,5 +1,9 @@
 /** The editor's form sections: general facts, attendance, opinions, conclusions with tasks. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useApiQuery } from '../../lib/query';
+import { useToday } from '../../lib/useToday';
+import { TaskDrawer } from '../tasks/TaskDrawer';
+import { DueBadge } from '../tasks/badges';
 import {
   ActionIcon,
   Autocomplete,
@@ -22,6 +26,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, type AttendanceStatus, type Meeting, type MeetingLookups } from '../../../../shared/schemas/meetings';
 import { emptyConclusion, emptyOpinion, emptyTask, type MeetingFormValues } from './formModel';
+import { SIGNING_MODES, SIGNING_MODE_LABELS, signatureTitleLines, type SigningMode } from '../../../../shared/schemas/settings';
 import { foldedFilter } from '../../components/pickers';
 
 type Form = UseFormReturnType<MeetingFormValues>;
@@ -293,6 +298,11 @@ export function ConclusionsSection({ form, lookups, meeting }: { form: Form; loo
   }, [lookups]);
   const unitOptions = lookups.units.map((u) => ({ value: u.id, label: u.name }));
   const saved = new Map((meeting?.conclusions ?? []).flatMap((c) => c.tasks).map((t) => [t.id, t]));
+  // The tasks as followed (due state for today): the badges open them, even on locked minutes.
+  const followed = useApiQuery('tasks.list', { sourceType: 'meeting', sourceId: meeting?.id ?? '', limit: 500 }, { enabled: !!meeting });
+  const followedById = new Map((followed.data?.items ?? []).map((t) => [t.id, t]));
+  const [openTask, setOpenTask] = useState<string | null>(null);
+  const today = useToday();
   const conclusions = form.values.conclusions;
   return (
     <Stack gap="sm">
@@ -318,9 +328,20 @@ export function ConclusionsSection({ form, lookups, meeting }: { form: Form; loo
                         Nhiệm vụ {label}
                       </Text>
                       {tracked && (
-                        <Badge size="sm" variant="light" color={tracked.status === 'hoan_thanh' ? 'green' : 'blue'}>
-                          {TASK_STATUS_LABELS[tracked.status] ?? tracked.status} · {tracked.progress}%
-                        </Badge>
+                        // An anchor, not a button: the locked minutes' fieldset disables buttons.
+                        <a
+                          role="button"
+                          tabIndex={0}
+                          aria-label={`Mở nhiệm vụ ${tracked.content}`}
+                          style={{ cursor: 'pointer', display: 'inline-flex', gap: 4 }}
+                          onClick={() => setOpenTask(tracked.id)}
+                          onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setOpenTask(tracked.id)}
+                        >
+                          <Badge size="sm" variant="light" color={tracked.status === 'hoan_thanh' ? 'green' : 'blue'}>
+                            {TASK_STATUS_LABELS[tracked.status] ?? tracked.status} · {tracked.progress}%
+                          </Badge>
+                          {followedById.get(tracked.id)?.dueState === 'overdue' && <DueBadge task={followedById.get(tracked.id)!} />}
+                        </a>
                       )}
                     </Group>
                     <Tooltip label="Xóa nhiệm vụ (chuyển vào thùng rác khi lưu)">
@@ -369,6 +390,62 @@ export function ConclusionsSection({ form, lookups, meeting }: { form: Form; loo
       <Button variant="light" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => form.insertListItem('conclusions', emptyConclusion())}>
         Thêm kết luận
       </Button>
+      <TaskDrawer taskId={openTask} today={today} onClose={() => setOpenTask(null)} />
+    </Stack>
+  );
+}
+
+/**
+ * How the thông báo kết luận is signed and whom it is sent to, chosen for this notice: "Nơi nhận"
+ * starts from the tasks' leads and coordinators with the settings' report-to and "Lưu" lines (shown
+ * until the officer edits it); the signature from the settings' default unless another is chosen.
+ */
+export function NoticeSigningSection({ form, meeting }: { form: Form; meeting: Meeting | null }) {
+  const prefilled = meeting?.noticeRecipientsDefault ?? [];
+  const v = form.values;
+  const mode = (v.noticeSignatureMode ?? '') as SigningMode | '';
+  const needsTitle = mode === 'deputy' || mode === 'byOrder';
+  return (
+    <Stack gap="sm" mt="md">
+      <Text fw={600}>Ký và gửi thông báo kết luận</Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+        <Stack gap="xs">
+          <Textarea
+            label="Nơi nhận (mỗi dòng một nơi)"
+            description={v.noticeRecipients?.trim() ? 'Đã sửa cho văn bản này; xóa hết để dùng danh sách tự động.' : 'Đang dùng danh sách tự động bên dưới; gõ vào đây để sửa.'}
+            autosize
+            minRows={3}
+            maxRows={10}
+            placeholder={prefilled.join('\n')}
+            {...form.getInputProps('noticeRecipients')}
+          />
+          {!v.noticeRecipients?.trim() && prefilled.length > 0 && (
+            <Button variant="subtle" size="xs" onClick={() => form.setFieldValue('noticeRecipients', prefilled.join('\n'))}>
+              Chép danh sách tự động vào ô để sửa
+            </Button>
+          )}
+        </Stack>
+        <Stack gap="xs">
+          <Select
+            label="Cách ký"
+            data={[{ value: '', label: 'Theo cài đặt chung' }, ...SIGNING_MODES.map((m) => ({ value: m, label: SIGNING_MODE_LABELS[m] }))]}
+            value={mode}
+            onChange={(value) => form.setFieldValue('noticeSignatureMode', value ?? '')}
+            allowDeselect={false}
+          />
+          {mode && (
+            <SimpleGrid cols={needsTitle ? 2 : 1} spacing="sm">
+              <TextInput label="Họ tên người ký" {...form.getInputProps('noticeSignerName')} />
+              {needsTitle && <TextInput label="Chức vụ in dưới dòng ký" placeholder={signatureTitleLines(mode)[1]} {...form.getInputProps('noticeSignerTitle')} />}
+            </SimpleGrid>
+          )}
+          {mode && (
+            <Text size="xs" c="dimmed">
+              In: {signatureTitleLines(mode, v.noticeSignerTitle ?? '').join(' / ')}
+            </Text>
+          )}
+        </Stack>
+      </SimpleGrid>
     </Stack>
   );
 }

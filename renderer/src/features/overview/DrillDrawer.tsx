@@ -72,7 +72,7 @@ function ModelsList({ filter }: { filter: ModelFilterInput }) {
 }
 
 function TasksList({ drill }: { drill: Extract<Drill, { kind: 'tasks' }> }) {
-  const q = useApiQuery('tasks.list', { year: drill.year, ...(drill.overdue ? { overdue: true } : {}), ...(drill.status ? { status: drill.status } : {}), limit: LIMIT });
+  const q = useApiQuery('tasks.list', { year: drill.year, ...(drill.overdue ? { overdue: true, throughYear: true } : {}), ...(drill.status ? { status: drill.status } : {}), limit: LIMIT });
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <Loader size="sm" />;
   return (

@@ -2,7 +2,7 @@ import { Box, Paper, Text } from '@mantine/core';
 import '@fontsource/tinos/400.css';
 import '@fontsource/tinos/400-italic.css';
 import '@fontsource/tinos/700.css';
-import type { ProfileInput } from '../../../../shared/schemas/settings';
+import { signatureTitleLines, type ProfileInput } from '../../../../shared/schemas/settings';
 import { partyDateLine } from '../../lib/format';
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
@@ -19,7 +19,9 @@ const SERIF = '"Times New Roman", Tinos, serif';
 export function PartyHeaderPreview({ profile, todayIso }: { profile: ProfileInput; todayIso: string }) {
   const code = profile.committeeCode.trim() || '…';
   const place = profile.placeName.trim();
-  const signatureTitle = profile.signingMode === 'onBehalf' ? ['T/M BAN CHỈ ĐẠO', 'TRƯỞNG BAN'] : ['TRƯỞNG BAN'];
+  const mode = profile.signingMode;
+  const signatureTitle = signatureTitleLines(mode, mode === 'deputy' ? (profile.deputyTitle ?? '') : mode === 'byOrder' ? (profile.byOrderTitle ?? '') : '');
+  const signer = (mode === 'deputy' ? profile.deputyName : mode === 'byOrder' ? profile.byOrderName : profile.headName)?.trim();
   return (
     <Paper
       withBorder
@@ -38,7 +40,8 @@ export function PartyHeaderPreview({ profile, todayIso }: { profile: ProfileInpu
               (chưa nhập cơ quan cấp trên)
             </Text>
           )}
-          <div style={{ fontWeight: 700 }}>{upper(profile.committeeName) || '(chưa nhập tên Ban Chỉ đạo)'}</div>
+          {/* pre-line: the line breaks the officer typed are where the printed name breaks. */}
+          <div style={{ fontWeight: 700, whiteSpace: 'pre-line' }}>{upper(profile.committeeName) || '(chưa nhập tên Ban Chỉ đạo)'}</div>
           <div>*</div>
           <div>Số 05-BB/{code}</div>
         </Box>
@@ -70,7 +73,7 @@ export function PartyHeaderPreview({ profile, todayIso }: { profile: ProfileInpu
             </div>
           ))}
           <div style={{ height: 28 }} />
-          <div style={{ fontWeight: 700 }}>{profile.headName.trim() || '(họ tên Trưởng ban)'}</div>
+          <div style={{ fontWeight: 700 }}>{signer || '(họ tên người ký)'}</div>
         </Box>
       </Box>
     </Paper>

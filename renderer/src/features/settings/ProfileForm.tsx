@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { Alert, Badge, Button, Card, Grid, Group, NumberInput, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconHistory, IconArrowBackUp } from '@tabler/icons-react';
@@ -23,13 +23,13 @@ function toFormValues(state: SettingsState): ProfileInput {
   return { ...state.profile, margins: { ...state.profile.margins } };
 }
 
-/** Enter in a one-line Textarea (long names wrap, but never hold line breaks) saves the form. */
-function submitOnEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
-  if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-    event.preventDefault();
-    event.currentTarget.form?.requestSubmit();
-  }
-}
+/** "Nơi nhận" lines as typed in a Textarea (one per line); empty lines are dropped when saving. */
+const linesOf = (text: string) => text.split('\n');
+const withoutEmptyLines = (values: ProfileInput): ProfileInput => ({
+  ...values,
+  reportTo: (values.reportTo ?? []).map((l) => l.trim()).filter(Boolean),
+});
+const validateProfile = zodResolver(profileSchema);
 
 function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
   return (
@@ -66,7 +66,8 @@ export function ProfileForm({
   const form = useForm<ProfileInput>({
     mode: 'controlled',
     initialValues: toFormValues(state),
-    validate: zodResolver(profileSchema),
+    // Empty "Nơi nhận" lines are only the officer pressing Enter: validate what will be saved.
+    validate: (values) => validateProfile(withoutEmptyLines(values)),
     validateInputOnBlur: true,
     // The term's name follows its years while it still reads "<start> - <end>" (the usual form),
     // so changing 2025 → 2030 does not leave a stale "2025 - 2030" behind.
@@ -103,7 +104,7 @@ export function ProfileForm({
 
   const onSubmit = form.onSubmit(async (values) => {
     try {
-      const saved = await save.mutateAsync({ profile: parseForm(profileSchema, values) });
+      const saved = await save.mutateAsync({ profile: parseForm(profileSchema, withoutEmptyLines(values)) });
       const next = toFormValues(saved);
       form.setInitialValues(next);
       form.setValues(next);
@@ -146,13 +147,14 @@ export function ProfileForm({
                   withAsterisk
                   {...form.getInputProps('parentBody')}
                 />
+                {/* Enter is a line break here: the officer chooses where the printed name breaks. */}
                 <Textarea
                   label="Tên Ban Chỉ đạo"
+                  description="Xuống dòng (Enter) ở đâu thì văn bản in xuống dòng ở đó."
                   withAsterisk
                   autosize
-                  minRows={2}
-                  maxRows={3}
-                  onKeyDown={submitOnEnter}
+                  minRows={3}
+                  maxRows={5}
                   {...form.getInputProps('committeeName')}
                 />
                 <Grid gap="sm">
@@ -207,6 +209,44 @@ export function ProfileForm({
                   </Stack>
                 </Radio.Group>
                 <TextInput label="Họ tên Trưởng ban" placeholder="Ví dụ: Nguyễn Văn An" {...form.getInputProps('headName')} />
+                <Grid gap="sm">
+                  <Grid.Col span={6}>
+                    <TextInput label="Phó Trưởng ban ký thay (K/T)" placeholder="Họ tên" {...form.getInputProps('deputyName')} />
+                  </Grid.Col>
+                  <Grid.Col span={6}>
+                    <TextInput label="Chức vụ in dưới K/T" placeholder="PHÓ TRƯỞNG BAN" {...form.getInputProps('deputyTitle')} />
+                  </Grid.Col>
+                  <Grid.Col span={6}>
+                    <TextInput label="Người ký thừa lệnh (TL.)" placeholder="Họ tên" {...form.getInputProps('byOrderName')} />
+                  </Grid.Col>
+                  <Grid.Col span={6}>
+                    <TextInput label="Chức vụ in dưới TL." placeholder="CHÁNH VĂN PHÒNG" {...form.getInputProps('byOrderTitle')} />
+                  </Grid.Col>
+                </Grid>
+                <Text size="xs" c="dimmed">
+                  Đây là cách ký mặc định; từng văn bản (ví dụ thông báo kết luận) có thể chọn cách ký khác.
+                </Text>
+              </Stack>
+            </Section>
+
+            <Section title="Nơi nhận" description="Dòng đầu và dòng «Lưu» của mục Nơi nhận trên mọi văn bản; từng văn bản vẫn sửa được.">
+              <Stack gap="sm">
+                <Textarea
+                  label="Gửi để báo cáo (mỗi dòng một nơi)"
+                  placeholder="Thường trực Tỉnh ủy (b/c)"
+                  autosize
+                  minRows={2}
+                  maxRows={6}
+                  value={(values.reportTo ?? []).join('\n')}
+                  onChange={(e) => form.setFieldValue('reportTo', linesOf(e.currentTarget.value))}
+                  error={form.errors['reportTo'] ?? Object.entries(form.errors).find(([k]) => k.startsWith('reportTo.'))?.[1]}
+                />
+                <TextInput
+                  label="Dòng «Lưu»"
+                  description={`Để trống: «Lưu ${values.standingAgency.trim() || 'Cơ quan thường trực'}».`}
+                  placeholder="Lưu VT, Ban Dân vận Tỉnh ủy"
+                  {...form.getInputProps('archiveLine')}
+                />
               </Stack>
             </Section>
 

@@ -1,6 +1,6 @@
 /** One task: who, when, source, history of dated updates with evidence, and the form to add one. */
-import { useState } from 'react';
-import { Anchor, Button, Divider, Drawer, FileInput, Group, NumberInput, Select, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Anchor, Button, Divider, Drawer, Modal, FileInput, Group, NumberInput, Select, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPaperclip } from '@tabler/icons-react';
@@ -13,6 +13,8 @@ import { TASK_SOURCE_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus,
 import { downloadFile } from '../../components/fileOut';
 import { DueBadge, DueDate, ProgressCell, StatusBadge } from './badges';
 import { submitForm } from '../../components/submitForm';
+import { LateBadge, SourceLink, TaskEditForm } from './TaskFollowUp';
+import { readTaskDraft, writeTaskDraft } from './taskDraft';
 
 /** Channels whose reads change when a task changes. */
 export const TASK_READS = ['tasks.list', 'tasks.get', 'tasks.byOwner', 'plans.get', 'plans.list', 'inspections.get', 'inspections.list', 'calendar.month'] as const;
@@ -20,8 +22,30 @@ export const TASK_READS = ['tasks.list', 'tasks.get', 'tasks.byOwner', 'plans.ge
 export function TaskDrawer({ taskId, today, onClose }: { taskId: string | null; today: string; onClose: () => void }) {
   const task = useApiQuery('tasks.get', { id: taskId ?? '' }, { enabled: !!taskId });
   const t = task.data;
+  // Esc or the close button with unsent progress text asks first; the text stays as a draft.
+  const typed = useRef('');
+  const [askClose, setAskClose] = useState(false);
+  const requestClose = () => {
+    if (typed.current.trim()) setAskClose(true);
+    else onClose();
+  };
+  const closeKeepingDraft = () => {
+    setAskClose(false);
+    typed.current = '';
+    onClose();
+  };
   return (
-    <Drawer opened={!!taskId} onClose={onClose} position="right" size="lg" title={<Text fw={600}>Chi tiết nhiệm vụ</Text>}>
+    <>
+    <Modal opened={askClose} onClose={() => setAskClose(false)} title="Đóng khi đang gõ dở?" centered zIndex={400}>
+      <Text size="sm">Nội dung cập nhật tiến độ chưa được ghi nhận. Bản nháp được giữ lại và hiện lại khi mở nhiệm vụ này.</Text>
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={() => setAskClose(false)}>
+          Tiếp tục nhập
+        </Button>
+        <Button onClick={closeKeepingDraft}>Đóng, giữ bản nháp</Button>
+      </Group>
+    </Modal>
+    <Drawer opened={!!taskId} onClose={requestClose} closeOnEscape={!askClose} position="right" size="lg" title={<Text fw={600}>Chi tiết nhiệm vụ</Text>}>
       {task.error && <ErrorAlert error={task.error} />}
       {t && (
         <Stack gap="sm">
@@ -31,7 +55,8 @@ export function TaskDrawer({ taskId, today, onClose }: { taskId: string | null; 
           {t.description && <Text size="sm">{t.description}</Text>}
           <Table withRowBorders={false} verticalSpacing={4}>
             <Table.Tbody>
-              <Row label="Nguồn">{t.sourceLabel ?? TASK_SOURCE_LABELS[t.sourceType]}</Row>
+              <Row label="Nguồn">{t.sourceLabel ? <SourceLink task={t} /> : TASK_SOURCE_LABELS[t.sourceType]}</Row>
+              {t.assignedDate && <Row label="Ngày giao">{formatDate(t.assignedDate)}</Row>}
               <Row label="Chủ trì">{t.ownerLabel}</Row>
               {t.coordinatingUnits.length > 0 && <Row label="Phối hợp">{t.coordinatingUnits.map((u) => u.name).join('; ')}</Row>}
               <Row label="Thời hạn">
@@ -48,6 +73,7 @@ export function TaskDrawer({ taskId, today, onClose }: { taskId: string | null; 
                 <Group gap="xs">
                   <StatusBadge status={t.status} />
                   <DueBadge task={t} />
+                  <LateBadge task={t} />
                   <ProgressCell value={t.progress} />
                 </Group>
               </Row>
@@ -60,7 +86,10 @@ export function TaskDrawer({ taskId, today, onClose }: { taskId: string | null; 
           </Table>
 
           <Divider label="Cập nhật tiến độ" labelPosition="left" />
-          <UpdateForm key={`${t.id}|${today}`} taskId={t.id} progress={t.progress} today={today} />
+          <UpdateForm key={`${t.id}|${today}`} taskId={t.id} progress={t.progress} today={today} onTyped={(text) => (typed.current = text)} />
+
+          <Divider label="Gia hạn, giao lại" labelPosition="left" />
+          <TaskEditForm key={`edit-${t.id}`} task={t} />
 
           <Divider label={`Lịch sử cập nhật (${t.updates.length})`} labelPosition="left" />
           {t.updates.length === 0 ? (
@@ -87,6 +116,7 @@ export function TaskDrawer({ taskId, today, onClose }: { taskId: string | null; 
         </Stack>
       )}
     </Drawer>
+    </>
   );
 }
 
@@ -116,10 +146,14 @@ function updateInput(taskId: string, v: UpdateValues) {
 const updateFieldsSchema = addUpdateSchema.omit({ evidence: true });
 
 /** "Cập nhật tiến độ": mounted per task and per day, so it starts from the task's progress and today. */
-function UpdateForm({ taskId, progress, today }: { taskId: string; progress: number; today: string }) {
+function UpdateForm({ taskId, progress, today, onTyped }: { taskId: string; progress: number; today: string; onTyped: (text: string) => void }) {
   const form = useForm<UpdateValues>({
     mode: 'controlled',
-    initialValues: { date: today, progress, status: null, note: '' },
+    initialValues: { date: today, progress, status: null, note: readTaskDraft(taskId) },
+    onValuesChange: (v) => {
+      writeTaskDraft(taskId, v.note);
+      onTyped(v.note);
+    },
     validate: (values) => inputErrors(updateFieldsSchema, updateInput(taskId, values)),
   });
   const [files, setFiles] = useState<File[]>([]);
@@ -132,6 +166,7 @@ function UpdateForm({ taskId, progress, today }: { taskId: string; progress: num
       return 'Đã ghi nhận tiến độ.';
     });
     if (saved) {
+      writeTaskDraft(taskId, '');
       form.setFieldValue('note', '');
       setFiles([]);
     }

@@ -10,12 +10,14 @@ import { formatDate } from '../../lib/format';
 import { TaskTable } from './TaskTable';
 import { downloadFile } from '../../components/fileOut';
 import { PrintModal, usePrintState } from '../../components/PrintModal';
+import { UrgingLetterModal } from './UrgingLetterModal';
 
 export function TodayView({ onOpenTask }: { onOpenTask: (id: string, today: string) => void }) {
   const [days, setDays] = useState<number>(7);
   const [view, setView] = useState<'all' | 'overdue' | 'soon'>('all');
   const list = useApiQuery('tasks.list', { overdue: true, dueWithinDays: days });
   const printing = usePrintState();
+  const [letterOpen, setLetterOpen] = useState(false);
   const items = list.data?.items ?? [];
   const overdue = items.filter((t) => t.dueState === 'overdue');
   const soon = items.filter((t) => t.dueState === 'dueSoon');
@@ -63,7 +65,7 @@ export function TodayView({ onOpenTask }: { onOpenTask: (id: string, today: stri
           </Button>
           <Button
             leftSection={<IconFileTypeDocx size={16} />}
-            onClick={() => downloadFile(() => api('tasks.urgingLetter', { dueWithinDays: days, format: 'docx' }))}
+            onClick={() => setLetterOpen(true)}
             disabled={items.length === 0}
           >
             Công văn đôn đốc
@@ -87,7 +89,10 @@ export function TodayView({ onOpenTask }: { onOpenTask: (id: string, today: stri
         title={printing.state?.title ?? ''}
         html={printing.state?.html ?? null}
         landscape
+        onSavePdf={() => downloadFile(() => api('tasks.urgingListFile', { dueWithinDays: days, format: 'pdf' }))}
+        onSaveDocx={() => downloadFile(() => api('tasks.urgingListFile', { dueWithinDays: days, format: 'docx' }))}
       />
+      <UrgingLetterModal opened={letterOpen} onClose={() => setLetterOpen(false)} days={days} />
     </Stack>
   );
 }
