@@ -134,6 +134,16 @@ function indicatorSpecs(indicators: readonly IndicatorRow[]): FieldSpec[] {
   return indicators.map((i) => ({ key: `ind:${i.id}`, label: i.name, aliases: i.code ? [i.code] : [] }));
 }
 
+/**
+ * The indicator part of a two-row header ("Xã, phường… - Số tổ hòa giải ở cơ sở" → "Số tổ hòa giải ở
+ * cơ sở"): the upper row is a group heading (usually the loại hình), not part of the indicator's name.
+ * The matcher above reads a header the same way, so a created indicator is found again next import.
+ */
+function leafHeader(header: string): string {
+  const parts = header.split(' - ');
+  return parts[parts.length - 1]?.trim() || header;
+}
+
 function readRowsLayout(sheet: RawSheet, header: NonNullable<ReturnType<typeof detectHeader>>, specs: FieldSpec[], parsed: Parsed, matchIndicator: (h: string) => IndicatorRow | null): void {
   const mapping = mapColumns(header, specs);
   const unitCol = mapping.fields.unit;
@@ -402,7 +412,7 @@ export async function importCommit(ctx: AppContext, data: ImportCommitData): Pro
       for (const col of parsed.columns.filter((c) => !c.indicatorId)) {
         const cells = parsed.cells.filter((c) => c.column === col.key);
         if (!cells.length) continue;
-        col.indicatorId = await insertIndicatorIn(trx, ctx, { qcdcType: col.qcdcType, name: col.header.slice(0, 300), kind: suggestedKind(cells), source: 'typed', code: null, unitLabel: null, legalBasis: null });
+        col.indicatorId = await insertIndicatorIn(trx, ctx, { qcdcType: col.qcdcType, name: leafHeader(col.header).slice(0, 300), kind: suggestedKind(cells), source: 'typed', code: null, unitLabel: null, legalBasis: null });
         created.push(col.indicatorId);
       }
     }
