@@ -21,6 +21,7 @@ import { safetyHandlers } from './safety/handlers';
 import { checkAccess } from './safety/users/service';
 import { overviewHandlers } from './overview/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 
 import type { HandlerMap } from './handler';
 export type { Handler, HandlerMap } from './handler';
@@ -45,6 +46,7 @@ export const handlers: HandlerMap = {
   ...safetyHandlers,
   ...overviewHandlers,
   ...reportsHandlers,
+  ...exchangeHandlers,
 };
 
 export interface InvokeOptions {

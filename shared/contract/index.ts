@@ -22,6 +22,7 @@ import { dataDirChannels } from '../schemas/dataDir';
 import { usersChannels } from '../schemas/users';
 import { overviewChannels } from '../schemas/overview';
 import { reportsChannels } from '../schemas/reports';
+import { exchangeChannels } from '../schemas/exchange';
 import { jobProgressSchema } from './envelope';
 
 // Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not word itself.
@@ -56,6 +57,7 @@ export const contract = {
   ...usersChannels,
   ...overviewChannels,
   ...reportsChannels,
+  ...exchangeChannels,
 };
 
 export type Contract = typeof contract;
