@@ -26,6 +26,7 @@ import { dialoguesHandlers } from './dialogues/handlers';
 import { supervisionsHandlers } from './supervisions/handlers';
 import { trainingsHandlers } from './trainings/handlers';
 import { issuedHandlers } from './issued/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 
 import type { HandlerMap } from './handler';
 export type { Handler, HandlerMap } from './handler';
@@ -55,6 +56,7 @@ export const handlers: HandlerMap = {
   ...supervisionsHandlers,
   ...trainingsHandlers,
   ...issuedHandlers,
+  ...exchangeHandlers,
 };
 
 export interface InvokeOptions {

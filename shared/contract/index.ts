@@ -28,6 +28,7 @@ import { dialoguesChannels } from '../schemas/dialogues';
 import { supervisionsChannels } from '../schemas/supervisions';
 import { trainingsChannels } from '../schemas/trainings';
 import { issuedChannels } from '../schemas/issued';
+import { exchangeChannels } from '../schemas/exchange';
 import { jobProgressSchema } from './envelope';
 
 // Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not
@@ -67,6 +68,7 @@ export const contract = {
   ...supervisionsChannels,
   ...trainingsChannels,
   ...issuedChannels,
+  ...exchangeChannels,
 };
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import * as m0009 from './0009_live_search';
 import * as m0012 from './0012_qcdc';
 import * as m0013 from './0013_issued';
 import * as m0014 from './0014_tasks_dates';
+import * as m0016 from './0016_exchange';
 
 /**
  * Static, append-only list of migrations (file-based providers break once bundled).
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_qcdc': m0012,
   '0013_issued': m0013,
   '0014_tasks_dates': m0014,
+  '0016_exchange': m0016,
 };

@@ -20,6 +20,7 @@ import type { UnitReportTables } from './unitReports';
 import type { SafetyTables } from './safety';
 import type { QcdcTables } from './qcdc';
 import type { IssuedTables } from './issued';
+import type { ExchangeTables } from './exchange';
 
 export * from './foundation';
 export * from './units';
@@ -36,6 +37,7 @@ export * from './unitReports';
 export * from './safety';
 export * from './qcdc';
 export * from './issued';
+export * from './exchange';
 
 /** Each feature declares its tables in its own file here; this interface joins them. */
 export interface Database
@@ -53,4 +55,5 @@ export interface Database
     UnitReportTables,
     SafetyTables,
     QcdcTables,
-    IssuedTables {}
+    IssuedTables,
+    ExchangeTables {}
