@@ -290,6 +290,28 @@ async function measureCore(scale: string, h: HarnessHandle, quick: boolean): Pro
   const pdf = await repeat(quick ? 3 : 5, 1, () => call(invoke, 'meetings.exportMinutes', { id: meeting.id, format: 'pdf' }));
   record({ scale, name: 'minutes PDF (p50)', unit: 'ms', value: pdf.p50, target: 1500, limit: null });
   lap('minutes PDF');
+
+  // 7. The printed register of a district's year: 2,400 rows (imported into a year of their own,
+  // 2027, so the count is exact at every scale) → landscape Party-format PDF through Chromium.
+  const printRows = Array.from({ length: 2_400 }, (_, i) => ({ ...sheetRows[i % sheetRows.length]!, tt: i + 1, name: `${sheetRows[i % sheetRows.length]!.name} (in ${i})` }));
+  const printBytes = await writeTableXlsx({
+    title: { parentBody: 'ĐẢNG BỘ TỈNH BẮC KẠN', issuingBody: 'BAN CHỈ ĐẠO', title: 'DANH SÁCH ĐĂNG KÝ MÔ HÌNH "DÂN VẬN KHÉO" NĂM 2027' },
+    columns: [
+      { header: 'TT', key: 'tt', type: 'integer' },
+      { header: 'Đơn vị đăng ký', key: 'unit' },
+      { header: 'Tên mô hình', key: 'name' },
+      { header: 'Tập thể/Cá nhân', key: 'kind' },
+      { header: 'Lĩnh vực', key: 'field' },
+      { header: 'Người thực hiện', key: 'performer' },
+    ],
+    rows: printRows,
+  });
+  const printPreview = await call<{ importId: string }>(invoke, 'models.importPreview', { fileName: 'bench-print.xlsx', bytes: printBytes, year: 2027 });
+  await call(invoke, 'models.importCommit', { importId: printPreview.importId, year: 2027, createMissing: true });
+  await settleRunningCopies();
+  const register = await repeat(quick ? 1 : 3, 1, () => call(invoke, 'models.exportRegisterPdf', { year: 2027 }));
+  record({ scale, name: 'printed register PDF, 2,400 rows (p50)', unit: 'ms', value: register.p50, target: 3000, limit: null });
+  lap('register PDF');
   void ACTIVITIES;
 }
 

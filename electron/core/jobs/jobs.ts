@@ -70,3 +70,38 @@ export class JobRegistry {
     return this.running.has(jobId);
   }
 }
+
+/**
+ * Keeps a job's progress moving while one opaque step runs (Chromium's printToPDF gives no
+ * progress of its own): every `tickMs` it reports step `done` of `total` by the time the step is
+ * expected to take (`msPerStep` each, e.g. one printed page), never reaching `total` before the
+ * step ends, then reports `total`. A cancel stops the wait; the step's late result is dropped.
+ */
+export async function progressWhile<T>(
+  job: JobReporter,
+  phase: string,
+  total: number,
+  msPerStep: number,
+  step: Promise<T>,
+  options: { tickMs?: number; message?: (done: number) => string } = {},
+): Promise<T> {
+  const started = Date.now();
+  const tickMs = options.tickMs ?? 200;
+  // An object, not a let: the loop reads what the step's callback writes.
+  const state = { settled: false };
+  // Swallowed here only so a cancelled wait leaves no unhandled rejection; the await below still throws.
+  const watched = step.finally(() => {
+    state.settled = true;
+  });
+  watched.catch(() => {});
+  const report = (done: number) => job.progress(phase, done, total, options.message?.(done));
+  await report(0);
+  while (!state.settled) {
+    await Promise.race([watched.then(() => undefined, () => undefined), new Promise<void>((resolve) => setTimeout(resolve, tickMs))]);
+    if (state.settled) break;
+    await report(Math.min(total - 1, Math.floor((Date.now() - started) / msPerStep)));
+  }
+  const result = await watched;
+  await report(total);
+  return result;
+}
