@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../schemas/zodLocale';
 import { settingsChannels } from '../schemas/settings';
 import { systemChannels } from '../schemas/system';
 import { unitsChannels } from '../schemas/units';
@@ -24,8 +25,8 @@ import { overviewChannels } from '../schemas/overview';
 import { reportsChannels } from '../schemas/reports';
 import { jobProgressSchema } from './envelope';
 
-// Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not word itself.
-z.config(z.locales.vi());
+// Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not
+// word itself: configured once in shared/schemas/zodLocale.ts (imported first, for its effect).
 
 /**
  * The single contract between renderer and main process: channel → { input, output }.

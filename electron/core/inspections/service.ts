@@ -233,11 +233,22 @@ export async function deleteInspection(ctx: AppContext, id: string): Promise<{ i
   return { id };
 }
 
+/**
+ * A target whose inspection is live. Deleting an inspection trashes only its header row, so its
+ * targets still read as live on their own: checked here, before anything is written, a write on a
+ * trashed inspection is refused instead of committing and then failing to read the result back.
+ */
+async function liveTarget(trx: Parameters<typeof selectTarget>[0], targetId: string) {
+  const target = await selectTarget(trx, targetId);
+  const inspection = target ? await selectInspection(trx, target.inspection_id) : null;
+  if (!target || !inspection) throw notFound('đơn vị được kiểm tra');
+  return { target, inspection };
+}
+
 export async function recordVisit(ctx: AppContext, data: RecordVisitData): Promise<Inspection> {
   let inspectionId = '';
   await ctx.db.transaction().execute(async (trx) => {
-    const target = await selectTarget(trx, data.targetId);
-    if (!target) throw notFound('đơn vị được kiểm tra');
+    const { target } = await liveTarget(trx, data.targetId);
     inspectionId = target.inspection_id;
     const at = isoNow(ctx.clock);
     const today = localToday(ctx.clock);
@@ -264,10 +275,8 @@ export async function addRecommendation(
 ): Promise<Inspection> {
   let inspectionId = '';
   await ctx.db.transaction().execute(async (trx) => {
-    const target = await selectTarget(trx, data.targetId);
-    if (!target) throw notFound('đơn vị được kiểm tra');
+    const { target, inspection } = await liveTarget(trx, data.targetId);
     inspectionId = target.inspection_id;
-    const inspection = (await selectInspection(trx, inspectionId))!;
     const from = target.visit_date ?? inspection.date;
     if (data.deadline && data.deadline < from) {
       throw new AppError('VALIDATION', `Hạn thực hiện kiến nghị trước ngày làm việc (${formatDate(from)}).`, { deadline: 'Hạn trước ngày làm việc.' });

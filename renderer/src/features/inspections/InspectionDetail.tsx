@@ -11,7 +11,7 @@ import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
 import { inputErrors } from '../../lib/zodForm';
-import { addRecommendationSchema, INSPECTION_KIND_LABELS, recordVisitSchema, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/plans';
+import { addRecommendationSchema, INSPECTION_KIND_LABELS, recordVisitSchema, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/inspections';
 import { downloadFile } from '../../components/fileOut';
 import { DueBadge, StatusBadge } from '../tasks/badges';
 import { PrintModal, usePrintState } from '../../components/PrintModal';
