@@ -26,10 +26,12 @@ const n = formatNumber;
 const DOTS = '……………………………………………………………………………………………………';
 const blank = (lines = 3): Block[] => Array.from({ length: lines }, () => ({ type: 'paragraph', text: DOTS, indent: false }) as Block);
 
-function delta(now: number, before: number): string {
-  if (now === before) return 'bằng năm trước';
+/** The comparison with last year, with its lead-in (", tăng 12 so với năm trước"); none when last year has no records at all. */
+function delta(now: number, before: number, hasPrevious: boolean): string {
+  if (!hasPrevious) return '';
+  if (now === before) return ', bằng năm trước';
   const d = now - before;
-  return `${d > 0 ? 'tăng' : 'giảm'} ${n(Math.abs(d))} so với năm trước`;
+  return `, ${d > 0 ? 'tăng' : 'giảm'} ${n(Math.abs(d))} so với năm trước`;
 }
 
 export function titleOf(period: ReportPeriod, year: number): string {
@@ -205,7 +207,7 @@ export function reportBody(data: ReportData, period: ReportPeriod): Block[] {
     { type: 'heading', level: 2, text: '5. Phong trào thi đua "Dân vận khéo"' },
     {
       type: 'paragraph',
-      text: `Năm ${y}, các đơn vị đã đăng ký ${n(m.registered)} mô hình "Dân vận khéo" (${n(m.newCount)} mô hình mới, ${n(m.carriedCount)} mô hình duy trì; ${n(m.collective)} tập thể, ${n(m.individual)} cá nhân), ${delta(m.registered, m.previous.registered)}. Đã có ${n(m.unitsReviewed)}/${n(m.unitsTotal)} đảng bộ, chi bộ trực thuộc tổ chức họp xét; ${n(m.recognised)} mô hình được công nhận (${formatPercent(m.recognised, m.registered)}; ${n(m.recognisedCollective)} tập thể, ${n(m.recognisedIndividual)} cá nhân), ${delta(m.recognised, m.previous.recognised)}; ${n(m.typical)} mô hình điển hình; ${n(m.commended)} mô hình được biểu dương, khen thưởng.`,
+      text: `Năm ${y}, các đơn vị đã đăng ký ${n(m.registered)} mô hình "Dân vận khéo" (${n(m.newCount)} mô hình mới, ${n(m.carriedCount)} mô hình duy trì; ${n(m.collective)} tập thể, ${n(m.individual)} cá nhân)${delta(m.registered, m.previous.registered, m.previous.registered > 0)}. Đã có ${n(m.unitsReviewed)}/${n(m.unitsTotal)} đảng bộ, chi bộ trực thuộc tổ chức họp xét; ${n(m.recognised)} mô hình được công nhận (${formatPercent(m.recognised, m.registered)}; ${n(m.recognisedCollective)} tập thể, ${n(m.recognisedIndividual)} cá nhân)${delta(m.recognised, m.previous.recognised, m.previous.registered > 0)}; ${n(m.typical)} mô hình điển hình; ${n(m.commended)} mô hình được biểu dương, khen thưởng.`,
     },
     { type: 'paragraph', text: [{ text: 'Kết quả theo đơn vị:', italic: true }] },
     modelsByUnitTable(o),
