@@ -21,6 +21,10 @@ import { safetyHandlers } from './safety/handlers';
 import { checkAccess } from './safety/users/service';
 import { overviewHandlers } from './overview/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { qcdcHandlers } from './qcdc/handlers';
+import { dialoguesHandlers } from './dialogues/handlers';
+import { supervisionsHandlers } from './supervisions/handlers';
+import { trainingsHandlers } from './trainings/handlers';
 
 import type { HandlerMap } from './handler';
 export type { Handler, HandlerMap } from './handler';
@@ -45,6 +49,10 @@ export const handlers: HandlerMap = {
   ...safetyHandlers,
   ...overviewHandlers,
   ...reportsHandlers,
+  ...qcdcHandlers,
+  ...dialoguesHandlers,
+  ...supervisionsHandlers,
+  ...trainingsHandlers,
 };
 
 export interface InvokeOptions {

@@ -23,6 +23,10 @@ import { dataDirChannels } from '../schemas/dataDir';
 import { usersChannels } from '../schemas/users';
 import { overviewChannels } from '../schemas/overview';
 import { reportsChannels } from '../schemas/reports';
+import { qcdcChannels } from '../schemas/qcdc';
+import { dialoguesChannels } from '../schemas/dialogues';
+import { supervisionsChannels } from '../schemas/supervisions';
+import { trainingsChannels } from '../schemas/trainings';
 import { jobProgressSchema } from './envelope';
 
 // Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not
@@ -57,6 +61,10 @@ export const contract = {
   ...usersChannels,
   ...overviewChannels,
   ...reportsChannels,
+  ...qcdcChannels,
+  ...dialoguesChannels,
+  ...supervisionsChannels,
+  ...trainingsChannels,
 };
 
 export type Contract = typeof contract;

@@ -57,6 +57,11 @@ const OVERRIDES: Record<string, Permission> = {
   // A backup is the whole database, password hashes included: never to "chỉ xem".
   'backup.download': 'write',
   'models.importHistory': 'read', // the list of past imports ("import" in its name, but a read)
+  // QCDC channels with a sub-namespace (the action after the first dot is "indicators.list"…).
+  'qcdc.indicators.list': 'read',
+  'qcdc.reports.get': 'read',
+  'qcdc.drill': 'read',
+  'supervisions.unvisited': 'read',
 };
 
 export function permissionFor(channel: string): Permission {
