@@ -312,6 +312,55 @@ async function measureCore(scale: string, h: HarnessHandle, quick: boolean): Pro
   const register = await repeat(quick ? 1 : 3, 1, () => call(invoke, 'models.exportRegisterPdf', { year: 2027 }));
   record({ scale, name: 'printed register PDF, 2,400 rows (p50)', unit: 'ms', value: register.p50, target: 3000, limit: null });
   lap('register PDF');
+  // 8. Saving long documents (issue #21: ~1.8 s seen on screen). A plan of 30 items and a meeting
+  // with 20 tasks, created and then saved again unchanged, through the registry as the window does.
+  const leads = [seeded.unit('Ban Dân vận Tỉnh ủy'), seeded.unit('Ủy ban nhân dân tỉnh')];
+  const coordinators = [seeded.unit('Ủy ban Kiểm tra Tỉnh ủy'), seeded.unit('Thanh tra tỉnh')];
+  const planInput = (i: number) => ({
+    kind: 'qcdc' as const,
+    year: 2026,
+    date: '2026-01-05',
+    title: `Kế hoạch thực hiện Quy chế dân chủ ở cơ sở năm 2026 (${i + 1})`,
+    reserveNumber: true,
+    items: Array.from({ length: 30 }, (_, k) => ({
+      groupLabel: k < 15 ? 'Công tác tuyên truyền' : 'Công tác kiểm tra, giám sát',
+      content: `Nội dung ${k + 1}: tuyên truyền, phổ biến Luật Thực hiện dân chủ ở cơ sở`,
+      leadUnitId: leads[k % 2]!,
+      coordinatingUnitIds: coordinators.slice(0, k % 3),
+      timing: { kind: 'quarter' as const, value: `2026-Q${(k % 4) + 1}` },
+      expectedOutput: 'Báo cáo kết quả',
+    })),
+  });
+  const writeRuns = quick ? 8 : 20;
+  const plans: Array<{ id: string; items: Array<{ id: string }> }> = [];
+  const planCreate = await repeat(writeRuns, 2, async (i) => plans.push(await call<{ id: string; items: Array<{ id: string }> }>(invoke, 'plans.create', planInput(i))));
+  record({ scale, name: 'save a new plan with 30 items (p95)', unit: 'ms', value: planCreate.p95, target: 150, limit: null });
+  const planUpdate = await repeat(writeRuns, 0, (i) => {
+    const plan = plans[i % plans.length]!;
+    const input = planInput(i);
+    return call(invoke, 'plans.update', { ...input, id: plan.id, reserveNumber: false, items: input.items.map((it, k) => ({ ...it, id: plan.items[k]!.id })) });
+  });
+  record({ scale, name: 'save an edited plan with 30 items (p95)', unit: 'ms', value: planUpdate.p95, target: 150, limit: null });
+  const conference = conferenceInput(seeded);
+  const lead = conference.conclusions![0]!.tasks![0]!;
+  const meetingInput = {
+    ...conference,
+    conclusions: [
+      { content: 'Tăng cường kiểm tra, giám sát việc thực hiện Quy chế dân chủ ở cơ sở.', tasks: Array.from({ length: 12 }, (_, k) => ({ ...lead, content: `${lead.content} (${k + 1})` })) },
+      { content: 'Nhân rộng các mô hình "Dân vận khéo" điển hình.', tasks: Array.from({ length: 8 }, (_, k) => ({ ...lead, content: `Nhân rộng mô hình điển hình (${k + 1})` })) },
+    ],
+  };
+  type SavedMeeting = { id: string; conclusions: Array<{ id: string; tasks: Array<{ id: string }> }> };
+  const meetings: SavedMeeting[] = [];
+  const meetingCreate = await repeat(writeRuns, 2, async () => meetings.push(await call<SavedMeeting>(invoke, 'meetings.create', { meeting: meetingInput })));
+  record({ scale, name: 'save a new meeting with 20 tasks (p95)', unit: 'ms', value: meetingCreate.p95, target: 150, limit: null });
+  const meetingUpdate = await repeat(writeRuns, 0, (i) => {
+    const saved = meetings[i % meetings.length]!;
+    const conclusions = meetingInput.conclusions.map((c, ci) => ({ ...c, id: saved.conclusions[ci]!.id, tasks: c.tasks.map((t, ti) => ({ ...t, id: saved.conclusions[ci]!.tasks[ti]!.id })) }));
+    return call(invoke, 'meetings.update', { id: saved.id, meeting: { ...meetingInput, conclusions } });
+  });
+  record({ scale, name: 'save an edited meeting with 20 tasks (p95)', unit: 'ms', value: meetingUpdate.p95, target: 150, limit: null });
+  lap('saving plans and meetings');
   void ACTIVITIES;
 }
 
@@ -372,8 +421,8 @@ async function measureScreens(scale: string, h: HarnessHandle, quick: boolean, s
       samples.push(performance.now() - t0);
       await context.close();
     }
-    record({ scale, name: 'first screen interactive, figures shown (median)', unit: 'ms', value: summarise(samples).p50, target: 2000, limit: null, note: `samples ${samples.map((x) => x.toFixed(0)).join(', ')} ms (first one cold)` });
-    record({ scale, name: 'first screen shell: navigation + heading (median)', unit: 'ms', value: summarise(shell).p50, target: null, limit: null, note: `samples ${shell.map((x) => x.toFixed(0)).join(', ')} ms` });
+    record({ scale, name: 'first screen interactive, figures shown (median)', unit: 'ms', value: summarise(samples).p50, target: 400, limit: null, note: `samples ${samples.map((x) => x.toFixed(0)).join(', ')} ms (first one cold)` });
+    record({ scale, name: 'first screen shell: navigation + heading (median)', unit: 'ms', value: summarise(shell).p50, target: 250, limit: null, note: `samples ${shell.map((x) => x.toFixed(0)).join(', ')} ms` });
     if (startMs !== null) record({ scale, name: 'app start + first screen (cold)', unit: 'ms', value: startMs + samples[0]!, target: null, limit: null });
     lap('first screen');
 

@@ -131,8 +131,9 @@ export async function selectTaskCoordinators(db: Db, taskIds: readonly string[])
     .execute();
 }
 
-export async function insertConclusionTaskLink(db: Db, row: Insertable<MeetingConclusionTasksTable>): Promise<void> {
-  await db.insertInto('meeting_conclusion_tasks').values(row).execute();
+/** Links of new tasks in one INSERT per 500 rows (5 columns each). */
+export async function insertConclusionTaskLinks(db: Db, rows: readonly Insertable<MeetingConclusionTasksTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('meeting_conclusion_tasks').values(rows.slice(i, i + 500)).execute();
 }
 
 export async function updateConclusionTaskLink(db: Db, taskId: string, patch: Updateable<MeetingConclusionTasksTable>): Promise<void> {

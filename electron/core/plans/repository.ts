@@ -38,8 +38,9 @@ export async function selectItems(db: Db, planIds: readonly string[]): Promise<P
     .execute();
 }
 
-export async function insertItem(db: Db, row: Insertable<PlanItemsTable>): Promise<void> {
-  await db.insertInto('plan_items').values(row).execute();
+/** Item rows in one INSERT per 500 (9 columns each, far below SQLite's bound-parameter limit). */
+export async function insertItems(db: Db, rows: readonly Insertable<PlanItemsTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('plan_items').values(rows.slice(i, i + 500)).execute();
 }
 
 export async function updateItemRow(db: Db, id: string, patch: Updateable<PlanItemsTable>): Promise<void> {

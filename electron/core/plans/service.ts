@@ -14,9 +14,9 @@ import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
 import { formatDate } from '../../../shared/text/format';
 import type { CreatePlanData, Plan, PlanItemInput, PlanKind, PlanSummary, UpdatePlanData } from '../../../shared/schemas/plans';
 import type { Task } from '../../../shared/schemas/tasks';
-import { createTask, deleteTask, getTasksByIds, tasksWhere, updateTask } from '../tasks/service';
+import { applyTaskUpdate, createTasks, deleteTask, getTasksByIds, tasksWhere } from '../tasks/service';
 import { deadlineFromTiming, shiftDateYears, shiftTimingYears } from '../tasks/rules';
-import { insertItem, insertPlan, selectItems, selectPlan, selectPlans, updateItemRow, updatePlanRow, type PlanItemRow, type PlanRow } from './repository';
+import { insertItems, insertPlan, selectItems, selectPlan, selectPlans, updateItemRow, updatePlanRow, type PlanItemRow, type PlanRow } from './repository';
 
 type Header = Pick<CreatePlanData, 'kind' | 'year' | 'date' | 'title' | 'purpose' | 'implementation' | 'recipients'>;
 
@@ -70,20 +70,39 @@ function itemTaskInput(planId: string, itemId: string, year: number, item: PlanI
   };
 }
 
-async function addItem(trx: Db, ctx: AppContext, planId: string, year: number, item: PlanItemInput, position: number, at: string): Promise<void> {
-  const itemId = newId(ctx.clock.now().getTime());
-  const task = await createTask(trx, ctx, itemTaskInput(planId, itemId, year, item), `items.${position}.`);
-  await insertItem(trx, {
-    id: itemId,
-    plan_id: planId,
-    task_id: task.id,
-    position,
-    group_label: item.groupLabel || null,
-    expected_output: item.expectedOutput || null,
-    created_at: at,
-    updated_at: at,
-    deleted_at: null,
-  });
+/**
+ * New items of a plan and their tasks, set-wise (`createTasks`): one statement per kind of row
+ * instead of ~9 per item. `items` carry their position in the plan, which names fields in errors.
+ */
+async function addItems(
+  trx: Db,
+  ctx: AppContext,
+  planId: string,
+  year: number,
+  items: ReadonlyArray<{ item: PlanItemInput; position: number }>,
+  at: string,
+): Promise<void> {
+  if (items.length === 0) return;
+  const itemIds = items.map(() => newId(ctx.clock.now().getTime()));
+  const taskIds = await createTasks(
+    trx,
+    ctx,
+    items.map(({ item, position }, i) => ({ input: itemTaskInput(planId, itemIds[i]!, year, item), fieldPrefix: `items.${position}.` })),
+  );
+  await insertItems(
+    trx,
+    items.map(({ item, position }, i) => ({
+      id: itemIds[i]!,
+      plan_id: planId,
+      task_id: taskIds[i]!,
+      position,
+      group_label: item.groupLabel || null,
+      expected_output: item.expectedOutput || null,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    })),
+  );
 }
 
 export async function createPlan(ctx: AppContext, data: CreatePlanData, extra: { copiedFromId?: string } = {}): Promise<Plan> {
@@ -110,7 +129,7 @@ export async function createPlan(ctx: AppContext, data: CreatePlanData, extra: {
       deleted_at: null,
     };
     await insertPlan(trx, row);
-    for (const [i, item] of data.items.entries()) await addItem(trx, ctx, id, data.year, item, i, at);
+    await addItems(trx, ctx, id, data.year, data.items.map((item, position) => ({ item, position })), at);
     await recordAudit(trx, ctx.actor, at, { entity: 'plan', entityId: id, action: 'create', after: { ...row, items: data.items.length } });
   });
   return getPlan(ctx, id);
@@ -139,18 +158,19 @@ export async function updatePlan(ctx: AppContext, data: UpdatePlanData): Promise
     await updatePlanRow(trx, data.id, patch);
     const existing = new Map((await selectItems(trx, [data.id])).map((r) => [r.id, r]));
     const kept = new Set<string>();
+    const added: Array<{ item: PlanItemInput; position: number }> = [];
     for (const [i, item] of data.items.entries()) {
       const row = item.id ? existing.get(item.id) : undefined;
       if (item.id && !row) {
         throw new AppError('VALIDATION', `Nội dung ${i + 1} không thuộc kế hoạch này.`, { [`items.${i}.id`]: 'Không tìm thấy nội dung.' });
       }
       if (!row) {
-        await addItem(trx, ctx, data.id, data.year, item, i, at);
+        added.push({ item, position: i });
         continue;
       }
       kept.add(row.id);
       const t = itemTaskInput(data.id, row.id, data.year, item);
-      await updateTask(
+      await applyTaskUpdate(
         trx,
         ctx,
         { id: row.task_id, title: t.title, leadUnitId: t.leadUnitId, leadMemberId: t.leadMemberId, leadText: t.leadText, coordinatingUnitIds: t.coordinatingUnitIds, timing: t.timing, deadline: t.deadline, year: t.year },
@@ -158,6 +178,7 @@ export async function updatePlan(ctx: AppContext, data: UpdatePlanData): Promise
       );
       await updateItemRow(trx, row.id, { position: i, group_label: item.groupLabel || null, expected_output: item.expectedOutput || null, updated_at: at });
     }
+    await addItems(trx, ctx, data.id, data.year, added, at);
     for (const row of existing.values()) {
       if (kept.has(row.id)) continue;
       await updateItemRow(trx, row.id, { deleted_at: at, updated_at: at });

@@ -71,8 +71,19 @@ export async function selectTask(db: Db, id: string): Promise<TaskRow | null> {
   return ((await baseQuery(db).where('t.id', '=', id).executeTakeFirst()) as TaskRow | undefined) ?? null;
 }
 
-export async function insertTask(db: Db, row: Insertable<TasksTable>): Promise<void> {
-  await db.insertInto('tasks').values(row).execute();
+/** Rows per INSERT: ~22 columns each stays far below SQLite's 32,766 bound parameters. */
+const INSERT_CHUNK = 500;
+
+/** Many new tasks and their coordinators in a few statements (a plan's items, a meeting's tasks). */
+export async function insertTasks(
+  db: Db,
+  rows: readonly Insertable<TasksTable>[],
+  coordinators: readonly { task_id: string; unit_id: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('tasks').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  for (let i = 0; i < coordinators.length; i += INSERT_CHUNK) {
+    await db.insertInto('task_coordinators').values(coordinators.slice(i, i + INSERT_CHUNK)).execute();
+  }
 }
 
 export async function updateTaskRow(db: Db, id: string, patch: Updateable<TasksTable>): Promise<void> {
@@ -141,6 +152,12 @@ export async function insertUpdate(db: Db, row: Insertable<TaskUpdatesTable>): P
 export async function existingUnitIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db.selectFrom('units').select('id').where('id', 'in', [...ids]).where('deleted_at', 'is', null).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function existingMemberIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('members').select('id').where('id', 'in', [...ids]).where('deleted_at', 'is', null).execute();
   return new Set(rows.map((r) => r.id));
 }
 

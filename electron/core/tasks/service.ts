@@ -7,7 +7,7 @@
  * sourceRef = conclusion id). Deadlines, overdue and due-soon rules: ./rules.ts.
  */
 import type { AppContext } from '../context';
-import { recordAudit, type Db } from '../db/audit';
+import { recordAudit, recordAudits, type Db } from '../db/audit';
 import { newId } from '../db/ids';
 import { isoNow, localDateOf, localToday, systemClock } from '../clock';
 import { AppError, notFound } from '../errors';
@@ -16,7 +16,8 @@ import { foldText, vietnameseSortKey } from '../../../shared/text/vietnamese';
 import { createTaskSchema, updateTaskSchema, type CreateTaskInput, type Task, type TaskDetail, type TaskListFilter, type TaskSourceType, type TaskStatus, type TimingKind, type UpdateTaskData } from '../../../shared/schemas/tasks';
 import {
   existingUnitIds,
-  insertTask,
+  existingMemberIds,
+  insertTasks,
   memberExists,
   replaceCoordinators,
   selectCoordinators,
@@ -120,30 +121,37 @@ export function assignedDateOf(row: Pick<TaskRow, 'assigned_date' | 'created_at'
   return row.assigned_date ?? localDateOf(row.created_at);
 }
 
-/** Checks owners exist; throws a Vietnamese VALIDATION error naming the field. */
-async function assertOwners(
-  db: Db,
-  o: { leadUnitId?: string | null | undefined; leadMemberId?: string | null | undefined; coordinatingUnitIds?: readonly string[] | undefined },
-  prefix = '',
-): Promise<void> {
-  const unitIds = [...new Set([...(o.leadUnitId ? [o.leadUnitId] : []), ...(o.coordinatingUnitIds ?? [])])];
-  const known = await existingUnitIds(db, unitIds);
-  if (o.leadUnitId && !known.has(o.leadUnitId)) {
+type Owners = { leadUnitId?: string | null | undefined; leadMemberId?: string | null | undefined; coordinatingUnitIds?: readonly string[] | undefined };
+
+function ownerUnitIds(o: Owners): string[] {
+  return [...(o.leadUnitId ? [o.leadUnitId] : []), ...(o.coordinatingUnitIds ?? [])];
+}
+
+/** Throws a Vietnamese VALIDATION error naming the field when an owner is not among the known ones. */
+function checkOwners(o: Owners, units: ReadonlySet<string>, members: ReadonlySet<string>, prefix: string): void {
+  if (o.leadUnitId && !units.has(o.leadUnitId)) {
     throw new AppError('VALIDATION', 'Đơn vị chủ trì không tồn tại (có thể đã bị xóa).', {
       [`${prefix}leadUnitId`]: 'Đơn vị chủ trì không tồn tại.',
     });
   }
-  const missing = (o.coordinatingUnitIds ?? []).findIndex((id) => !known.has(id));
+  const missing = (o.coordinatingUnitIds ?? []).findIndex((id) => !units.has(id));
   if (missing >= 0) {
     throw new AppError('VALIDATION', 'Một đơn vị phối hợp không tồn tại (có thể đã bị xóa).', {
       [`${prefix}coordinatingUnitIds.${missing}`]: 'Đơn vị phối hợp không tồn tại.',
     });
   }
-  if (o.leadMemberId && !(await memberExists(db, o.leadMemberId))) {
+  if (o.leadMemberId && !members.has(o.leadMemberId)) {
     throw new AppError('VALIDATION', 'Thành viên chủ trì không tồn tại (có thể đã bị xóa).', {
       [`${prefix}leadMemberId`]: 'Thành viên chủ trì không tồn tại.',
     });
   }
+}
+
+/** Checks owners exist; throws a Vietnamese VALIDATION error naming the field. */
+async function assertOwners(db: Db, o: Owners, prefix = ''): Promise<void> {
+  const units = await existingUnitIds(db, [...new Set(ownerUnitIds(o))]);
+  const members = o.leadMemberId && (await memberExists(db, o.leadMemberId)) ? new Set([o.leadMemberId]) : new Set<string>();
+  checkOwners(o, units, members, prefix);
 }
 
 function searchText(title: string, description: string | null | undefined, leadText: string | null | undefined): string {
@@ -156,47 +164,82 @@ function searchText(title: string, description: string | null | undefined, leadT
  * and audits. `fieldPrefix` names fields in errors (e.g. "items.3." for a plan item).
  */
 export async function createTask(trx: Db, ctx: TaskContext, input: CreateTaskInput, fieldPrefix = ''): Promise<Task> {
-  const data = createTaskSchema.parse(input);
-  await assertOwners(trx, data, fieldPrefix);
+  const [id] = await createTasks(trx, ctx, [{ input, fieldPrefix }]);
+  return (await getTasksByIds(trx, ctx, [id!]))[0]!;
+}
+
+/**
+ * Creates many tasks inside the caller's transaction, exactly as `createTask` one by one would
+ * (same validation in the same order, same errors and field names, one audit entry per task),
+ * in a handful of statements: owners are looked up once for all, rows, coordinators and audit
+ * entries are inserted set-wise, and nothing is read back. Saving a plan of 30 items task by
+ * task cost ~9 statements an item (each a Kysely compile, a prepare and a promise). Returns the
+ * new ids in input order.
+ */
+export async function createTasks(trx: Db, ctx: TaskContext, entries: ReadonlyArray<{ input: CreateTaskInput; fieldPrefix?: string }>): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const parsed = entries.map((e) => createTaskSchema.parse(e.input));
+  const units = await existingUnitIds(trx, [...new Set(parsed.flatMap(ownerUnitIds))]);
+  const members = await existingMemberIds(trx, [...new Set(parsed.flatMap((d) => (d.leadMemberId ? [d.leadMemberId] : [])))]);
+  parsed.forEach((d, i) => checkOwners(d, units, members, entries[i]!.fieldPrefix ?? ''));
   const at = isoNow(ctx.clock);
-  const id = newId(ctx.clock.now().getTime());
-  const deadline = data.timing.kind === 'recurring' ? null : (data.deadline ?? deadlineFromTiming(data.timing));
-  const status = data.status ?? 'chua_thuc_hien';
-  // The date of the document that assigned it, not the day it was typed (issue #17).
-  const assignedDate = data.assignedDate ?? (await selectSourceDate(trx, data)) ?? localToday(ctx.clock);
-  const row = {
-    id,
-    title: data.title,
-    description: data.description ?? null,
-    source_type: data.sourceType,
-    source_id: data.sourceId ?? null,
-    source_ref: data.sourceRef ?? null,
-    lead_unit_id: data.leadUnitId ?? null,
-    lead_member_id: data.leadMemberId ?? null,
-    lead_text: data.leadText || null,
-    timing_kind: data.timing.kind,
-    timing_value: data.timing.value,
-    deadline,
-    status,
-    progress: status === 'hoan_thanh' ? 100 : 0,
-    completed_at: status === 'hoan_thanh' ? localToday(ctx.clock) : null,
-    assigned_date: assignedDate,
-    assigned_reason: null,
-    year: data.year ?? (deadline ? Number(deadline.slice(0, 4)) : yearOfTiming(data.timing)),
-    search_text: searchText(data.title, data.description, data.leadText),
-    sort_key: vietnameseSortKey(data.title),
-    created_at: at,
-    updated_at: at,
-    deleted_at: null,
-  };
-  await insertTask(trx, row);
-  await replaceCoordinators(trx, id, [...new Set(data.coordinatingUnitIds)]);
-  await recordAudit(trx, ctx.actor, at, { entity: 'task', entityId: id, action: 'create', after: { ...row, coordinatingUnitIds: data.coordinatingUnitIds } });
-  return (await getTasksByIds(trx, ctx, [id]))[0]!;
+  // The date of the document that assigned each task, not the day it was typed (issue #17); looked
+  // up once per source, since a plan's or a meeting's tasks all share theirs.
+  const sourceDates = new Map<string, string | null>();
+  for (const data of parsed) {
+    if (data.assignedDate) continue;
+    const key = `${data.sourceType}|${data.sourceId ?? ''}|${data.sourceRef ?? ''}`;
+    if (!sourceDates.has(key)) sourceDates.set(key, await selectSourceDate(trx, data));
+  }
+  const rows = parsed.map((data) => {
+    const assignedDate = data.assignedDate ?? sourceDates.get(`${data.sourceType}|${data.sourceId ?? ''}|${data.sourceRef ?? ''}`) ?? localToday(ctx.clock);
+    const deadline = data.timing.kind === 'recurring' ? null : (data.deadline ?? deadlineFromTiming(data.timing));
+    const status = data.status ?? 'chua_thuc_hien';
+    return {
+      id: newId(ctx.clock.now().getTime()),
+      title: data.title,
+      description: data.description ?? null,
+      source_type: data.sourceType,
+      source_id: data.sourceId ?? null,
+      source_ref: data.sourceRef ?? null,
+      lead_unit_id: data.leadUnitId ?? null,
+      lead_member_id: data.leadMemberId ?? null,
+      lead_text: data.leadText || null,
+      timing_kind: data.timing.kind,
+      timing_value: data.timing.value,
+      deadline,
+      status,
+      progress: status === 'hoan_thanh' ? 100 : 0,
+      completed_at: status === 'hoan_thanh' ? localToday(ctx.clock) : null,
+      assigned_date: assignedDate,
+      assigned_reason: null,
+      year: data.year ?? (deadline ? Number(deadline.slice(0, 4)) : yearOfTiming(data.timing)),
+      search_text: searchText(data.title, data.description, data.leadText),
+      sort_key: vietnameseSortKey(data.title),
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    };
+  });
+  const coordinators = rows.flatMap((row, i) => [...new Set(parsed[i]!.coordinatingUnitIds)].map((unit_id) => ({ task_id: row.id, unit_id })));
+  await insertTasks(trx, rows, coordinators);
+  await recordAudits(
+    trx,
+    ctx.actor,
+    at,
+    rows.map((row, i) => ({ entity: 'task', entityId: row.id, action: 'create', after: { ...row, coordinatingUnitIds: parsed[i]!.coordinatingUnitIds } })),
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Changes title, owners or timing; validates like createTask. */
 export async function updateTask(trx: Db, ctx: TaskContext, input: UpdateTaskData, fieldPrefix = ''): Promise<Task> {
+  await applyTaskUpdate(trx, ctx, input, fieldPrefix);
+  return (await getTasksByIds(trx, ctx, [input.id]))[0]!;
+}
+
+/** `updateTask` without reading the task back: for callers that re-read their whole parent once. */
+export async function applyTaskUpdate(trx: Db, ctx: TaskContext, input: UpdateTaskData, fieldPrefix = ''): Promise<void> {
   const data = updateTaskSchema.parse(input);
   const before = await selectTask(trx, data.id);
   if (!before) throw notFound('nhiệm vụ');
@@ -237,7 +280,6 @@ export async function updateTask(trx: Db, ctx: TaskContext, input: UpdateTaskDat
   await updateTaskRow(trx, data.id, patch);
   if (data.coordinatingUnitIds) await replaceCoordinators(trx, data.id, [...new Set(data.coordinatingUnitIds)]);
   await recordAudit(trx, ctx.actor, at, { entity: 'task', entityId: data.id, action: 'update', before, after: patch });
-  return (await getTasksByIds(trx, ctx, [data.id]))[0]!;
 }
 
 /** Soft delete (restorable from the trash). */
