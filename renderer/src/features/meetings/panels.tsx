@@ -141,8 +141,9 @@ async function openIssued(id: string, format: 'pdf' | 'docx') {
  * Every version of this paper issued so far (v1 at finalisation, v2 after a reopen…), each with
  * its reason and the exact PDF and Word files issued; a reopened meeting keeps them all.
  */
-export function IssuedVersions({ meetingId, document }: { meetingId: string; document: 'minutes' | 'conclusions' }) {
-  const versions = useApiQuery('issued.list', { ownerType: 'meeting', ownerId: meetingId, docType: document }, { staleTime: 0 });
+export function IssuedVersions({ meetingId, document, ownerType = 'meeting' }: { meetingId: string; document: string; ownerType?: string }) {
+  // ownerType: plans show the same table for their own issued versions (ownerType 'plan').
+  const versions = useApiQuery('issued.list', { ownerType, ownerId: meetingId, docType: document }, { staleTime: 0 });
   if (versions.error) return <ErrorAlert error={versions.error} onRetry={() => void versions.refetch()} />;
   const list = versions.data ?? [];
   if (list.length === 0) return null;

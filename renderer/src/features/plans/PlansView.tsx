@@ -14,6 +14,8 @@ import { PLAN_KINDS, PLAN_KIND_LABELS, type PlanKind } from '../../../../shared/
 import { TaskTable } from '../tasks/TaskTable';
 import { PlanEditor } from './PlanEditor';
 import { downloadFile } from '../../components/fileOut';
+import { IssueButton } from '../../components/IssueButton';
+import { IssuedVersions } from '../meetings/panels';
 import { PrintModal, usePrintState } from '../../components/PrintModal';
 
 export function PlansView({ planId, onSelect, onOpenTask, today }: { planId: string | null; onSelect: (id: string | null) => void; onOpenTask: (id: string) => void; today: string }) {
@@ -98,6 +100,8 @@ function PlanDetail({ id, onBack, onOpenTask, today, onSelect }: { id: string; o
   const [copying, setCopying] = useState(false);
   const printing = usePrintState();
   const confirm = useConfirm();
+  const issued = useApiQuery('issued.list', { ownerType: 'plan', ownerId: id, docType: 'plan' }, { staleTime: 0 });
+  const issue = useApiMutation('plans.issue', { invalidate: ['issued.list'] });
   const remove = useApiMutation('plans.delete', { invalidate: ['plans.list', 'tasks.list', 'calendar.month'] });
   const p = plan.data;
 
@@ -134,6 +138,7 @@ function PlanDetail({ id, onBack, onOpenTask, today, onSelect }: { id: string; o
             >
               Xem bản in
             </Button>
+            <IssueButton issuedCount={issued.data?.length ?? 0} what="kế hoạch" onIssue={(reason) => issue.mutateAsync({ id: p.id, ...(reason ? { reason } : {}) })} />
             <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => setCopying(true)}>
               Sao chép sang năm sau
             </Button>
@@ -173,6 +178,8 @@ function PlanDetail({ id, onBack, onOpenTask, today, onSelect }: { id: string; o
               </Stack>
             </Group>
           </Paper>
+          {/* The plan's own ownerType; the table is the meetings' one, keyed by owner. */}
+          <IssuedVersions ownerType="plan" meetingId={p.id} document="plan" />
           {p.items.length === 0 ? (
             <EmptyState title="Kế hoạch chưa có nội dung" description="Bấm «Sửa» để thêm các nội dung, đơn vị chủ trì và thời gian." />
           ) : (
