@@ -20,6 +20,8 @@ const ADMIN = new Set([
   'users.delete',
   'users.list',
   'lock.configure',
+  // Whose packages this installation accepts: trusting a key is trusting everything it signs.
+  'exchange.keys.trust',
 ]);
 
 /** Actions that only read (or hand back bytes for the user to save): allowed to "chỉ xem". */
@@ -56,6 +58,7 @@ const OVERRIDES: Record<string, Permission> = {
   'backup.importFile': 'write',
   // A backup is the whole database, password hashes included: never to "chỉ xem".
   'backup.download': 'write',
+  'exchange.records': 'read', // the records received from other levels (a noun, but a read)
   'models.importHistory': 'read', // the list of past imports ("import" in its name, but a read)
   // QCDC channels with a sub-namespace (the action after the first dot is "indicators.list"…).
   'qcdc.indicators.list': 'read',
