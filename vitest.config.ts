@@ -27,6 +27,20 @@ export default defineConfig({
         },
       },
       {
+        // Issue #18's fault tests (kill loop, hostile sweep, disk full, read-only, flipped backup byte):
+        // they start harness processes and mount folders, so one file at a time. `npm run test:faults`
+        // runs the long versions of the same files.
+        test: {
+          name: 'faults',
+          environment: 'node',
+          include: ['tests/faults/**/*.test.ts'],
+          testTimeout: 120000,
+          hookTimeout: 120000,
+          pool: 'forks',
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           environment: 'node',

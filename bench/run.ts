@@ -36,6 +36,7 @@ import { migrations } from '../electron/core/db/migrations';
 import { generateDataset, type DatasetSpec, type DatasetSummary } from './generate';
 import { peakRss, repeat, repeatSync, summarise, timeAsync } from './measure';
 import { Rng, modelName, personName, ACTIVITIES } from './names';
+import { measureQcdc } from './qcdc';
 
 /** The repository root: out/bench/run.js when built, bench/run.ts under tsx. */
 const ROOT = (() => {
@@ -474,6 +475,10 @@ async function main(): Promise<void> {
       fs.rmSync(work, { recursive: true, force: true });
     }
   }
+
+  const qcdcScale = quick ? 'qcdc-1k' : 'qcdc-10k';
+  process.stdout.write(`\n[${qcdcScale}] QCDC figures\n`);
+  await measureQcdc(root, quick, (r) => record({ scale: qcdcScale, limit: null, ...r }), lapper(qcdcScale));
 
   const report = {
     at: new Date().toISOString(),

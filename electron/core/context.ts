@@ -32,6 +32,11 @@ export interface AppContext {
   startupIntegrity: string;
   /** The start-up check is still running in a worker (see ContextOptions.deferStartupCheckMs). */
   integrityChecking: boolean;
+  /**
+   * Starts the deferred start-up check now if it is still waiting, and resolves once its result is
+   * applied (at once when there is none). The registry awaits it before any write.
+   */
+  startupChecked?(): Promise<void>;
   schemaVersion: string;
   nativeBinding?: string;
   /**
@@ -86,15 +91,24 @@ function hasPendingMigrations(handle: SqliteHandle): boolean {
  * Runs the start-up quick_check in a worker after `delayMs` (the first screen is drawn meanwhile).
  * Damage found switches the context to its recovery state exactly as a check at open would, tells
  * the window (`integrity.changed`) and the user (a notification in Vietnamese).
+ *
+ * `now()` starts the check at once if it has not started and resolves when its result is applied:
+ * the registry calls it before the first write (see checkAccess), so a write is never accepted on
+ * a database whose check has not finished. Reading stays instant from the first second; only a
+ * write in the first minute waits for the check (under a second at a province's 300 MB, 10–12 s
+ * at a national 2.7 GB register — once, against a write landing on a damaged file).
  */
-function startDeferredCheck(ctx: AppContext, delayMs: number): { cancel(): void } {
+function startDeferredCheck(ctx: AppContext, delayMs: number): { cancel(): void; now(): Promise<void> } {
   let check: { cancel(): void } | null = null;
   let cancelled = false;
-  const timer = setTimeout(() => {
+  let finished: Promise<void> | null = null;
+  const run = (): Promise<void> => {
+    if (finished) return finished;
+    clearTimeout(timer);
     const file = ctx.layout.databaseFile;
     const running = checkDatabaseInWorker(file, { nativeBinding: ctx.nativeBinding, check: 'quick' });
     check = running;
-    void running.result.then((reported) => {
+    finished = running.result.then((reported) => {
       if (cancelled) return;
       // No worker could load the driver (a packaging fault): check on this thread, as before workers.
       if (reported === WORKER_UNAVAILABLE) ctx.log.warn('worker-unavailable: start-up check run on the main thread', file);
@@ -110,7 +124,9 @@ function startDeferredCheck(ctx: AppContext, delayMs: number): { cancel(): void 
       ctx.events.emit('integrity.changed', { ok: false });
       ctx.platform.notify('Dữ liệu bị hỏng', 'Kiểm tra khi khởi động phát hiện tệp dữ liệu bị hỏng. Phần mềm tạm dừng việc sửa dữ liệu; hãy phục hồi từ bản sao lưu ở mục "Sao lưu, dữ liệu".');
     });
-  }, delayMs);
+    return finished;
+  };
+  const timer = setTimeout(() => void run(), delayMs);
   timer.unref();
   return {
     cancel() {
@@ -118,6 +134,7 @@ function startDeferredCheck(ctx: AppContext, delayMs: number): { cancel(): void 
       clearTimeout(timer);
       check?.cancel();
     },
+    now: () => (cancelled ? Promise.resolve() : run()),
   };
 }
 
@@ -203,7 +220,7 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
 
     const events = new EventBus();
     let closed = false;
-    let deferredCheck: { cancel(): void } | null = null;
+    let deferredCheck: { cancel(): void; now(): Promise<void> } | null = null;
     const ctx: AppContext = {
       db,
       sqlite: opened.sqlite,
@@ -219,6 +236,7 @@ export async function createAppContext(options: ContextOptions): Promise<AppCont
       integrityChecking: opened.checkDeferred,
       schemaVersion: names[names.length - 1] ?? '',
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      startupChecked: () => (ctx.integrityChecking && deferredCheck ? deferredCheck.now() : Promise.resolve()),
       async reopen(reopenOptions = {}) {
         if (closed) throw new Error('context is closed');
         deferredCheck?.cancel(); // the files are about to change: the next open checks them itself

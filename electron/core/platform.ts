@@ -14,6 +14,11 @@ export interface Platform {
   renderPdf(html: string, options?: PdfOptions): Promise<Uint8Array>;
   /** Opens a file with the OS default program, when the platform can. */
   openPath(filePath: string): Promise<void>;
+  /**
+   * Shows a file selected in its folder (Explorer) without opening it: for stored files of a type
+   * the OS would run (see attachments/openable.ts). Absent where there is no file manager.
+   */
+  showInFolder?(filePath: string): Promise<void> | void;
   /** An OS notification (desktop) or an in-app one (harness). */
   notify(title: string, body: string): void;
   /**

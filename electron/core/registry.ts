@@ -21,6 +21,10 @@ import { safetyHandlers } from './safety/handlers';
 import { checkAccess } from './safety/users/service';
 import { overviewHandlers } from './overview/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { qcdcHandlers } from './qcdc/handlers';
+import { dialoguesHandlers } from './dialogues/handlers';
+import { supervisionsHandlers } from './supervisions/handlers';
+import { trainingsHandlers } from './trainings/handlers';
 
 import type { HandlerMap } from './handler';
 export type { Handler, HandlerMap } from './handler';
@@ -45,6 +49,10 @@ export const handlers: HandlerMap = {
   ...safetyHandlers,
   ...overviewHandlers,
   ...reportsHandlers,
+  ...qcdcHandlers,
+  ...dialoguesHandlers,
+  ...supervisionsHandlers,
+  ...trainingsHandlers,
 };
 
 export interface InvokeOptions {
@@ -70,6 +78,13 @@ function sqliteErrorToAppError(err: unknown): AppError | null {
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return new AppError('CONFLICT', 'Dữ liệu trùng hoặc tham chiếu tới bản ghi không tồn tại; không có gì được lưu.');
+  }
+  // The disk, not the program: say what the user can do about it (tests/faults/disk.test.ts).
+  if (code === 'SQLITE_FULL') {
+    return new AppError('UNAVAILABLE', 'Ổ đĩa chứa dữ liệu đã đầy; không có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.');
+  }
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) {
+    return new AppError('UNAVAILABLE', 'Thư mục dữ liệu đang ở chế độ chỉ đọc (không ghi được); không có gì được lưu.');
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return new AppError('CONFLICT', 'Cơ sở dữ liệu đang bận, vui lòng thử lại sau giây lát.');

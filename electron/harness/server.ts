@@ -88,9 +88,23 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+/** decodeURIComponent that answers null for a malformed escape (`/%`) instead of throwing URIError. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
   const root = path.resolve(staticDir);
-  let rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  const decoded = safeDecode(urlPath.split('?')[0] ?? '/');
+  if (decoded === null) {
+    sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Địa chỉ không hợp lệ.' } });
+    return;
+  }
+  let rel = decoded;
   if (rel === '/' || rel === '') rel = '/index.html';
   const file = path.resolve(root, '.' + rel);
   // Path traversal guard: only files inside the built renderer.
@@ -110,24 +124,71 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
   fs.createReadStream(target).pipe(res);
 }
 
+/** The loopback names this server answers to; anything else in Host is a DNS-rebinding page. */
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost'];
+
+/**
+ * Host must name this server on loopback (with its port), and Origin, when a browser sends one,
+ * must be this server's own page: a page on any other origin (or `null`, a sandboxed frame or a
+ * file) is refused before anything runs. No CORS header is ever sent, so a browser never lets
+ * another origin read an answer either.
+ */
+function fromOwnOrigin(req: http.IncomingMessage, port: number): boolean {
+  const own = LOOPBACK_HOSTS.map((host) => `${host}:${port}`);
+  if (!own.includes((req.headers.host ?? '').toLowerCase())) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || own.some((host) => origin.toLowerCase() === `http://${host}`);
+}
+
+function serverPort(server: http.Server): number {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
 /**
  * The automation API and dev/test transport: POST /rpc/<channel> with a JSON body and a bearer
  * token, GET /rpc for the channel list with JSON Schemas, GET /events (SSE) for job progress and
- * notifications. Listens on 127.0.0.1 only.
+ * notifications. Listens on 127.0.0.1 only. The token is read from the Authorization header only:
+ * a token in a query string ends up in logs, history and Referer headers, and lets a plain
+ * cross-site form or `<img>` carry it.
  */
 export function createHarnessServer(options: HarnessOptions): http.Server {
   const { invoke, events, token } = options;
-  const authorised = (req: http.IncomingMessage, url: URL): boolean => {
+  const authorised = (req: http.IncomingMessage): boolean => {
     const header = req.headers.authorization ?? '';
-    const bearer = header.startsWith('Bearer ') ? header.slice(7) : '';
-    const given = bearer || url.searchParams.get('token') || '';
+    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
     return given !== '' && sameToken(given, token);
   };
 
-  return http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const server = http.createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (err) {
+      // Nothing a request carries may stop the harness: answer, keep listening.
+      if (!res.headersSent) sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Yêu cầu không hợp lệ.' } });
+      else res.destroy(err instanceof Error ? err : undefined);
+    }
+  });
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (!fromOwnOrigin(req, serverPort(server))) {
+      sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ trang của QCDC Desk trên máy này nên bị từ chối.' } });
+      return;
+    }
+    if (req.method === 'OPTIONS') {
+      // A CORS preflight: never granted (no Access-Control-Allow-* header is sent anywhere).
+      sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Không cho phép truy cập từ trang khác.' } });
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Địa chỉ không hợp lệ.' } });
+      return;
+    }
     const isApi = url.pathname === '/rpc' || url.pathname.startsWith('/rpc/') || url.pathname === '/events';
-    if (isApi && !authorised(req, url)) {
+    if (isApi && !authorised(req)) {
       sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Thiếu hoặc sai mã truy cập (token).' } });
       return;
     }
@@ -138,7 +199,7 @@ export function createHarnessServer(options: HarnessOptions): http.Server {
     }
 
     if (url.pathname.startsWith('/rpc/') && req.method === 'POST') {
-      const channelName = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      const channelName = safeDecode(url.pathname.slice('/rpc/'.length)) ?? '';
       readBody(req)
         .then(async (body) => {
           let input: unknown;
@@ -180,7 +241,8 @@ export function createHarnessServer(options: HarnessOptions): http.Server {
       return;
     }
     sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Không có địa chỉ này.' } });
-  });
+  }
+  return server;
 }
 
 export function listen(server: http.Server, port: number): Promise<number> {

@@ -181,6 +181,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp | null
     screen: electron.screen,
     userDataDir,
     preloadPath,
+    devTools: devUrl !== null, // electron-vite dev only; never in a packaged or `npm start` window
     ...(fs.existsSync(iconPath) ? { iconPath } : {}),
   });
   const unforward = forwardEvents(ctx.events, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));

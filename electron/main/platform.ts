@@ -6,12 +6,13 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog, Notificati
 import type { Platform } from '../core/platform';
 import type { EventBus } from '../core/events';
 import { AppError } from '../core/errors';
+import { mayOpenWithOs } from '../core/attachments/openable';
 import { printWindowWebPreferences } from './security';
 
 /** The slice of Electron the platform needs; passed in so it runs against fakes in tests. */
 export interface PlatformDeps {
   dialog: Pick<Dialog, 'showSaveDialog'> & Partial<Pick<Dialog, 'showOpenDialog'>>;
-  shell: Pick<Shell, 'openPath'>;
+  shell: Pick<Shell, 'openPath'> & Partial<Pick<Shell, 'showItemInFolder'>>;
   createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
   notification: { isSupported(): boolean; show(options: NotificationConstructorOptions): void };
   /** The main window, parent of dialogs. */
@@ -107,8 +108,18 @@ export function electronPlatform(deps: PlatformDeps): Platform {
     },
 
     async openPath(filePath) {
+      // Second guard (the attachments service checks first): a file of a type the OS would run is
+      // never handed to shell.openPath, whoever asks. Folders (the data folder) open as before.
+      const isFile = await fs.stat(filePath).then((st) => st.isFile(), () => false);
+      if (isFile && !mayOpenWithOs(filePath)) {
+        throw new AppError('FORBIDDEN', 'Phần mềm không mở tệp chương trình hoặc mã lệnh; hãy xem tệp trong thư mục của nó.');
+      }
       const error = await deps.shell.openPath(filePath);
       if (error) throw new AppError('UNAVAILABLE', `Không mở được tệp bằng chương trình mặc định: ${error}`);
+    },
+
+    async showInFolder(filePath) {
+      deps.shell.showItemInFolder?.(filePath);
     },
 
     notify(title, body) {

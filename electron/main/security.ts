@@ -1,10 +1,12 @@
 import type { Event as ElectronEvent, HandlerDetails, WebPreferences, WindowOpenHandlerResponse } from 'electron';
 
 /**
- * The renderer's web preferences (docs/quality.md security policy). Kept in one constant so the test
- * asserts every value and nobody loosens one in passing.
+ * The renderer's web preferences (the security policy). Kept in one constant so the test
+ * asserts every value and nobody loosens one in passing. `devTools` only for `electron-vite dev`
+ * (an unpackaged app on the dev server): in a shipped window the DevTools console would let anyone
+ * at the keyboard call every channel past the renderer's own checks.
  */
-export function mainWindowWebPreferences(preloadPath: string): WebPreferences {
+export function mainWindowWebPreferences(preloadPath: string, options: { devTools?: boolean } = {}): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -19,7 +21,7 @@ export function mainWindowWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
-    devTools: true,
+    devTools: options.devTools === true,
   };
 }
 

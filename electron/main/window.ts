@@ -11,10 +11,12 @@ export interface WindowDeps {
   userDataDir: string;
   preloadPath: string;
   iconPath?: string;
+  /** DevTools in the window: development (electron-vite dev) only, see mainWindowWebPreferences. */
+  devTools?: boolean;
 }
 
 /** The window's construction options from the remembered (and re-fitted) state. */
-export function mainWindowOptions(deps: Pick<WindowDeps, 'screen' | 'preloadPath' | 'iconPath'>, state: WindowState): BrowserWindowConstructorOptions {
+export function mainWindowOptions(deps: Pick<WindowDeps, 'screen' | 'preloadPath' | 'iconPath' | 'devTools'>, state: WindowState): BrowserWindowConstructorOptions {
   return {
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : { center: true }),
     width: state.width,
@@ -25,7 +27,7 @@ export function mainWindowOptions(deps: Pick<WindowDeps, 'screen' | 'preloadPath
     title: 'QCDC Desk',
     backgroundColor: '#f8f9fa',
     ...(deps.iconPath ? { icon: deps.iconPath } : {}),
-    webPreferences: mainWindowWebPreferences(deps.preloadPath),
+    webPreferences: mainWindowWebPreferences(deps.preloadPath, { devTools: deps.devTools === true }),
   };
 }
 

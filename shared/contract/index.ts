@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../schemas/zodLocale';
 import { settingsChannels } from '../schemas/settings';
 import { systemChannels } from '../schemas/system';
 import { unitsChannels } from '../schemas/units';
@@ -22,10 +23,14 @@ import { dataDirChannels } from '../schemas/dataDir';
 import { usersChannels } from '../schemas/users';
 import { overviewChannels } from '../schemas/overview';
 import { reportsChannels } from '../schemas/reports';
+import { qcdcChannels } from '../schemas/qcdc';
+import { dialoguesChannels } from '../schemas/dialogues';
+import { supervisionsChannels } from '../schemas/supervisions';
+import { trainingsChannels } from '../schemas/trainings';
 import { jobProgressSchema } from './envelope';
 
-// Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not word itself.
-z.config(z.locales.vi());
+// Zod's own messages (wrong type, missing field…) in Vietnamese for anything a schema does not
+// word itself: configured once in shared/schemas/zodLocale.ts (imported first, for its effect).
 
 /**
  * The single contract between renderer and main process: channel → { input, output }.
@@ -56,6 +61,10 @@ export const contract = {
   ...usersChannels,
   ...overviewChannels,
   ...reportsChannels,
+  ...qcdcChannels,
+  ...dialoguesChannels,
+  ...supervisionsChannels,
+  ...trainingsChannels,
 };
 
 export type Contract = typeof contract;

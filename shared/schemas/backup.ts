@@ -56,6 +56,8 @@ export const backupInfoSchema = z.object({
   appVersion: z.string(),
   /** Manual backups are never removed by rotation. */
   pinned: z.boolean(),
+  /** After a verify: how the file was checked, in Vietnamese (SHA-256 at creation, or only integrity and schema for older backups). */
+  verification: z.string().optional(),
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodLocale'; // Vietnamese messages for zod's own issues, for every schema built here
 import { normalizeMultiline, normalizeText } from '../text/vietnamese';
 import { isIsoDate } from '../text/format';
 

@@ -87,6 +87,14 @@ export const recordVisitSchema = z.object({
   strengths: longText('Ưu điểm').nullable().optional(),
   shortcomings: longText('Hạn chế').nullable().optional(),
   conclusions: longText('Kết luận').nullable().optional(),
+  /**
+   * Findings per requirement of the unit's loại hình (QCDC catalogue): met true/false, null = not
+   * assessed. Only the requirements listed are changed.
+   */
+  findings: z
+    .array(z.object({ indicatorId: idSchema, met: z.boolean().nullable(), note: text('Ghi chú', { max: 1000 }).nullable().optional() }))
+    .max(200)
+    .optional(),
 });
 export type RecordVisitData = z.output<typeof recordVisitSchema>;
 
@@ -131,6 +139,18 @@ export const inspectionTargetSchema = z.object({
   shortcomings: z.string().nullable(),
   conclusions: z.string().nullable(),
   recommendations: z.array(taskSchema),
+  /** The QCDC requirements (yes/no indicators) of the unit's loại hình, with the findings recorded. */
+  requirements: z
+    .array(
+      z.object({
+        indicatorId: z.string(),
+        name: z.string(),
+        legalBasis: z.string().nullable(),
+        met: z.boolean().nullable(),
+        note: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type InspectionTarget = z.infer<typeof inspectionTargetSchema>;
 

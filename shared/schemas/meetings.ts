@@ -397,8 +397,15 @@ export const meetingsChannels = {
   }),
   'meetings.attachments.open': channel({
     input: byId,
-    output: z.object({ opened: z.boolean() }),
-    summary: 'Open a stored file with the operating system (desktop app only; opened=false elsewhere).',
+    output: z.object({
+      opened: z.boolean(),
+      /** A type the OS would run (.exe, .js, .lnk…): not opened, shown in its folder instead. */
+      shownInFolder: z.boolean().optional(),
+      /** Why it was not opened, in Vietnamese, for the window to show. */
+      warning: z.string().nullable().optional(),
+    }),
+    summary:
+      'Open a stored file with the operating system (desktop app only; opened=false elsewhere). Only documents and pictures are opened; any other type (programs, scripts, shortcuts) is shown in its folder with a warning.',
   }),
   'meetings.attachments.delete': channel({
     input: byId,

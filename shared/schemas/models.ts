@@ -82,7 +82,17 @@ export const yearFieldsSchema = z.object({
   note: optText('Ghi chú', 1000),
 });
 
-export const modelCreateSchema = modelFieldsSchema.extend({ year: yearSchema }).extend(yearFieldsSchema.shape).strict();
+export const modelCreateSchema = modelFieldsSchema
+  .extend({ year: yearSchema })
+  .extend(yearFieldsSchema.shape)
+  .extend({
+    /**
+     * The unit already has a model of this name in this year: keep this one as a model of its own
+     * (two villages running the same model) instead of the refusal; the answer carries a warning.
+     */
+    separate: z.boolean().optional(),
+  })
+  .strict();
 
 export const modelYearRowSchema = z.object({
   id: z.string(),
@@ -142,6 +152,8 @@ export const modelDetailSchema = z.object({
     updatedAt: z.string(),
   }),
   years: z.array(modelYearRowSchema),
+  /** models.create: why the model was kept as one of its own (the unit already had one of that name in that year). */
+  warning: z.string().optional(),
 });
 export type ModelDetail = z.infer<typeof modelDetailSchema>;
 
@@ -174,6 +186,8 @@ export type ModelFilterInput = z.input<typeof modelFilterSchema>;
 export const modelListInputSchema = modelFilterSchema
   .extend({
     sort: z.enum(MODEL_SORTS).default('name'),
+    /** Reversed order (clicking a column header again): Z→A by name or unit, oldest change first. */
+    descending: z.boolean().optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000, 'Mỗi lần lấy tối đa 1.000 dòng.').default(100),
   })
@@ -316,6 +330,7 @@ export const IMPORT_FIELDS = [
   { key: 'expectedResults', label: 'Sản phẩm, kết quả', required: false },
   { key: 'replicability', label: 'Khả năng nhân rộng', required: false },
   { key: 'recognised', label: 'Kết quả công nhận', required: false },
+  { key: 'notRecognisedMark', label: 'Cột đánh dấu Không công nhận', required: false },
   { key: 'level', label: 'Cấp công nhận', required: false },
   { key: 'decisionNo', label: 'Số quyết định', required: false },
   { key: 'decisionDate', label: 'Ngày quyết định', required: false },
@@ -346,9 +361,24 @@ export const importPreviewSchema = z.object({
   rowsRead: z.number().int(),
   rowsValid: z.number().int(),
   errors: z.array(z.object({ sheet: z.string(), row: z.number().int(), seq: z.string().nullable(), reasons: z.array(z.string()) })),
-  unknownUnits: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  unknownUnits: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.number().int(),
+      /** Where the commit puts the new unit by default: the organisation its rows are grouped under (null: the top). */
+      parentId: z.string().nullable().optional(),
+      parentName: z.string().nullable().optional(),
+    }),
+  ),
   unknownValues: z.array(z.object({ catalog: z.enum(['field', 'awardForm', 'recognitionLevel']), value: z.string(), rows: z.number().int() })),
   warnings: z.array(z.string()),
+  /**
+   * Rows that look like another row of the file (same year, unit, model name and performer) but have
+   * their own number in the list: kept as separate models unless the commit names them in mergeRows.
+   */
+  duplicates: z
+    .array(z.object({ sheet: z.string(), row: z.number().int(), seq: z.string().nullable(), sameAsRow: z.number().int(), sameAsSeq: z.string().nullable(), name: z.string(), unitName: z.string() }))
+    .optional(),
   /** What a commit would do now with existing units (rows with unknown units counted as created). */
   plan: z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() }),
   legacyEncoding: z.enum(['none', 'tcvn3', 'vni']),
@@ -368,6 +398,19 @@ export const importCommitInputSchema = z
     unitMap: z.record(z.string(), idSchema).optional(),
     /** Unknown catalogue value (as in the file) → existing catalogue item. */
     valueMap: z.record(z.string(), idSchema).optional(),
+    /**
+     * Where new units go: `parentId` for all of them, `unitParents` (unit name as in the file →
+     * parent id, null for the top) one by one. Default: under the organisation the file groups their
+     * rows under (its heading rows), else at the top.
+     */
+    parentId: idSchema.optional(),
+    unitParents: z.record(z.string(), idSchema.nullable()).optional(),
+    /** Create unknown units (default: createMissing); false with createMissing keeps creating award forms only. */
+    createMissingUnits: z.boolean().optional(),
+    /** Unknown catalogue values ("catalog|value", as in the preview) whose rows are skipped, whatever the create flags say. */
+    skipValues: z.array(z.string().max(600)).max(2000).optional(),
+    /** Look-alike rows ("sheet!row", from preview.duplicates) merged into the row they look like: skipped as duplicates. */
+    mergeRows: z.array(z.string().max(300)).max(100000).optional(),
     jobId: z.string().max(100).optional(),
   })
   .strict();

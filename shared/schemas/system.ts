@@ -37,7 +37,13 @@ export const systemChannels = {
     input: z
       .object({
         fileName: text('Tên tệp', { min: 1, max: 200 }).pipe(
-          z.string().regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'Tên tệp chứa ký tự không được phép.'),
+          z
+            .string()
+            .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'Tên tệp chứa ký tự không được phép.')
+            // "." and ".." name folders, not files (the save dialog or the exports folder would be
+            // asked to write a directory); Windows also refuses its device names.
+            .refine((name) => !/^[.\s]+$/.test(name), 'Tên tệp không hợp lệ (không được chỉ gồm dấu chấm).')
+            .refine((name) => !/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(name), 'Tên tệp trùng với tên thiết bị của Windows; hãy đặt tên khác.'),
         ),
         bytes: bytesSchema,
       })

@@ -8,13 +8,15 @@ import { fileOutput, printOutput, byId } from './outputs';
 
 // ───────────────────────────── Tasks ─────────────────────────────
 
-export const TASK_SOURCE_TYPES = ['plan', 'meeting', 'inspection', 'direct'] as const;
+export const TASK_SOURCE_TYPES = ['plan', 'meeting', 'inspection', 'direct', 'dialogue', 'supervision'] as const;
 export type TaskSourceType = (typeof TASK_SOURCE_TYPES)[number];
 export const TASK_SOURCE_LABELS: Record<TaskSourceType, string> = {
   plan: 'Kế hoạch',
   meeting: 'Kết luận hội nghị',
   inspection: 'Kiến nghị sau kiểm tra',
   direct: 'Giao trực tiếp',
+  dialogue: 'Ý kiến chuyển đi sau hội nghị đối thoại',
+  supervision: 'Kiến nghị sau giám sát của thành viên BCĐ',
 };
 
 export const TASK_STATUSES = ['chua_thuc_hien', 'dang_thuc_hien', 'hoan_thanh', 'tam_dung'] as const;

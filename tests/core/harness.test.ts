@@ -79,7 +79,7 @@ describe('harness (automation API)', () => {
 
   it('streams job progress as Server-Sent Events', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${h.url}/events?token=test-token-123`, { signal: controller.signal });
+    const res = await fetch(`${h.url}/events`, { headers: { authorization: 'Bearer test-token-123' }, signal: controller.signal });
     const reader = res.body!.getReader();
     // Emit once the stream is open.
     setTimeout(() => h.ctx.events.emit('job.progress', { jobId: 'j1', phase: 'Đang nhập', done: 3, total: 10 }), 50);

@@ -78,7 +78,7 @@ describe('Electron main: start-up', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
-      devTools: true,
+      devTools: false,
     });
     expect(mainWindow().options.title).toBe('QCDC Desk');
     expect(app.appUserModelId).toBe('vn.qcdc.desk'); // Windows notifications need it (same as appId)
@@ -98,6 +98,17 @@ describe('Electron main: start-up', () => {
     app.isPackaged = true;
     await boot({ ELECTRON_RENDERER_URL: 'http://localhost:5173' });
     expect(mainWindow().loadedUrl).toBe('app://qcdc/index.html');
+  });
+
+  it('row 12: DevTools are off in a packaged window, even with a dev server URL in the environment', async () => {
+    app.isPackaged = true;
+    await boot({ ELECTRON_RENDERER_URL: 'http://localhost:5173' });
+    expect((mainWindow().options.webPreferences as Record<string, unknown>).devTools).toBe(false);
+  });
+
+  it('row 12: DevTools are on only for an unpackaged app on the electron-vite dev server', async () => {
+    await boot({ ELECTRON_RENDERER_URL: 'http://localhost:5173/' });
+    expect((mainWindow().options.webPreferences as Record<string, unknown>).devTools).toBe(true);
   });
 
   it('uses the dev server URL when unpackaged and accepts calls from that origin only', async () => {

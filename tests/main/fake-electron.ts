@@ -214,6 +214,10 @@ export const shell = {
     this.paths.push(p);
     return '';
   },
+  shownInFolder: [] as string[],
+  showItemInFolder(p: string): void {
+    this.shownInFolder.push(p);
+  },
 };
 
 export const dialog = {
@@ -285,6 +289,7 @@ export function resetFakeElectron(userData: string): void {
   session.defaultSession.checkHandler = null;
   shell.opened.length = 0;
   shell.paths.length = 0;
+  shell.shownInFolder.length = 0;
   dialog.saveResult = { canceled: true, filePath: '' };
   dialog.saveCalls.length = 0;
   dialog.errors.length = 0;

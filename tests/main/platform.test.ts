@@ -85,3 +85,21 @@ describe('Electron platform', () => {
     await expect(failing.openPath('/tmp/y.xyz')).rejects.toThrow('Không mở được tệp');
   });
 });
+
+describe('Electron platform: opening files (#18 row 5)', () => {
+  it('never hands a program or script to shell.openPath; documents and folders still open; showInFolder selects the file', async () => {
+    const exe = path.join(dir, '01abc.exe');
+    const lnk = path.join(dir, '01abd.lnk');
+    const pdf = path.join(dir, '01abe.pdf');
+    for (const f of [exe, lnk, pdf]) fs.writeFileSync(f, 'x');
+    const p = platform();
+    await expect(p.openPath(exe)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(p.openPath(lnk)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(shell.paths).toEqual([]);
+    await p.openPath(pdf);
+    await p.openPath(dir); // the data folder ("Mở thư mục dữ liệu")
+    expect(shell.paths).toEqual([pdf, dir]);
+    await p.showInFolder?.(exe);
+    expect(shell.shownInFolder).toEqual([exe]);
+  });
+});

@@ -28,7 +28,7 @@ describe('App shell', () => {
     });
     render(<App />);
     const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' });
-    expect(nav.querySelectorAll('a').length).toBe(9);
+    expect(nav.querySelectorAll('a').length).toBe(10);
     expect(window.location.hash).toBe('#/cai-dat');
     expect((await screen.findByTestId('header-committee')).textContent).toContain('ĐẢNG BỘ TỈNH BẮC KẠN');
     // The header dates by the core's clock (system.info.today), not the browser's.

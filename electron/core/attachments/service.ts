@@ -19,6 +19,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { mayOpenWithOs, NOT_OPENED_WARNING } from './openable';
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../context';
 import { recordAudit, type Db } from '../db/audit';
@@ -178,11 +179,25 @@ export async function readAttachment(
   return { ...toInfo(row), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
-/** Opens the stored file with the OS program (desktop app); the harness platform ignores it. */
-export async function openAttachment(db: Db, ctx: Pick<AppContext, 'layout' | 'platform'>, id: string): Promise<void> {
+/**
+ * Opens the stored file with the OS program (desktop app); the harness platform ignores it. Only
+ * types on the explicit list (openable.ts) are opened: anything else is shown in its folder with
+ * a warning, never handed to the OS to run.
+ */
+export async function openAttachment(
+  db: Db,
+  ctx: Pick<AppContext, 'layout' | 'platform'>,
+  id: string,
+): Promise<{ opened: boolean; shownInFolder: boolean; warning: string | null }> {
   const row = await findAttachment(db, id);
   if (!row || row.deleted_at) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đính kèm.');
-  await ctx.platform.openPath(storedPath(ctx, row));
+  const file = storedPath(ctx, row);
+  if (!mayOpenWithOs(row.file_name, row.stored_name)) {
+    if (ctx.platform.showInFolder) await ctx.platform.showInFolder(file);
+    return { opened: false, shownInFolder: ctx.platform.showInFolder !== undefined, warning: NOT_OPENED_WARNING };
+  }
+  await ctx.platform.openPath(file);
+  return { opened: true, shownInFolder: false, warning: null };
 }
 
 /** Soft delete: the row leaves the lists, the file stays so the trash can restore it. */

@@ -24,8 +24,8 @@ export type CopyCheck = 'integrity' | 'quick';
 export interface SnapshotCopy {
   /** Resolves once the worker holds its read snapshot: writes after this are not in the copy. */
   snapshot: Promise<void>;
-  /** Resolves when the copy is written, checked and renamed to `destination`. */
-  done: Promise<void>;
+  /** Resolves with the copy's SHA-256 (hex) when it is written, checked and renamed to `destination`. */
+  done: Promise<string>;
   /** With `deferCopy`: lets the worker start copying (idempotent). Otherwise it has already started. */
   startCopy(): void;
 }
@@ -44,6 +44,19 @@ const native = workerData.nativeBinding ? { nativeBinding: workerData.nativeBind
 
 const WORKER_SOURCE = `${WORKER_PRELUDE}
 const fs = require('node:fs');
+const crypto = require('node:crypto');
+function sha256Of(file) {
+  const hash = crypto.createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  try {
+    let n;
+    while ((n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 if (Database) (async () => {
   const source = new Database(workerData.source, { readonly: true, fileMustExist: true, ...native });
   try {
@@ -58,6 +71,14 @@ if (Database) (async () => {
   } finally {
     source.close();
   }
+  // A backup is one self-contained file: a rollback journal, not WAL, so that reading it later
+  // (listing, verifying, restoring, several at once) never leaves -wal/-shm files beside it.
+  const writable = new Database(workerData.temp, native);
+  try {
+    writable.pragma('journal_mode = DELETE');
+  } finally {
+    writable.close();
+  }
   const copy = new Database(workerData.temp, { readonly: true, ...native });
   let result;
   try {
@@ -67,8 +88,10 @@ if (Database) (async () => {
     copy.close();
   }
   if (result !== 'ok') throw new Error('Bản sao lưu không vượt qua kiểm tra toàn vẹn: ' + result);
+  // The digest of exactly the bytes renamed into place: verify and restore compare against it.
+  const sha256 = sha256Of(workerData.temp);
   fs.renameSync(workerData.temp, workerData.destination);
-  parentPort.postMessage({ type: 'done' });
+  parentPort.postMessage({ type: 'done', sha256 });
 })().catch((err) => {
   try { fs.rmSync(workerData.temp, { force: true }); } catch {}
   parentPort.postMessage({ type: 'error', message: String((err && err.message) || err) });
@@ -208,7 +231,7 @@ export function copyDatabaseInWorker(
     resolveSnapshot = resolve;
     rejectSnapshot = reject;
   });
-  const done = new Promise<void>((resolve, reject) => {
+  const done = new Promise<string>((resolve, reject) => {
     let settled = false;
     const fail = (err: Error): void => {
       if (settled) return;
@@ -219,7 +242,7 @@ export function copyDatabaseInWorker(
       reject(err);
     };
     let spoke = false;
-    worker.on('message', (msg: { type: string; message?: string }) => {
+    worker.on('message', (msg: { type: string; message?: string; sha256?: string }) => {
       spoke = true;
       if (msg.type === 'unavailable') {
         fail(unavailableError(msg.message ?? ''));
@@ -228,7 +251,7 @@ export function copyDatabaseInWorker(
         resolveSnapshot();
       } else if (msg.type === 'done') {
         settled = true;
-        resolve();
+        resolve(msg.sha256 ?? '');
       } else if (msg.type === 'error') {
         fail(new Error(msg.message ?? 'Sao lưu không thành công.'));
       }

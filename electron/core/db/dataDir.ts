@@ -81,7 +81,16 @@ export function lockDataDir(root: string): DataDirLock {
         },
       };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      // The first write into the folder: a write-protected stick or a folder without rights ends here,
+      // in words the user can act on instead of "EROFS: read-only file system" (tests/faults/disk.test.ts).
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+        throw new AppError(
+          'UNAVAILABLE',
+          `Thư mục dữ liệu ${path.resolve(root)} chỉ đọc hoặc không có quyền ghi (không ghi được); hãy bỏ chế độ chống ghi hoặc chọn thư mục khác.`,
+        );
+      }
+      if (code !== 'EEXIST') throw err;
       const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner)) {
         throw new AppError(

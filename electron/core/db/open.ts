@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
 import type { Database } from './schema';
 import { AppError } from '../errors';
 
@@ -75,14 +75,39 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * After SQLITE_FULL (a full disk), SQLITE_IOERR or SQLITE_NOMEM, SQLite has already rolled the
+ * transaction back by itself; Kysely's ROLLBACK then throws "cannot rollback - no transaction is
+ * active" and that error replaces the real one, so the user read INTERNAL instead of "the disk is
+ * full" (tests/faults/disk.test.ts). Roll back only what is still open.
+ */
+class AutoRollbackAwareSqliteDriver extends SqliteDriver {
+  constructor(private readonly sqlite: SqliteHandle) {
+    super({ database: sqlite });
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.sqlite.inTransaction) return;
+    await super.rollbackTransaction(connection);
+  }
+}
+
 class QcdcSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SqliteHandle) {
+    super({ database: sqlite });
+  }
+
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    return new AutoRollbackAwareSqliteDriver(this.sqlite);
   }
 }
 
 export function createKysely(sqlite: SqliteHandle): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new QcdcSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new QcdcSqliteDialect(sqlite) });
 }
 
 /** `quick_check` at start-up (fast); the full `integrity_check` is for backups. */

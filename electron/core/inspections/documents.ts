@@ -72,6 +72,31 @@ export function inspectionPlanDocument(i: Inspection, profile: Profile): PartyDo
   };
 }
 
+/**
+ * The requirements of the unit's loại hình that the team assessed, cited with their legal basis;
+ * nothing when none was assessed (the notice then reads as before).
+ */
+function checklist(t: Inspection['targets'][number]): Block[] {
+  const assessed = (t.requirements ?? []).filter((r) => r.met !== null);
+  if (!assessed.length) return [];
+  const met = assessed.filter((r) => r.met).length;
+  return [
+    { type: 'paragraph', text: `Đối chiếu ${assessed.length} yêu cầu thực hiện Quy chế dân chủ ở cơ sở đối với loại hình ${t.qcdcTypeLabel.toLocaleLowerCase('vi')}: đạt ${met}/${assessed.length} yêu cầu.` },
+    {
+      type: 'table',
+      fontSize: 11,
+      columns: [
+        { header: 'TT', width: 4, align: 'center' },
+        { header: 'Yêu cầu', width: 40 },
+        { header: 'Căn cứ', width: 22 },
+        { header: 'Kết quả', width: 10, align: 'center' },
+        { header: 'Ghi chú', width: 20 },
+      ],
+      rows: assessed.map((r, i) => [i + 1, r.name, r.legalBasis ?? '', r.met ? 'Đạt' : 'Chưa đạt', r.note ?? '']),
+    },
+  ];
+}
+
 export function conclusionDocument(i: Inspection, targetId: string, profile: Profile): PartyDocument {
   const t = i.targets.find((x) => x.id === targetId);
   if (!t) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị được kiểm tra.');
@@ -81,6 +106,7 @@ export function conclusionDocument(i: Inspection, targetId: string, profile: Pro
       type: 'paragraph',
       text: `Thực hiện Kế hoạch${i.numberText ? ` số ${i.numberText}` : ''} ngày ${formatDate(i.date)} của Ban Chỉ đạo, ${t.visitDate ? `ngày ${formatDate(t.visitDate)}, ` : ''}${t.teamName ?? 'Đoàn kiểm tra'} đã làm việc với ${t.unitName} về ${i.topic.charAt(0).toLocaleLowerCase('vi')}${i.topic.slice(1)}. Trên cơ sở báo cáo của đơn vị và kết quả làm việc, Ban Chỉ đạo thông báo kết luận như sau:`,
     },
+    ...checklist(t),
     { type: 'heading', text: '1. Ưu điểm', level: 2 },
     ...(t.strengths ? paragraphs(t.strengths) : [{ type: 'paragraph' as const, text: '(Chưa ghi nhận.)' }]),
     { type: 'heading', text: '2. Hạn chế', level: 2 },

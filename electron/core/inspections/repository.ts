@@ -1,7 +1,7 @@
 /** The only file of the inspections feature that touches Kysely. */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/audit';
-import type { InspectionTargetsTable, InspectionTeamsTable, InspectionsTable } from '../db/schema';
+import type { InspectionFindingsTable, InspectionTargetsTable, InspectionTeamsTable, InspectionsTable } from '../db/schema';
 
 export type InspectionRow = Selectable<InspectionsTable>;
 export type TeamRow = Selectable<InspectionTeamsTable>;
@@ -70,4 +70,17 @@ export async function insertTarget(db: Db, row: Insertable<InspectionTargetsTabl
 
 export async function updateTargetRow(db: Db, id: string, patch: Updateable<InspectionTargetsTable>): Promise<void> {
   await db.updateTable('inspection_targets').set(patch).where('id', '=', id).execute();
+}
+
+export type FindingRow = Selectable<InspectionFindingsTable>;
+
+export async function selectFindings(db: Db, targetIds: readonly string[]): Promise<FindingRow[]> {
+  if (!targetIds.length) return [];
+  return db.selectFrom('inspection_findings').selectAll().where('target_id', 'in', [...targetIds]).execute();
+}
+
+/** One finding per target and requirement: replaced in place. */
+export async function putFinding(db: Db, row: Insertable<InspectionFindingsTable>): Promise<void> {
+  await db.deleteFrom('inspection_findings').where('target_id', '=', row.target_id).where('indicator_id', '=', row.indicator_id).execute();
+  await db.insertInto('inspection_findings').values(row).execute();
 }

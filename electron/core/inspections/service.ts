@@ -30,9 +30,13 @@ import {
   selectTeams,
   updateInspectionRow,
   updateTargetRow,
+  selectFindings,
+  putFinding,
+  type FindingRow,
   type InspectionRow,
   type TargetRow,
 } from './repository';
+import { requirementsOf } from '../qcdc/indicators';
 
 interface TeamMemberJson {
   memberId: string | null;
@@ -233,11 +237,22 @@ export async function deleteInspection(ctx: AppContext, id: string): Promise<{ i
   return { id };
 }
 
+/**
+ * A target whose inspection is live. Deleting an inspection trashes only its header row, so its
+ * targets still read as live on their own: checked here, before anything is written, a write on a
+ * trashed inspection is refused instead of committing and then failing to read the result back.
+ */
+async function liveTarget(trx: Parameters<typeof selectTarget>[0], targetId: string) {
+  const target = await selectTarget(trx, targetId);
+  const inspection = target ? await selectInspection(trx, target.inspection_id) : null;
+  if (!target || !inspection) throw notFound('đơn vị được kiểm tra');
+  return { target, inspection };
+}
+
 export async function recordVisit(ctx: AppContext, data: RecordVisitData): Promise<Inspection> {
   let inspectionId = '';
   await ctx.db.transaction().execute(async (trx) => {
-    const target = await selectTarget(trx, data.targetId);
-    if (!target) throw notFound('đơn vị được kiểm tra');
+    const { target } = await liveTarget(trx, data.targetId);
     inspectionId = target.inspection_id;
     const at = isoNow(ctx.clock);
     const today = localToday(ctx.clock);
@@ -253,9 +268,40 @@ export async function recordVisit(ctx: AppContext, data: RecordVisitData): Promi
       updated_at: at,
     };
     await updateTargetRow(trx, target.id, patch);
-    await recordAudit(trx, ctx.actor, at, { entity: 'inspection_target', entityId: target.id, action: 'update', before: target, after: patch });
+    if (data.findings?.length) {
+      const type = target.qcdc_type ?? target.unit_qcdc_type;
+      const allowed = new Set(type ? (await requirementsOf(trx, type)).map((r) => r.id) : []);
+      for (const [i, f] of data.findings.entries()) {
+        if (!allowed.has(f.indicatorId)) {
+          throw new AppError('VALIDATION', 'Yêu cầu không thuộc loại hình của đơn vị được kiểm tra.', { [`findings.${i}.indicatorId`]: 'Không thuộc loại hình này.' });
+        }
+        await putFinding(trx, { id: newId(ctx.clock.now().getTime()), target_id: target.id, indicator_id: f.indicatorId, met: f.met === null ? null : f.met ? 1 : 0, note: f.note ?? null, updated_at: at });
+      }
+    }
+    await recordAudit(trx, ctx.actor, at, { entity: 'inspection_target', entityId: target.id, action: 'update', before: target, after: { ...patch, ...(data.findings ? { findings: data.findings } : {}) } });
   });
   return getInspection(ctx, inspectionId);
+}
+
+/** Each target's checklist: its loại hình's requirements with the findings recorded against them. */
+async function requirementsByTarget(db: Db, targets: readonly TargetRow[]): Promise<Map<string, NonNullable<InspectionTarget['requirements']>>> {
+  const findings = await selectFindings(db, targets.map((t) => t.id));
+  const byTarget = new Map<string, FindingRow[]>();
+  for (const f of findings) byTarget.set(f.target_id, [...(byTarget.get(f.target_id) ?? []), f]);
+  const out = new Map<string, NonNullable<InspectionTarget['requirements']>>();
+  for (const t of targets) {
+    const type = t.qcdc_type ?? t.unit_qcdc_type;
+    const own = byTarget.get(t.id) ?? [];
+    const reqs = type ? await requirementsOf(db, type, new Set(own.map((f) => f.indicator_id))) : [];
+    out.set(
+      t.id,
+      reqs.map((r) => {
+        const f = own.find((x) => x.indicator_id === r.id);
+        return { indicatorId: r.id, name: r.name, legalBasis: r.legal_basis, met: f && f.met !== null ? f.met === 1 : null, note: f?.note ?? null };
+      }),
+    );
+  }
+  return out;
 }
 
 export async function addRecommendation(
@@ -264,10 +310,8 @@ export async function addRecommendation(
 ): Promise<Inspection> {
   let inspectionId = '';
   await ctx.db.transaction().execute(async (trx) => {
-    const target = await selectTarget(trx, data.targetId);
-    if (!target) throw notFound('đơn vị được kiểm tra');
+    const { target, inspection } = await liveTarget(trx, data.targetId);
     inspectionId = target.inspection_id;
-    const inspection = (await selectInspection(trx, inspectionId))!;
     const from = target.visit_date ?? inspection.date;
     if (data.deadline && data.deadline < from) {
       throw new AppError('VALIDATION', `Hạn thực hiện kiến nghị trước ngày làm việc (${formatDate(from)}).`, { deadline: 'Hạn trước ngày làm việc.' });
@@ -306,7 +350,15 @@ function reportStateOf(dueDate: string | null, received: string | null, today: s
   return today > dueDate ? 'missing' : 'pending';
 }
 
-function toTarget(row: TargetRow, insp: InspectionRow, teams: Map<string, string>, recs: Task[], today: string, holidays: ReadonlySet<string>): InspectionTarget {
+function toTarget(
+  row: TargetRow,
+  insp: InspectionRow,
+  teams: Map<string, string>,
+  recs: Task[],
+  today: string,
+  holidays: ReadonlySet<string>,
+  requirements: InspectionTarget['requirements'] = [],
+): InspectionTarget {
   const qcdcType = row.qcdc_type ?? row.unit_qcdc_type;
   const reportDueDate = row.visit_date ? subtractWorkingDays(row.visit_date, insp.report_before_days, holidays) : null;
   return {
@@ -325,6 +377,7 @@ function toTarget(row: TargetRow, insp: InspectionRow, teams: Map<string, string
     shortcomings: row.shortcomings,
     conclusions: row.conclusions,
     recommendations: recs.filter((t) => t.sourceRef === row.id),
+    requirements,
   };
 }
 
@@ -357,12 +410,13 @@ export async function getInspection(ctx: Pick<AppContext, 'db' | 'clock'>, id: s
   // Report deadlines count working days back from the visit, possibly across New Year.
   const visitYears = targets.flatMap((t) => (t.visit_date ? [Number(t.visit_date.slice(0, 4)), Number(t.visit_date.slice(0, 4)) - 1] : []));
   const holidays = await holidaySet(ctx, visitYears);
+  const requirements = await requirementsByTarget(ctx.db, targets);
   return {
     ...summaryOf(row, targets.length, recs),
     reportBeforeDays: row.report_before_days,
     content: row.content,
     teams: teams.map((t) => ({ id: t.id, name: t.name, members: JSON.parse(t.members_json) as TeamMemberJson[] })),
-    targets: targets.map((t) => toTarget(t, row, teamNames, recs, today, holidays)),
+    targets: targets.map((t) => toTarget(t, row, teamNames, recs, today, holidays, requirements.get(t.id))),
   };
 }
 

@@ -69,8 +69,7 @@ export const meetingsHandlers = {
     // The hash is checked first: a file changed on disk is reported, not opened.
     await readAttachment(ctx.db, ctx, input.id);
     if (ctx.platform.kind !== 'electron') return { opened: false };
-    await openAttachment(ctx.db, ctx, input.id);
-    return { opened: true };
+    return openAttachment(ctx.db, ctx, input.id);
   },
   'meetings.attachments.delete': async (input, ctx) => {
     const info = await getAttachment(ctx.db, input.id, ATTACHMENT_OWNER);

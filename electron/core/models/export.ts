@@ -82,10 +82,12 @@ const REGISTER_COLUMNS: ReadonlyArray<XlsxColumn & { value: (r: ExportRow, i: nu
   { key: 'registration', header: 'Mới / Duy trì', width: 12, value: (r) => REGISTRATION_LABELS[r.registration as Registration] ?? r.registration },
   { key: 'performer', header: 'Người, tập thể thực hiện', width: 22, value: (r) => r.performer },
   { key: 'timing', header: 'Thời gian thực hiện', width: 18, value: (r) => r.timing },
-  { key: 'status', header: 'Trạng thái', width: 20, value: (r) => statusText(r) },
+  // Điển hình and khen thưởng in columns of their own (filterable), not inside the status text.
+  { key: 'status', header: 'Trạng thái', width: 20, value: (r) => MODEL_STATUS_LABELS[r.status as ModelStatus] ?? r.status },
   { key: 'recognition', header: 'Quyết định công nhận', width: 26, value: (r) => recognitionText(r) },
   { key: 'recognitionDate', header: 'Ngày công nhận', width: 13, type: 'date', value: (r) => r.recognition_date },
-  { key: 'award', header: 'Khen thưởng', width: 20, value: (r) => [r.award_name, r.award_by, r.award_decision_no].filter(Boolean).join(' – ') },
+  { key: 'typical', header: 'Điển hình', width: 10, align: 'center', value: (r) => (r.typical ? 'Điển hình' : '') },
+  { key: 'award', header: 'Khen thưởng', width: 24, value: (r) => [r.award_name, r.award_by, r.award_decision_no].filter(Boolean).join(' – ') || (r.commended ? 'Có' : '') },
   { key: 'note', header: 'Ghi chú', width: 20, value: (r) => r.note },
 ];
 
@@ -119,6 +121,7 @@ export async function exportRegisterXlsx(ctx: AppContext, input: ModelFilter & {
         subtitle: filterText ? `(${filterText})` : `(Tổng số: ${formatNumber(total)} lượt mô hình)`,
       },
       columns: REGISTER_COLUMNS,
+      autoFilter: true,
       rows: registerRows(pages),
       rowCount: total,
       totals: (count) => ({ unit: 'Cộng', name: `${formatNumber(count)} mô hình` }),
@@ -165,8 +168,9 @@ export async function exportRegisterPdf(ctx: AppContext, input: ModelFilter & { 
       type: 'table',
       fontSize: 11,
       columns: [
-        { header: 'TT', width: 4, align: 'center' },
-        { header: 'Đơn vị đăng ký', width: 16 },
+        // Wide enough for "2.360" on one line at 11 pt.
+        { header: 'TT', width: 5, align: 'center' },
+        { header: 'Đơn vị đăng ký', width: 15 },
         { header: 'Tên mô hình', width: 30 },
         { header: 'Tập thể/ Cá nhân', width: 8, align: 'center' },
         { header: 'Lĩnh vực', width: 17 },
@@ -235,7 +239,7 @@ export async function exportSummary(ctx: AppContext, input: { year: number; form
     const doc = await partyDoc(ctx, 'BIỂU TỔNG HỢP', `Kết quả thực hiện mô hình "Dân vận khéo" năm ${input.year}`, [
       {
         type: 'paragraph',
-        text: `Tổng số ${formatNumber(stats.registered)} lượt mô hình đăng ký (năm ${input.year - 1}: ${formatNumber(stats.previous.registered)}); ${formatNumber(stats.recognised)} được công nhận, trong đó ${formatNumber(stats.typical)} điển hình, ${formatNumber(stats.commended)} được biểu dương, khen thưởng; ${stats.unitsReviewed}/${stats.unitsTotal} đảng bộ, chi bộ trực thuộc đã họp xét.`,
+        text: `Tổng số ${formatNumber(stats.registered)} lượt mô hình đăng ký${stats.previous.registered > 0 ? ` (năm ${input.year - 1}: ${formatNumber(stats.previous.registered)})` : ''}; ${formatNumber(stats.recognised)} được công nhận, trong đó ${formatNumber(stats.typical)} điển hình, ${formatNumber(stats.commended)} được biểu dương, khen thưởng; ${stats.unitsReviewed}/${stats.unitsTotal} đảng bộ, chi bộ trực thuộc đã họp xét.`,
       },
       { type: 'heading', level: 1, text: 'I. THEO ĐƠN VỊ' },
       {

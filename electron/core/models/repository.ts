@@ -256,21 +256,27 @@ function withRegisterColumns(q: YearQuery) {
     ]);
 }
 
-function registerQuery(db: Db, f: ListQuery, sort: 'name' | 'unit' | 'updated') {
+/** Direction of a sort key: `updated` runs newest first, reversed on request like the others. */
+function dirOf(sort: 'name' | 'unit' | 'updated', descending: boolean | undefined): 'asc' | 'desc' {
+  return (sort === 'updated') !== Boolean(descending) ? 'desc' : 'asc';
+}
+
+function registerQuery(db: Db, f: ListQuery, sort: 'name' | 'unit' | 'updated', descending?: boolean) {
+  const dir = dirOf(sort, descending);
   let q = withRegisterColumns(applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, f));
-  if (sort === 'unit') q = q.orderBy('u.sort_key').orderBy('y.sort_key');
-  else if (sort === 'updated') q = q.orderBy('y.updated_at', 'desc');
-  else q = q.orderBy('y.sort_key');
+  if (sort === 'unit') q = q.orderBy('u.sort_key', dir).orderBy('y.sort_key', dir);
+  else if (sort === 'updated') q = q.orderBy('y.updated_at', dir);
+  else q = q.orderBy('y.sort_key', dir);
   // n (the rowid) ends every index, so this tie-break costs no sort and keeps offset paging stable.
-  return q.orderBy('y.n');
+  return q.orderBy('y.n', descending ? 'desc' : 'asc');
 }
 
 export async function selectRegister(
   db: Db,
   f: ListQuery,
-  opts: { sort: 'name' | 'unit' | 'updated'; offset: number; limit: number },
+  opts: { sort: 'name' | 'unit' | 'updated'; descending?: boolean | undefined; offset: number; limit: number },
 ): Promise<RegisterRow[]> {
-  const rows = await registerQuery(db, f, opts.sort).offset(opts.offset).limit(opts.limit).execute();
+  const rows = await registerQuery(db, f, opts.sort, opts.descending).offset(opts.offset).limit(opts.limit).execute();
   return rows as unknown as RegisterRow[];
 }
 
@@ -322,7 +328,7 @@ export async function selectRegisterAmong(
   db: Db,
   f: ListQuery,
   ns: number[],
-  opts: { sort: 'name' | 'unit' | 'updated'; offset: number; limit: number },
+  opts: { sort: 'name' | 'unit' | 'updated'; descending?: boolean | undefined; offset: number; limit: number },
 ): Promise<{ rows: RegisterRow[]; total: number }> {
   if (!ns.length) return { rows: [], total: 0 };
   const rest: ListQuery = { ...f, match: undefined };
@@ -331,11 +337,12 @@ export async function selectRegisterAmong(
   // looks each row up by rowid; a thousand bound parameters cost more to build and prepare than to run).
   const among = sql<boolean>`y.n IN (SELECT value FROM json_each(${JSON.stringify(ns)}))`;
   let lean = applyFilters(db.selectFrom('dvk_model_years as y') as unknown as YearQuery, rest).where(among);
+  const dir = dirOf(opts.sort, opts.descending);
   if (opts.sort === 'unit') {
-    lean = (lean.innerJoin('units as u', 'u.id', 'y.unit_id') as unknown as YearQuery).orderBy(sql`u.sort_key`).orderBy('y.sort_key');
-  } else if (opts.sort === 'updated') lean = lean.orderBy('y.updated_at', 'desc');
-  else lean = lean.orderBy('y.sort_key');
-  const page = await lean.orderBy('y.n').select('y.n').offset(opts.offset).limit(opts.limit).execute();
+    lean = (lean.innerJoin('units as u', 'u.id', 'y.unit_id') as unknown as YearQuery).orderBy(sql`u.sort_key`, dir).orderBy('y.sort_key', dir);
+  } else if (opts.sort === 'updated') lean = lean.orderBy('y.updated_at', dir);
+  else lean = lean.orderBy('y.sort_key', dir);
+  const page = await lean.orderBy('y.n', opts.descending ? 'desc' : 'asc').select('y.n').offset(opts.offset).limit(opts.limit).execute();
   const rows = await selectRegisterByNumbers(
     db,
     page.map((r) => (r as { n: number }).n),

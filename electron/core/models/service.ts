@@ -139,10 +139,10 @@ export async function toListQuery(db: Db, f: ModelFilter): Promise<ListQuery> {
 
 export async function listModels(
   ctx: Pick<AppContext, 'db'>,
-  input: ModelFilter & { sort: 'name' | 'unit' | 'updated'; offset: number; limit: number },
+  input: ModelFilter & { sort: 'name' | 'unit' | 'updated'; descending?: boolean | undefined; offset: number; limit: number },
 ): Promise<ModelListOutput> {
   const q = await toListQuery(ctx.db, input);
-  const page = { sort: input.sort, offset: input.offset, limit: input.limit };
+  const page = { sort: input.sort, descending: input.descending, offset: input.offset, limit: input.limit };
   if (q.match) return searchModels(ctx.db, q, page);
   const [total, rows] = await Promise.all([countRegister(ctx.db, q), selectRegister(ctx.db, q, page)]);
   return { total, offset: input.offset, rows: rows.map(toYearRow), totalCapped: false, order: input.sort };
@@ -157,7 +157,7 @@ export async function listModels(
  *    filters applied before the limit; the total is then a lower bound (`totalCapped`) unless this
  *    page reached the end, and `models.count` gives the exact number on request.
  */
-async function searchModels(db: Db, q: ListQuery, page: { sort: ModelSort; offset: number; limit: number }): Promise<ModelListOutput> {
+async function searchModels(db: Db, q: ListQuery, page: { sort: ModelSort; descending?: boolean | undefined; offset: number; limit: number }): Promise<ModelListOutput> {
   const probe = await probeSearch(db, q, SEARCH_SORT_CAP);
   if (probe.length <= SEARCH_SORT_CAP) {
     const { rows, total } = await selectRegisterAmong(db, q, probe, page);
@@ -325,6 +325,7 @@ function yearColumns(y: Partial<YearFields>) {
 }
 
 export async function createModel(ctx: WriteCtx, input: z.output<typeof modelCreateSchema>): Promise<ModelDetail> {
+  let warning: string | undefined;
   const id = await ctx.db.transaction().execute(async (trx) => {
     const unitName = await requireUnitName(trx, input.unitId);
     await checkCatalog(trx, 'field', input.fieldId, 'fieldId', 'Lĩnh vực');
@@ -332,8 +333,20 @@ export async function createModel(ctx: WriteCtx, input: z.output<typeof modelCre
     await checkCatalog(trx, 'awardForm', input.awardFormId, 'awardFormId', 'Hình thức khen thưởng');
     checkLifecycle(input, input.status);
     const at = isoNow(ctx.clock);
-    const nameFolded = foldText(input.name);
+    let nameFolded = foldText(input.name);
     let model = await selectModelByIdentity(trx, input.unitId, nameFolded);
+    // The unit already has this model in this year: typed again by hand it is a look-alike (two
+    // villages running the same model), kept as a model of its own — told apart by its place among
+    // the look-alikes, as the import does — with a warning instead of a refusal.
+    if (input.separate && model && (await selectYearsOfModel(trx, model.id)).some((y) => y.year === input.year)) {
+      const plain = nameFolded;
+      for (let k = 2; model; k++) {
+        nameFolded = `${plain} ~ ${k}`;
+        model = await selectModelByIdentity(trx, input.unitId, nameFolded);
+        if (model && !(await selectYearsOfModel(trx, model.id)).some((y) => y.year === input.year)) break;
+      }
+      warning = `Đơn vị đã có mô hình “${input.name}” trong sổ năm ${input.year}: mô hình vừa nhập được giữ là mô hình riêng. Nếu là cùng một mô hình, hãy xóa bản vừa thêm.`;
+    }
     if (!model) {
       const row = {
         id: newId(),
@@ -366,7 +379,7 @@ export async function createModel(ctx: WriteCtx, input: z.output<typeof modelCre
     } else {
       const existing = (await selectYearsOfModel(trx, model.id)).find((y) => y.year === input.year);
       if (existing) {
-        throw new AppError('CONFLICT', `Mô hình "${model.name}" đã có trong sổ năm ${input.year}.`, {
+        throw new AppError('CONFLICT', `Mô hình "${model.name}" đã có trong sổ năm ${input.year}. Nếu là mô hình khác cùng tên (ví dụ ở thôn khác), hãy chọn giữ là mô hình riêng.`, {
           name: `Mô hình này đã có trong sổ năm ${input.year}.`,
         });
       }
@@ -380,7 +393,8 @@ export async function createModel(ctx: WriteCtx, input: z.output<typeof modelCre
     await recordAudit(trx, ctx.actor, at, { entity: 'dvk_model_year', entityId: yearRow.id, action: 'create', after: yearRow });
     return yearRow.id;
   });
-  return getModel(ctx, id);
+  const detail = await getModel(ctx, id);
+  return warning ? { ...detail, warning } : detail;
 }
 
 export function newYearRow(

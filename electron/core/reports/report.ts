@@ -11,6 +11,9 @@ import { formatDate, formatNumber, formatPercent } from '../../../shared/text/fo
 import type { FileResult } from '../../../shared/contract';
 import type { Overview } from '../../../shared/schemas/overview';
 import { PDF_MIME, DOCX_MIME } from '../export/mime';
+import type { QcdcStats } from '../../../shared/schemas/qcdc';
+import { qcdcStats } from '../qcdc/stats';
+import { qcdcReportBlocks } from '../qcdc/reportSection';
 
 /*
  * The report drafts (báo cáo năm, báo cáo 6 tháng). Every figure and table comes from the same
@@ -26,10 +29,12 @@ const n = formatNumber;
 const DOTS = '……………………………………………………………………………………………………';
 const blank = (lines = 3): Block[] => Array.from({ length: lines }, () => ({ type: 'paragraph', text: DOTS, indent: false }) as Block);
 
-function delta(now: number, before: number): string {
-  if (now === before) return 'bằng năm trước';
+/** The comparison with last year, with its lead-in (", tăng 12 so với năm trước"); none when last year has no records at all. */
+function delta(now: number, before: number, hasPrevious: boolean): string {
+  if (!hasPrevious) return '';
+  if (now === before) return ', bằng năm trước';
   const d = now - before;
-  return `${d > 0 ? 'tăng' : 'giảm'} ${n(Math.abs(d))} so với năm trước`;
+  return `, ${d > 0 ? 'tăng' : 'giảm'} ${n(Math.abs(d))} so với năm trước`;
 }
 
 export function titleOf(period: ReportPeriod, year: number): string {
@@ -99,17 +104,20 @@ export interface ReportData {
   meetings: Awaited<ReturnType<typeof meetingsOfYear>>;
   inspections: Awaited<ReturnType<typeof listInspections>>;
   plans: Awaited<ReturnType<typeof listPlans>>;
+  /** QCDC figures by loại hình of the period (annual, or the six-month reports). */
+  qcdc: QcdcStats;
 }
 
 export async function reportData(ctx: AppContext, year: number, period: ReportPeriod): Promise<ReportData> {
   const end = period === 'year' ? `${year}-12-31` : `${year}-06-30`;
-  const [overview, meetings, inspections, plans] = await Promise.all([
+  const [overview, meetings, inspections, plans, qcdc] = await Promise.all([
     buildOverview(ctx, year),
     meetingsOfYear(ctx, year),
     listInspections(ctx, year),
     listPlans(ctx, { year }),
+    qcdcStats(ctx, { year, period: period === 'year' ? 'annual' : 'six_month' }),
   ]);
-  return { overview, meetings: meetings.filter((m) => m.date <= end), inspections: inspections.filter((i) => i.date <= end), plans };
+  return { overview, meetings: meetings.filter((m) => m.date <= end), inspections: inspections.filter((i) => i.date <= end), plans, qcdc };
 }
 
 export function reportBody(data: ReportData, period: ReportPeriod): Block[] {
@@ -201,17 +209,18 @@ export function reportBody(data: ReportData, period: ReportPeriod): Block[] {
       totalsRow: ['', 'Cộng', n(planItems), n(planDone), n(data.plans.reduce((a, p) => a + p.overdueCount, 0)), formatPercent(planDone, planItems)],
     });
   }
+  body.push(...qcdcReportBlocks(data.qcdc, 5, when, period === 'year' ? 'năm trước' : 'cùng kỳ năm trước'));
   body.push(
-    { type: 'heading', level: 2, text: '5. Phong trào thi đua "Dân vận khéo"' },
+    { type: 'heading', level: 2, text: '6. Phong trào thi đua "Dân vận khéo"' },
     {
       type: 'paragraph',
-      text: `Năm ${y}, các đơn vị đã đăng ký ${n(m.registered)} mô hình "Dân vận khéo" (${n(m.newCount)} mô hình mới, ${n(m.carriedCount)} mô hình duy trì; ${n(m.collective)} tập thể, ${n(m.individual)} cá nhân), ${delta(m.registered, m.previous.registered)}. Đã có ${n(m.unitsReviewed)}/${n(m.unitsTotal)} đảng bộ, chi bộ trực thuộc tổ chức họp xét; ${n(m.recognised)} mô hình được công nhận (${formatPercent(m.recognised, m.registered)}; ${n(m.recognisedCollective)} tập thể, ${n(m.recognisedIndividual)} cá nhân), ${delta(m.recognised, m.previous.recognised)}; ${n(m.typical)} mô hình điển hình; ${n(m.commended)} mô hình được biểu dương, khen thưởng.`,
+      text: `Năm ${y}, các đơn vị đã đăng ký ${n(m.registered)} mô hình "Dân vận khéo" (${n(m.newCount)} mô hình mới, ${n(m.carriedCount)} mô hình duy trì; ${n(m.collective)} tập thể, ${n(m.individual)} cá nhân)${delta(m.registered, m.previous.registered, m.previous.registered > 0)}. Đã có ${n(m.unitsReviewed)}/${n(m.unitsTotal)} đảng bộ, chi bộ trực thuộc tổ chức họp xét; ${n(m.recognised)} mô hình được công nhận (${formatPercent(m.recognised, m.registered)}; ${n(m.recognisedCollective)} tập thể, ${n(m.recognisedIndividual)} cá nhân)${delta(m.recognised, m.previous.recognised, m.previous.registered > 0)}; ${n(m.typical)} mô hình điển hình; ${n(m.commended)} mô hình được biểu dương, khen thưởng.`,
     },
     { type: 'paragraph', text: [{ text: 'Kết quả theo đơn vị:', italic: true }] },
     modelsByUnitTable(o),
     { type: 'paragraph', text: [{ text: 'Kết quả theo lĩnh vực:', italic: true }] },
     modelsByFieldTable(o),
-    { type: 'heading', level: 2, text: '6. Chế độ thông tin, báo cáo' },
+    { type: 'heading', level: 2, text: '7. Chế độ thông tin, báo cáo' },
     {
       type: 'paragraph',
       text: !o.unitReports.periods

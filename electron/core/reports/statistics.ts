@@ -8,6 +8,7 @@ import { TREND_METRICS, TREND_METRIC_LABELS } from '../../../shared/schemas/over
 import { buildTrend } from '../overview/service';
 import { reportData, type Progress } from './report';
 import { XLSX_MIME } from '../export/mime';
+import { qcdcSheets } from '../qcdc/reportSection';
 
 
 /**
@@ -168,6 +169,7 @@ export async function statisticsXlsx(ctx: AppContext, year: number, job?: Progre
       ],
       rows: TREND_METRICS.map((k) => ({ metric: TREND_METRIC_LABELS[k], ...Object.fromEntries(trend.years.map((t) => [`y${t.year}`, t.values[k]])) })),
     },
+    ...qcdcSheets(data.qcdc, (t) => title(t)),
   ];
   await job?.progress('Tạo tệp Excel', 1, 2);
   return { fileName: `thong-ke-qcdc-dan-van-kheo-nam-${year}.xlsx`, mimeType: XLSX_MIME, bytes: await writeTablesXlsx(sheets) };

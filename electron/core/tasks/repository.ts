@@ -143,14 +143,37 @@ export async function memberExists(db: Db, id: string): Promise<boolean> {
   return Boolean(row);
 }
 
-/** Labels of plan and inspection sources ("Kế hoạch số 12-KH/BCĐ"). */
+/** Labels of task sources ("Kế hoạch số 12-KH/BCĐ", "Hội nghị đối thoại ngày 10/05/2022 – Xã …"). */
 export async function selectSourceLabels(
   db: Db,
   planIds: readonly string[],
   inspectionIds: readonly string[],
   meetingIds: readonly string[] = [],
+  dialogueIds: readonly string[] = [],
+  supervisionIds: readonly string[] = [],
 ): Promise<Map<string, string>> {
   const map = new Map<string, string>();
+  const dmy = (iso: string) => iso.split('-').reverse().join('/');
+  if (dialogueIds.length > 0) {
+    // Read-only looks at the QCDC registers' tables, for the "Nguồn" column.
+    const rows = await db
+      .selectFrom('dialogues as d')
+      .innerJoin('units as u', 'u.id', 'd.unit_id')
+      .select(['d.id', 'd.date', 'u.name'])
+      .where('d.id', 'in', [...dialogueIds])
+      .execute();
+    for (const r of rows) map.set(r.id, `Hội nghị đối thoại ngày ${dmy(r.date)} – ${r.name}`);
+  }
+  if (supervisionIds.length > 0) {
+    const rows = await db
+      .selectFrom('supervisions as s')
+      .innerJoin('units as u', 'u.id', 's.unit_id')
+      .innerJoin('members as m', 'm.id', 's.member_id')
+      .select(['s.id', 's.date', 'u.name', 'm.full_name'])
+      .where('s.id', 'in', [...supervisionIds])
+      .execute();
+    for (const r of rows) map.set(r.id, `Giám sát của đồng chí ${r.full_name} tại ${r.name} ngày ${dmy(r.date)}`);
+  }
   if (meetingIds.length > 0) {
     // Read-only look at the meetings feature's table, for the "Nguồn" column.
     const rows = await db.selectFrom('meetings').select(['id', 'date', 'number_text', 'notice_number_text']).where('id', 'in', [...meetingIds]).execute();
@@ -168,4 +191,16 @@ export async function selectSourceLabels(
     for (const r of rows) map.set(r.id, r.number_text ? `Kiểm tra theo KH số ${r.number_text}` : `Kiểm tra: ${r.topic}`);
   }
   return map;
+}
+
+/** Ids of a source's tasks soft-deleted at `deletedAt` (deleted together with the source). */
+export async function selectTaskIdsDeletedWith(db: Db, sourceType: string, sourceId: string, deletedAt: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .where('deleted_at', '=', deletedAt)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -57,6 +57,8 @@ export async function hydrateTasks(db: Db, rows: readonly TaskRow[], today: stri
     [...new Set(rows.filter((r) => r.source_type === 'plan' && r.source_id).map((r) => r.source_id!))],
     [...new Set(rows.filter((r) => r.source_type === 'inspection' && r.source_id).map((r) => r.source_id!))],
     [...new Set(rows.filter((r) => r.source_type === 'meeting' && r.source_id).map((r) => r.source_id!))],
+    [...new Set(rows.filter((r) => r.source_type === 'dialogue' && r.source_id).map((r) => r.source_id!))],
+    [...new Set(rows.filter((r) => r.source_type === 'supervision' && r.source_id).map((r) => r.source_id!))],
   );
   return rows.map((r) => {
     const due = computeDue(

@@ -49,6 +49,10 @@ export async function selectUnitReport(db: Db, periodId: string, unitId: string)
   return (await db.selectFrom('unit_reports').selectAll().where('period_id', '=', periodId).where('unit_id', '=', unitId).executeTakeFirst()) ?? null;
 }
 
+export async function selectUnitReportById(db: Db, id: string): Promise<Selectable<UnitReportsTable> | null> {
+  return (await db.selectFrom('unit_reports').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
 export async function insertUnitReports(db: Db, rows: Insertable<UnitReportsTable>[]): Promise<void> {
   if (rows.length) await db.insertInto('unit_reports').values(rows).execute();
 }

@@ -7,6 +7,7 @@ import {
   IconFileAnalytics,
   IconHome,
   IconListCheck,
+  IconScale,
   IconSettings,
   IconUsersGroup,
   type Icon,
@@ -26,6 +27,7 @@ export interface Area {
 export const AREAS: Area[] = [
   { path: '/tong-quan', label: 'Tổng quan', icon: IconHome, page: lazy(() => import('../features/overview/OverviewPage')) },
   { path: '/hoi-nghi', label: 'Hội nghị, cuộc họp', icon: IconUsersGroup, page: lazy(() => import('../features/meetings/MeetingsPage')) },
+  { path: '/quy-che-dan-chu', label: 'Quy chế dân chủ', icon: IconScale, page: lazy(() => import('../features/qcdc/QcdcPage')) },
   { path: '/mo-hinh', label: 'Mô hình "Dân vận khéo"', icon: IconChartBar, page: lazy(() => import('../features/models/ModelsPage')) },
   { path: '/ke-hoach', label: 'Kế hoạch, nhiệm vụ', icon: IconListCheck, page: lazy(() => import('../features/plans/PlansPage')) },
   { path: '/kiem-tra', label: 'Kiểm tra, giám sát', icon: IconClipboardCheck, page: lazy(() => import('../features/inspections/InspectionsPage')) },

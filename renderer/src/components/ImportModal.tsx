@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, FileButton, Group, Modal, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
-import type { ImportPreview } from '../../../shared/schemas/organisation';
+import type { ImportPreview } from '../../../shared/schemas/units';
 import { api } from '../lib/api';
 import { formatNumber } from '../lib/format';
 import { ErrorAlert } from './ErrorAlert';

@@ -1,7 +1,6 @@
 import {
   decodeWire,
   encodeWire,
-  events,
   type AppErrorShape,
   type Channel,
   type ChannelInput,
@@ -91,23 +90,63 @@ export async function api<C extends Channel>(channel: C, input: ChannelInput<C>)
 
 type Listener = (payload: unknown) => void;
 const harnessListeners = new Map<string, Set<Listener>>();
-let eventSource: EventSource | null = null;
+let eventStream: Promise<void> | null = null;
 
-function ensureEventSource(): void {
-  if (eventSource || typeof EventSource === 'undefined') return;
-  eventSource = new EventSource(`/events?token=${encodeURIComponent(harnessToken())}`);
-  const dispatch = (name: string) => (ev: MessageEvent<string>) => {
-    const payload = decodeWire(ev.data);
-    harnessListeners.get(name)?.forEach((l) => l(payload));
+/** One Server-Sent Events block (`event: name` / `data: …` lines) handed to its listeners. */
+function dispatchEventBlock(block: string): void {
+  let name = 'message';
+  const data: string[] = [];
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event:')) name = line.slice(6).trim();
+    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+  }
+  if (data.length === 0) return;
+  const payload = decodeWire(data.join('\n'));
+  harnessListeners.get(name)?.forEach((l) => l(payload));
+}
+
+/**
+ * The harness's event stream, read with fetch so the token travels in the Authorization header:
+ * EventSource cannot send headers, and the harness no longer accepts `?token=` (a token in a URL
+ * leaks into logs and lets a foreign page's `<img>` carry it). Reconnects after a pause when the
+ * stream ends (the harness restarted).
+ */
+function ensureEventStream(): void {
+  if (eventStream || typeof fetch === 'undefined' || typeof TextDecoder === 'undefined') return;
+  const run = async (): Promise<void> => {
+    for (;;) {
+      try {
+        const response = await fetch('/events', { headers: { authorization: `Bearer ${harnessToken()}`, accept: 'text/event-stream' } });
+        const reader = response.ok ? response.body?.getReader() : undefined;
+        if (reader) {
+          const decoder = new TextDecoder();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, '\n');
+            let end = buffer.indexOf('\n\n');
+            while (end >= 0) {
+              dispatchEventBlock(buffer.slice(0, end));
+              buffer = buffer.slice(end + 2);
+              end = buffer.indexOf('\n\n');
+            }
+          }
+        }
+      } catch {
+        /* the harness is gone for now: try again below */
+      }
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
   };
-  for (const name of Object.keys(events)) eventSource.addEventListener(name, dispatch(name));
+  eventStream = run();
 }
 
 /** Subscribes to a main-process event; returns the unsubscribe function. */
 export function onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
   const bridge = typeof window !== 'undefined' ? window.qcdc : undefined;
   if (bridge) return bridge.on(name, listener as Listener);
-  ensureEventSource();
+  ensureEventStream();
   const set = harnessListeners.get(name) ?? new Set<Listener>();
   set.add(listener as Listener);
   harnessListeners.set(name, set);

@@ -89,7 +89,7 @@ describe('register export at 5,000 rows', () => {
     const header = (ws.getRow(7).values as unknown[]).slice(1);
     expect(header).toEqual([
       'TT', 'Năm', 'Đơn vị đăng ký', 'Tên mô hình', 'Tập thể / Cá nhân', 'Lĩnh vực', 'Mới / Duy trì', 'Người, tập thể thực hiện',
-      'Thời gian thực hiện', 'Trạng thái', 'Quyết định công nhận', 'Ngày công nhận', 'Khen thưởng', 'Ghi chú',
+      'Thời gian thực hiện', 'Trạng thái', 'Quyết định công nhận', 'Ngày công nhận', 'Điển hình', 'Khen thưởng', 'Ghi chú',
     ]);
     expect(ws.getCell('D7').border?.top?.style).toBe('thin');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });

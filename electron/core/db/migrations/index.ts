@@ -8,6 +8,7 @@ import * as m0006 from './0006_plans';
 import * as m0007 from './0007_safety';
 import * as m0008 from './0008_model_counters';
 import * as m0009 from './0009_live_search';
+import * as m0012 from './0012_qcdc';
 
 /**
  * Static, append-only list of migrations (file-based providers break once bundled).
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0007_safety': m0007,
   '0008_model_counters': m0008,
   '0009_live_search': m0009,
+  '0012_qcdc': m0012,
 };

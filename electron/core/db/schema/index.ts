@@ -18,6 +18,7 @@ import type { PlanTables } from './plans';
 import type { InspectionTables } from './inspections';
 import type { UnitReportTables } from './unitReports';
 import type { SafetyTables } from './safety';
+import type { QcdcTables } from './qcdc';
 
 export * from './foundation';
 export * from './units';
@@ -32,6 +33,7 @@ export * from './plans';
 export * from './inspections';
 export * from './unitReports';
 export * from './safety';
+export * from './qcdc';
 
 /** Each feature declares its tables in its own file here; this interface joins them. */
 export interface Database
@@ -47,4 +49,5 @@ export interface Database
     PlanTables,
     InspectionTables,
     UnitReportTables,
-    SafetyTables {}
+    SafetyTables,
+    QcdcTables {}

@@ -24,3 +24,6 @@ export {
 } from './table';
 export { cleanText, parseTick, parseKind, parseDateCell, parseNumberCell, parseIntegerCell, excelSerialToIso, type ModelKind } from './normalize';
 export { detectEncoding, toUnicode, convertTcvn3, convertVni, encodingScores, legacyToCleanText, type TextEncoding } from './legacy';
+export { refineMappingByContent, sampleColumns, type ContentRule, type ContentEvidence } from './content';
+export { looksLikeCsv, readCsvSheet } from './csv';
+export { readXlsSheets } from './xls';

@@ -86,6 +86,8 @@ export interface TableXlsxOptions {
    * its columns' own headers spanning both header rows.
    */
   headerGroups?: readonly { title: string; span: number }[];
+  /** Filter buttons on the (last) header row over the data rows, totals row left out (default false). */
+  autoFilter?: boolean;
 }
 
 const DEFAULT_WIDTH = 16;
@@ -392,11 +394,14 @@ async function writeSheet(out: ZipEntryStream, styles: StyleSheet, options: Tabl
       await afterRow();
     }
   }
+  const lastDataRowNo = rowNo;
   if (options.totals) await writeData(typeof options.totals === 'function' ? options.totals(count) : options.totals, totalStyles);
   await options.onProgress?.(count, total ?? count);
 
   // Tail: merged cells, then print setup (order fixed by the schema).
   let tail = '</sheetData>';
+  // The schema puts autoFilter after sheetData and before mergeCells.
+  if (options.autoFilter) tail += `<autoFilter ref="A${lastHeaderRowNo}:${letters[n - 1]}${Math.max(lastDataRowNo, lastHeaderRowNo)}"/>`;
   if (merges.length) tail += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
   tail +=
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +

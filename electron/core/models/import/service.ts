@@ -26,7 +26,8 @@ import {
 import { newYearRow, searchTextOf } from '../service';
 import { UnitTree } from '../unitTree';
 import { catalogKey, headerKey, isMark, normalizeKind, normalizeRecognition, normalizeRegistration, parseDateText, unitCoreKey } from './spec';
-import { detectLayout, detectMapping, detectYear, extractRows, headerSignature, type RawRow, type SheetLayout } from './parse';
+import { detectLayout, detectMapping, detectYear, extractRows, headerSignature, headingOf, isNumberingRow, isTotalsRow, type RawRow, type SheetLayout } from './parse';
+import { refineMappingByContent, sampleColumns, type ContentRule } from '../../export/import';
 import { columnLetter } from '../../export/xlsx';
 import { readWorkbookGrids } from './workbook';
 import { ImportStore, withImportCache, type YearInsert } from './repository';
@@ -152,9 +153,38 @@ interface Options {
   createMissingFields: boolean;
   unitMap: Record<string, string>;
   valueMap: Record<string, string>;
+  /** The parent chosen for every new unit, and per unit (folded name → parent id, null: top). */
+  parentId?: string | undefined;
+  unitParents?: Record<string, string | null> | undefined;
+  createMissingUnits?: boolean | undefined;
+  skipValues?: ReadonlySet<string> | undefined;
+  mergeRows?: ReadonlySet<string> | undefined;
 }
 
 const PREVIEW_OPTIONS: Options = { createMissing: false, createMissingFields: false, unitMap: {}, valueMap: {} };
+
+/** Names of party organisations as heading rows give them ("HUYỆN ỦY CHỢ MỚI", "Đảng bộ xã …"). */
+const UNIT_NAME = /^(huyen uy|thanh uy|thi uy|tinh uy|dang uy|dang bo|chi bo|ban can su dang|dang doan|quan uy|dang uy khoi)\b/;
+
+/** The unit a row's headings name (innermost first): an existing unit, else a text that reads as one. */
+function headingUnit(l: Lookups, headings: readonly string[]): { name: string; id: string | null } | null {
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const id = findUnit(l, headings[i]!);
+    if (id) return { name: headings[i]!, id };
+  }
+  for (let i = headings.length - 1; i >= 0; i--) if (UNIT_NAME.test(headerKey(headings[i]!))) return { name: headings[i]!, id: null };
+  return null;
+}
+
+/** The field a row's headings name ("1. Lĩnh vực xây dựng Đảng…"), when the catalogue has it. */
+function headingField(l: Lookups, headings: readonly string[]): string | undefined {
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const key = catalogKey(headings[i]!);
+    const id = l.catalogs.field.get(key) ?? l.catalogs.field.get(key.replace(/^linh vuc\s+/, ''));
+    if (id) return id;
+  }
+  return undefined;
+}
 
 interface Analysed {
   raw: RawRow;
@@ -165,6 +195,8 @@ interface Analysed {
   pending: string | null;
   unitName: string;
   unitId: string | null;
+  /** For a unit not in the list: the existing organisation its rows are grouped under (the default parent). */
+  parentHint: string | null;
   name: string;
   nameFolded: string;
   /** Identity keys tried in order against `dvk_models.name_folded`; the first is used on create. */
@@ -226,7 +258,8 @@ function analyseForCommit(session: Session, mapping: ImportMapping, year: number
     !cached.result.unknownUnits.length &&
     !cached.result.unknownValues.length &&
     !Object.keys(opts.unitMap).length &&
-    !Object.keys(opts.valueMap).length
+    !Object.keys(opts.valueMap).length &&
+    !opts.mergeRows?.size
   ) {
     return cached.result;
   }
@@ -235,7 +268,7 @@ function analyseForCommit(session: Session, mapping: ImportMapping, year: number
 
 function analyse(session: Session, mapping: ImportMapping, year: number | null, l: Lookups, opts: Options) {
   const rows: Analysed[] = [];
-  const unknownUnits = new Map<string, { name: string; rows: number }>();
+  const unknownUnits = new Map<string, { name: string; rows: number; parentId: string | null; parentName: string | null }>();
   const unknownValues = new Map<string, { catalog: CatalogName; value: string; rows: number }>();
   const unitMapByKey = new Map(Object.entries(opts.unitMap).map(([k, v]) => [headerKey(k), v]));
   const valueMapByKey = new Map(Object.entries(opts.valueMap).map(([k, v]) => [catalogKey(k), v]));
@@ -262,7 +295,10 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
       if (!name) errors.push('Thiếu tên mô hình.');
       else if (name.length > 500) errors.push('Tên mô hình dài quá 500 ký tự.');
 
-      const unitName = sheetFallback ? normalizeText(layout.sheet.name) : v('unit');
+      // No unit column: the unit heading the rows are grouped under, else the sheet (one per unit).
+      const grouped = raw.headings.length ? headingUnit(l, raw.headings) : null;
+      const unitName = sheetFallback ? normalizeText(grouped?.name ?? layout.sheet.name) : v('unit');
+      const parentHint = sheetFallback ? null : (grouped?.id ?? null);
       let unitId: string | null = null;
       if (!unitName) errors.push('Thiếu đơn vị đăng ký.');
       else {
@@ -276,10 +312,10 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
         unitId = resolved.id;
         if (!unitId) {
           const key = resolved.key;
-          const u = unknownUnits.get(key) ?? { name: unitName, rows: 0 };
+          const u = unknownUnits.get(key) ?? { name: unitName, rows: 0, parentId: parentHint, parentName: parentHint ? (grouped?.name ?? null) : null };
           u.rows++;
           unknownUnits.set(key, u);
-          if (!opts.createMissing) pending = `Đơn vị “${unitName}” chưa có trong danh sách đơn vị.`;
+          if (!(opts.createMissingUnits ?? opts.createMissing)) pending = `Đơn vị “${unitName}” chưa có trong danh sách đơn vị.`;
         }
       }
 
@@ -306,20 +342,24 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
         const u = unknownValues.get(key) ?? { catalog, value, rows: 0 };
         u.rows++;
         unknownValues.set(key, u);
-        const creatable = catalog === 'field' ? opts.createMissingFields : opts.createMissing;
+        // The preview's choice for this value is what happens: skipped means its rows are skipped.
+        const skipped = opts.skipValues?.has(`${catalog}|${value}`) ?? false;
+        const creatable = !skipped && (catalog === 'field' ? opts.createMissingFields : opts.createMissing);
         if (creatable) {
           pendingValues.push({ catalog, value });
           return null;
         }
         const msg = `${CATALOG_LABEL[catalog]} “${value}” không có trong danh mục.`;
-        if (blocking) errors.push(msg);
+        if (skipped) pending ??= `${msg} (bỏ qua theo lựa chọn)`;
+        else if (blocking) errors.push(msg);
         else pending ??= msg;
         return null;
       };
       // The field catalogue is the province's own list: a value outside it is an error in the file.
-      const fieldId = resolveCatalog('field', v('field'), true);
+      const fieldId = v('field') ? resolveCatalog('field', v('field'), true) : raw.headings.length ? headingField(l, raw.headings) : undefined;
       const levelId = resolveCatalog('recognitionLevel', v('level'), false);
-      const awardId = resolveCatalog('awardForm', v('awardForm'), false);
+      // A tick in a "Khen thưởng" column: commended, the form not given (null, not a catalogue value "x").
+      const awardId = isMark(v('awardForm')) ? null : resolveCatalog('awardForm', v('awardForm'), false);
 
       let registration: 'new' | 'carried' | null = null;
       if (v('registration')) {
@@ -328,9 +368,10 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
       }
       let status: 'recognised' | 'notRecognised' | null = null;
       if (v('recognised')) {
-        status = normalizeRecognition(v('recognised'));
-        if (!status) errors.push(`Kết quả công nhận “${v('recognised')}” không rõ (ghi “x”, “Công nhận” hoặc “Không”).`);
-      }
+        const recognition = normalizeRecognition(v('recognised'));
+        status = recognition === 'registered' ? null : recognition;
+        if (!recognition) errors.push(`Kết quả công nhận “${v('recognised')}” không rõ (ghi “x”, “Công nhận” hoặc “Không”).`);
+      } else if (isMark(v('notRecognisedMark'))) status = 'notRecognised';
       const typical = v('typical') ? isMark(v('typical')) || headerKey(v('typical')) === 'dien hinh' : null;
       if (typical && status === 'notRecognised') errors.push('Mô hình không được công nhận thì không thể là điển hình.');
       if ((typical || awardId !== undefined) && status === null) status = 'recognised';
@@ -354,6 +395,7 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
         pending,
         unitName,
         unitId,
+        parentHint,
         name,
         nameFolded,
         keys: [nameFolded],
@@ -372,8 +414,8 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
       });
     }
   }
-  const warnings = disambiguate(rows);
-  return { rows, warnings, unknownUnits: [...unknownUnits.values()], unknownValues: [...unknownValues.values()] };
+  const { warnings, duplicates } = disambiguate(rows, opts.mergeRows);
+  return { rows, warnings, duplicates, unknownUnits: [...unknownUnits.values()], unknownValues: [...unknownValues.values()] };
 }
 
 /**
@@ -381,8 +423,11 @@ function analyse(session: Session, mapping: ImportMapping, year: number | null, 
  * nữ giúp nhau…") for different people. Different performers → different models, told apart by
  * the performer in their identity key (the first keeps the plain key); same performer → a duplicate.
  */
-function disambiguate(rows: Analysed[]): string[] {
+type Duplicate = NonNullable<ImportPreview['duplicates']>[number];
+
+function disambiguate(rows: Analysed[], mergeRows: ReadonlySet<string> | undefined): { warnings: string[]; duplicates: Duplicate[] } {
   const warnings: string[] = [];
+  const duplicates: Duplicate[] = [];
   const groups = new Map<string, Analysed[]>();
   for (const r of rows) {
     if (r.errors.length || !r.name || !r.unitName) continue;
@@ -393,15 +438,32 @@ function disambiguate(rows: Analysed[]): string[] {
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const byPerformer = new Map<string, Analysed>();
+    const byPerformer = new Map<string, Analysed[]>();
     for (const r of group) {
       const performer = foldText(r.model.performer ?? '');
-      const first = byPerformer.get(performer);
-      if (first) {
+      const same = byPerformer.get(performer);
+      if (same) {
+        const first = same[0]!;
+        // Rows with their own number in the list are the list's own count (two villages running the
+        // same model): kept as separate models, told apart by their place among the look-alikes so a
+        // re-import finds each again. Rows without their own number are one model typed twice.
+        if (r.seq && same.every((o) => o.seq !== r.seq)) {
+          duplicates.push({ sheet: r.raw.sheet, row: r.raw.row, seq: r.seq, sameAsRow: first.raw.row, sameAsSeq: first.seq, name: r.name, unitName: r.unitName });
+          if (mergeRows?.has(`${r.raw.sheet}!${r.raw.row}`)) {
+            r.pending = `Gộp vào dòng ${first.raw.row} (theo lựa chọn).`;
+            continue;
+          }
+          same.push(r);
+          r.keys = [`${r.nameFolded} ~ ${performer} ~ ${same.length}`];
+          warnings.push(
+            `Dòng ${r.raw.row} (TT ${r.seq}) giống dòng ${first.raw.row}${first.seq ? ` (TT ${first.seq})` : ''} (cùng đơn vị, tên mô hình và người thực hiện): được giữ là mô hình riêng.`,
+          );
+          continue;
+        }
         r.errors.push(`Trùng với dòng ${first.raw.row} (cùng năm, đơn vị, tên mô hình và người thực hiện).`);
         continue;
       }
-      byPerformer.set(performer, r);
+      byPerformer.set(performer, [r]);
       const suffixed = `${r.nameFolded} ~ ${performer}`;
       if (r === group[0]) r.keys = [suffixed, r.nameFolded];
       else {
@@ -412,7 +474,7 @@ function disambiguate(rows: Analysed[]): string[] {
       }
     }
   }
-  return warnings;
+  return { warnings, duplicates };
 }
 
 // ------------------------------------------------------------------ planning (shared by preview and commit)
@@ -484,7 +546,7 @@ function plan(store: ImportStore, rows: Analysed[]): PlannedRow[] {
 
 async function buildPreview(ctx: Pick<AppContext, 'db' | 'sqlite'>, session: Session): Promise<ImportPreview> {
   const lookups = await loadLookups(ctx.db);
-  const { rows, unknownUnits, unknownValues, warnings: rowWarnings } = analyseForPreview(session, lookups);
+  const { rows, unknownUnits, unknownValues, duplicates, warnings: rowWarnings } = analyseForPreview(session, lookups);
   const valid = rows.filter((r) => !r.errors.length);
   const planned = plan(
     new ImportStore(ctx.sqlite),
@@ -531,10 +593,41 @@ async function buildPreview(ctx: Pick<AppContext, 'db' | 'sqlite'>, session: Ses
     unknownUnits,
     unknownValues,
     warnings,
+    duplicates,
     plan: counts,
     legacyEncoding: session.legacyEncoding,
     expiresAt: new Date(session.expiresAt).toISOString(),
   };
+}
+
+const NUMBER_LIKE = /^[\divxlc]+([.,]\d+)*[.)]?$/i;
+
+/**
+ * What each field's values look like (export/import/content.ts decides with them): a column whose
+ * content contradicts its header loses the field, and statuses, kinds and known unit names claim
+ * their column when the header said nothing (a unit column headed "Tỉnh Bắc Kạn") or something
+ * looser ("Kết quả" read as "Sản phẩm, kết quả").
+ */
+function refineByContent(mapping: ImportMapping, layout: SheetLayout, l: Lookups): ImportMapping {
+  // Data rows only: heading rows merged across every column would otherwise count in each.
+  const data = layout.sheet.rows.slice(layout.headerIndex + 1).filter((r) => !isNumberingRow(r) && !isTotalsRow(r) && !headingOf(r, mapping.name));
+  const columns = sampleColumns(data, layout.headers.length);
+  const recognition = (v: string) => normalizeRecognition(v) !== null;
+  const mark = (v: string) => isMark(v);
+  const rules: Partial<Record<ImportFieldKey, ContentRule>> = {
+    recognised: { accepts: recognition, claims: (v) => recognition(v) && !isMark(v) },
+    kind: { accepts: (v) => normalizeKind(v) !== null, claims: (v) => normalizeKind(v) !== null },
+    registration: { accepts: (v) => normalizeRegistration(v) !== null, claims: (v) => normalizeRegistration(v) !== null },
+    unit: { accepts: (v) => !NUMBER_LIKE.test(v), claims: (v) => findUnit(l, v) !== null },
+    decisionDate: { accepts: (v) => parseDateText(v) !== null },
+    collectiveMark: { accepts: mark },
+    individualMark: { accepts: mark },
+    notRecognisedMark: { accepts: mark },
+    typical: { accepts: (v) => isMark(v) || headerKey(v) === 'dien hinh' || headerKey(v) === 'khong' },
+    seq: { accepts: (v) => NUMBER_LIKE.test(v) },
+    year: { accepts: (v) => /^20\d\d$/.test(v) },
+  };
+  return refineMappingByContent(mapping, columns, rules, ['name']).mapping;
 }
 
 function cleanMapping(mapping: ImportMapping, width: number): ImportMapping {
@@ -578,6 +671,8 @@ export async function importPreview(
     mapping = detectMapping(layouts[0]!.headers);
     mappingSource = 'detected';
   }
+  // Header words proposed it; the columns' content confirms or corrects it (a mapping the user gave is theirs).
+  if (mappingSource !== 'given') mapping = refineByContent(mapping, layouts[0]!, await loadLookups(ctx.db));
   const detectedYear = detectYear(layouts[0]!, input.fileName);
   const session: Session = {
     id: newId(),
@@ -626,6 +721,11 @@ export async function importCommit(
     createMissingFields: boolean;
     unitMap?: Record<string, string> | undefined;
     valueMap?: Record<string, string> | undefined;
+    parentId?: string | undefined;
+    unitParents?: Record<string, string | null> | undefined;
+    createMissingUnits?: boolean | undefined;
+    skipValues?: string[] | undefined;
+    mergeRows?: string[] | undefined;
     jobId?: string | undefined;
   },
 ): Promise<ImportCommitResult> {
@@ -643,6 +743,11 @@ export async function importCommit(
     createMissingFields: input.createMissingFields,
     unitMap: input.unitMap ?? {},
     valueMap: input.valueMap ?? {},
+    parentId: input.parentId,
+    unitParents: input.unitParents,
+    createMissingUnits: input.createMissingUnits,
+    skipValues: input.skipValues?.length ? new Set(input.skipValues) : undefined,
+    mergeRows: input.mergeRows?.length ? new Set(input.mergeRows) : undefined,
   };
   const result = await ctx.jobs.run(input.jobId, async (job) => {
     // A verified backup of the data as it was before the import (docs/quality.md: backups before imports):
@@ -699,15 +804,22 @@ async function commitInTransaction(
   let catalogItemsCreated = 0;
   let order = await maxTopLevelOrder(trx);
   const createdUnits = new Map<string, string>();
+  const parentsByKey = new Map(Object.entries(opts.unitParents ?? {}).map(([k, v]) => [headerKey(k), v]));
+  const liveUnits = new Set(lookups.units.map((u) => u.id));
   for (const r of ready) {
     if (r.unitId) continue;
     const key = headerKey(r.unitName);
     let id = createdUnits.get(key);
     if (!id) {
       id = newId();
+      // Per unit, else for all, else where the file groups the rows (its heading rows), else the top.
+      const chosen = parentsByKey.has(key) ? parentsByKey.get(key)! : (opts.parentId ?? r.parentHint);
+      if (chosen && !liveUnits.has(chosen)) {
+        throw new AppError('VALIDATION', `Đơn vị cấp trên đã chọn cho “${r.unitName}” không còn trong danh sách đơn vị.`, { parentId: 'Đơn vị cấp trên không tồn tại.' });
+      }
       const row = {
         id,
-        parent_id: null,
+        parent_id: chosen ?? null,
         name: r.unitName,
         short_name: null,
         kind: unitKindOf(r.unitName),

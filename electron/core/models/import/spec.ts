@@ -35,6 +35,7 @@ export const FIELD_ALIASES: Record<ImportFieldKey, string[]> = {
   expectedResults: ['ket qua', 'san pham', 'san pham ket qua', 'ket qua dat duoc', 'ket qua du kien', 'hieu qua'],
   replicability: ['kha nang nhan rong', 'nhan rong'],
   recognised: ['cong nhan', 'ket qua cong nhan', 'ket qua binh xet', 'duoc cong nhan', 'xep loai'],
+  notRecognisedMark: ['khong cong nhan', 'khong duoc cong nhan', 'khong dat', 'chua dat'],
   level: ['cap cong nhan', 'cap'],
   decisionNo: ['so quyet dinh', 'so qd', 'quyet dinh', 'so quyet dinh cong nhan'],
   decisionDate: ['ngay quyet dinh', 'ngay qd', 'ngay cong nhan', 'ngay ky'],
@@ -125,9 +126,16 @@ export function isMark(value: string): boolean {
   return ['1', 'co', 'dat', 'yes'].includes(k);
 }
 
-export function normalizeRecognition(value: string): 'recognised' | 'notRecognised' | null {
+/**
+ * What a unit that has not met yet writes in its results column: the model stays registered (not an
+ * error — a province list carries the units that have met next to those that have not).
+ */
+const NOT_YET_REVIEWED = /^(chua|dang|cho) (hop )?(binh )?(xet|danh gia|hop)( cong nhan)?$/;
+
+export function normalizeRecognition(value: string): 'recognised' | 'notRecognised' | 'registered' | null {
   const k = headerKey(value);
   if (!k && !value.trim()) return null;
+  if (NOT_YET_REVIEWED.test(k)) return 'registered';
   if (isMark(value) || ['cong nhan', 'duoc cong nhan', 'dat', 'dat yeu cau', 'cong nhan dat'].includes(k)) return 'recognised';
   if (['khong', 'khong cong nhan', 'khong dat', 'chua dat', 'khong duoc cong nhan'].includes(k)) return 'notRecognised';
   return null;

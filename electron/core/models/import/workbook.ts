@@ -1,7 +1,8 @@
 import { normalizeText } from '../../../../shared/text/vietnamese';
-import { detectEncoding, readWorkbook, toUnicode, type ImportSheet, type ImportWorkbook, type TextEncoding } from '../../export/import';
+import { detectEncoding, looksLikeCsv, readCsvSheet, readWorkbook, readXlsSheets, toUnicode, type ImportSheet, type ImportWorkbook, type TextEncoding } from '../../export/import';
 import { sniffSpreadsheet, type RawSheet } from '../../export/xlsx/reader';
 import { readXlsxValues } from './xlsxFast';
+import { AppError } from '../../errors';
 
 /*
  * Reads an uploaded .xlsx into plain text grids (one per visible sheet) through the shared import
@@ -33,7 +34,15 @@ function cellText(value: ImportSheet['rows'][number][number] | undefined): strin
  * Vietnamese messages.
  */
 async function readBook(bytes: Uint8Array): Promise<ImportWorkbook> {
-  if (sniffSpreadsheet(bytes) === 'xlsx') {
+  const kind = sniffSpreadsheet(bytes);
+  // A CSV list is one sheet; anything else that is not a workbook gets the engine's refusal.
+  if (kind === 'unknown' && looksLikeCsv(bytes)) return convertLegacy([readCsvSheet(bytes)]);
+  if (kind === 'xls') {
+    const sheets = readXlsSheets(bytes);
+    if (!sheets.some((sh) => sh.rows.some((r) => r.some((v) => v !== null && v !== '')))) throw new AppError('VALIDATION', 'Tệp Excel không có dữ liệu (các trang tính đều trống).');
+    return convertLegacy(sheets);
+  }
+  if (kind === 'xlsx') {
     let sheets: RawSheet[] | null = null;
     try {
       sheets = readXlsxValues(bytes);

@@ -23,6 +23,13 @@ export interface Sidecar {
   auditSeq: number;
   /** How the copy was verified when it was made (absent in sidecars written before it was recorded). */
   checkedWith?: 'integrity_check' | 'quick_check';
+  /**
+   * SHA-256 (hex) of the backup file, written when the copy was made (or imported) and never
+   * rewritten: verify and restore compare the file against it, so one changed byte is caught even
+   * where integrity_check passes. Absent for backups made before #18 (they fall back to
+   * integrity_check and the schema fingerprint).
+   */
+  sha256?: string;
 }
 
 export const sidecarPath = (file: string) => file.replace(/\.sqlite$/, '.json');

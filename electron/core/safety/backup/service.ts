@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupReason, BackupSchedule, RecordCount } from '../../../../shared/schemas/backup';
 import type { AppContext } from '../../context';
-import { fileStamp, startBackupDatabase, type BackupCheck } from '../../db/backupFile';
+import { fileStamp, sha256OfFile, startBackupDatabase, type BackupCheck } from '../../db/backupFile';
+import { compareSchema } from '../../db/schemaFingerprint';
 import { trackBackgroundCopy } from '../../db/backupWorker';
 import { integrityCheck } from '../../db/open';
 import { migrations } from '../../db/migrations';
@@ -17,6 +18,7 @@ import {
   describeDatabase,
   listBackupFiles,
   loadSidecar,
+  openReadonly,
   removeBackupFiles,
   toInfo,
   writeSidecar,
@@ -37,13 +39,67 @@ function assertHealthy(ctx: AppContext): void {
   }
 }
 
-function uniqueTarget(dir: string, base: string): string {
-  // A copy still being made exists only as `.partial`: two backups started in the same second
-  // (an import right after another) must not pick the same name.
-  const taken = (file: string): boolean => fs.existsSync(file) || fs.existsSync(`${file}.partial`);
+/**
+ * Names handed out and not yet settled. The worker creates `.partial` only some time after the
+ * name is chosen, so two backups started in the same second (concurrent imports, a manual backup
+ * beside a scheduled one) saw neither file and picked the same name: the reservation is taken
+ * synchronously, before any await, and released once the backup is written or has failed.
+ */
+const reservedTargets = new Set<string>();
+
+function uniqueTarget(dir: string, base: string): { file: string; release(): void } {
+  const taken = (file: string): boolean => reservedTargets.has(file) || fs.existsSync(file) || fs.existsSync(`${file}.partial`);
   let candidate = path.join(dir, `${base}.sqlite`);
   for (let i = 2; taken(candidate); i++) candidate = path.join(dir, `${base}-${i}.sqlite`);
-  return candidate;
+  reservedTargets.add(candidate);
+  return { file: candidate, release: () => reservedTargets.delete(candidate) };
+}
+
+const hashMismatch = (fileName: string) =>
+  `Bản sao lưu "${fileName}" đã bị thay đổi sau khi tạo (mã kiểm tra SHA-256 không khớp): tệp có thể bị hỏng trên ổ đĩa hoặc bị sửa. Không dùng được bản này; hãy chọn một bản sao lưu khác.`;
+
+const foreignSchema = (fileName: string) =>
+  `Tệp "${fileName}" có cấu trúc dữ liệu khác với cấu trúc do QCDC Desk tạo ra (có bảng, chỉ mục, trigger hoặc view lạ, hoặc thiếu một phần). Để an toàn, phần mềm không dùng tệp này.`;
+
+/**
+ * Whether a backup file is one to restore from: its recorded SHA-256 (when it has one), then
+ * integrity_check, then a schema exactly the one this app's migrations produce. Returns the
+ * Vietnamese reason it is not, or null; `note` says how it was checked.
+ */
+async function checkBackupFile(
+  ctx: AppContext,
+  file: string,
+  displayName: string,
+  recordedSha256: string | undefined,
+): Promise<{ problem: string | null; note: string; described: ReturnType<typeof describeDatabase> }> {
+  const native = ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {};
+  let note = 'Đã kiểm tra mã SHA-256 ghi khi tạo, tính toàn vẹn và cấu trúc dữ liệu.';
+  if (recordedSha256) {
+    if (sha256OfFile(file) !== recordedSha256) {
+      return { problem: hashMismatch(displayName), note: 'Mã kiểm tra SHA-256 không khớp.', described: describeDatabase(file, { check: false, ...native }) };
+    }
+  } else {
+    note = 'Bản sao lưu này chưa có mã kiểm tra SHA-256 (tạo bởi phiên bản cũ): đã kiểm tra tính toàn vẹn và cấu trúc dữ liệu thay thế.';
+  }
+  const described = describeDatabase(file, { check: true, ...native });
+  if (described.integrity !== 'ok') {
+    return { problem: `Tệp "${displayName}" bị hỏng (không vượt qua kiểm tra toàn vẹn).`, note, described };
+  }
+  if (described.migrations.length === 0) return { problem: `Tệp "${displayName}" không phải là dữ liệu QCDC Desk.`, note, described };
+  if (described.migrations.some((m) => !Object.prototype.hasOwnProperty.call(migrations, m))) {
+    return { problem: 'Bản sao lưu này được tạo bởi phiên bản QCDC Desk mới hơn; hãy cập nhật phần mềm trước.', note, described };
+  }
+  const handle = openReadonly(file, ctx.nativeBinding);
+  try {
+    const diff = await compareSchema(handle, described.migrations, ctx.nativeBinding);
+    if (!diff || diff.extra.length > 0 || diff.missing.length > 0) {
+      ctx.log.warn('backup schema differs from the migrations', { file: displayName, extra: diff?.extra.slice(0, 10), missing: diff?.missing.slice(0, 10) });
+      return { problem: foreignSchema(displayName), note, described };
+    }
+  } finally {
+    handle.close();
+  }
+  return { problem: null, note, described };
 }
 
 /** A backup whose copy is being made; `done` settles when it is written, checked and listed. */
@@ -68,14 +124,21 @@ export async function startBackup(
   assertHealthy(ctx);
   const now = ctx.clock.now();
   // Reason last in the name; the stamp sorts by time and carries the date when the sidecar is lost.
-  const file = uniqueTarget(ctx.layout.backupsDir, `qcdc-${fileStamp(now)}-${reason}`);
+  const target = uniqueTarget(ctx.layout.backupsDir, `qcdc-${fileStamp(now)}-${reason}`);
+  const file = target.file;
   const check = options.check ?? 'integrity';
-  const copy = startBackupDatabase(ctx.sqlite, file, ctx.nativeBinding, check, {
-    deferCopy: options.deferCopy === true,
-    onWorkerUnavailable: (message) => ctx.log.warn('worker-unavailable: backup copied on the main thread', message),
-  });
-  await copy.snapshot;
-  const done = copy.done.then(() => {
+  let copy: ReturnType<typeof startBackupDatabase>;
+  try {
+    copy = startBackupDatabase(ctx.sqlite, file, ctx.nativeBinding, check, {
+      deferCopy: options.deferCopy === true,
+      onWorkerUnavailable: (message) => ctx.log.warn('worker-unavailable: backup copied on the main thread', message),
+    });
+    await copy.snapshot;
+  } catch (err) {
+    target.release();
+    throw err;
+  }
+  const done = copy.done.then((sha256) => {
     const described = describeDatabase(file, { check: false, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) });
     const sidecar: Sidecar = {
       version: 1,
@@ -88,6 +151,7 @@ export async function startBackup(
       schemaVersion: described.schemaVersion,
       appVersion: ctx.appVersion,
       auditSeq: described.auditSeq,
+      ...(sha256 ? { sha256 } : {}),
     };
     writeSidecar(file, sidecar);
     // The copy just made is the one the coming operation relies on: rotation never takes it, even
@@ -96,6 +160,7 @@ export async function startBackup(
     ctx.log.info('backup created', { file, reason });
     return toInfo(file, sidecar);
   });
+  void done.then(target.release, target.release);
   trackBackgroundCopy(done); // listing, restoring and closing wait for the sidecar and rotation too
   return { fileName: path.basename(file), done, startCopy: copy.startCopy };
 }
@@ -163,15 +228,26 @@ function isRestorableSchema(schemaVersion: string): boolean {
   return schemaVersion === '' || Object.prototype.hasOwnProperty.call(migrations, schemaVersion);
 }
 
+/**
+ * Verify: the SHA-256 recorded at creation, then integrity_check and the schema fingerprint (older
+ * backups without a hash get only the latter two, and are told so). The result is kept in the
+ * sidecar (its `integrity` is `ok` or the reason in Vietnamese); the recorded hash is never
+ * replaced by the file's current one.
+ */
 export async function verifyBackup(ctx: AppContext, fileName: string, job?: JobReporter): Promise<BackupInfo> {
   const file = backupPath(ctx.layout.backupsDir, fileName);
   await job?.progress('Đang kiểm tra toàn vẹn', 0, 1);
   const previous = loadSidecar(file, ctx.nativeBinding);
-  const described = describeDatabase(file, { check: true, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) });
-  const sidecar: Sidecar = { ...previous, counts: described.counts, integrity: described.integrity, schemaVersion: described.schemaVersion };
+  const { problem, note, described } = await checkBackupFile(ctx, file, fileName, previous.sha256);
+  const sidecar: Sidecar = {
+    ...previous,
+    counts: described.counts.length ? described.counts : previous.counts,
+    integrity: problem ?? 'ok',
+    schemaVersion: described.schemaVersion || previous.schemaVersion,
+  };
   writeSidecar(file, sidecar);
   await job?.progress('Hoàn tất', 1, 1);
-  return toInfo(file, sidecar);
+  return { ...toInfo(file, sidecar), verification: note };
 }
 
 export function deleteBackup(ctx: AppContext, fileName: string): boolean {
@@ -302,17 +378,13 @@ const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
  */
 export async function restoreBackup(ctx: AppContext, fileName: string, job?: JobReporter) {
   const source = backupPath(ctx.layout.backupsDir, fileName);
-  const native = ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {};
   await job?.progress('Đang kiểm tra bản sao lưu', 0, 4);
-  const described = describeDatabase(source, { check: true, ...native });
-  if (described.integrity !== 'ok') {
-    throw new AppError('VALIDATION', `Bản sao lưu "${fileName}" bị hỏng (không vượt qua kiểm tra toàn vẹn), không thể phục hồi từ bản này.`);
-  }
-  const unknown = described.migrations.filter((m) => !Object.prototype.hasOwnProperty.call(migrations, m));
-  if (unknown.length > 0) {
-    throw new AppError('VALIDATION', 'Bản sao lưu này được tạo bởi phiên bản QCDC Desk mới hơn; hãy cập nhật phần mềm trước khi phục hồi.');
-  }
-  const restoredFrom = toInfo(source, { ...loadSidecar(source, ctx.nativeBinding), integrity: 'ok', counts: described.counts });
+  // Hash (when recorded), integrity_check and a schema this app's migrations produce: a changed
+  // byte or a planted trigger/view is refused here, before anything is touched.
+  const recorded = loadSidecar(source, ctx.nativeBinding);
+  const { problem, described } = await checkBackupFile(ctx, source, fileName, recorded.sha256);
+  if (problem) throw new AppError('VALIDATION', `${problem} Không thể phục hồi từ bản này; dữ liệu hiện tại được giữ nguyên.`);
+  const restoredFrom = toInfo(source, { ...recorded, integrity: 'ok', counts: described.counts });
 
   // Stage the copy first: rotation after the safety backup may remove old backup files.
   const db = ctx.layout.databaseFile;
@@ -426,16 +498,18 @@ export async function importBackupFile(ctx: AppContext, originalName: string, by
     });
   }
   const now = ctx.clock.now();
-  const file = uniqueTarget(ctx.layout.backupsDir, `qcdc-${fileStamp(now)}-manual`);
+  const target = uniqueTarget(ctx.layout.backupsDir, `qcdc-${fileStamp(now)}-manual`);
+  const file = target.file;
   const temp = `${file}.partial`;
-  fs.writeFileSync(temp, bytes);
+  // Header bytes 18–19 say "WAL" in a copy of a live database: set to the rollback journal (1, 1),
+  // as the app's own backups are, so reading the file never leaves -wal/-shm files beside it.
+  const stored = new Uint8Array(bytes);
+  if (stored[18] === 2 && stored[19] === 2) stored.set([1, 1], 18);
+  fs.writeFileSync(temp, stored);
   try {
-    const described = describeDatabase(temp, { check: true, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) });
-    if (described.integrity !== 'ok') throw new AppError('VALIDATION', `Tệp "${originalName}" bị hỏng (không vượt qua kiểm tra toàn vẹn).`);
-    if (described.migrations.length === 0) throw new AppError('VALIDATION', `Tệp "${originalName}" không phải là dữ liệu QCDC Desk.`);
-    if (described.migrations.some((m) => !Object.prototype.hasOwnProperty.call(migrations, m))) {
-      throw new AppError('VALIDATION', 'Bản sao lưu này được tạo bởi phiên bản QCDC Desk mới hơn; hãy cập nhật phần mềm trước.');
-    }
+    const { problem, described } = await checkBackupFile(ctx, temp, originalName, undefined);
+    if (problem) throw new AppError('VALIDATION', problem, { bytes: 'Tệp không dùng được làm bản sao lưu.' });
+    const sha256 = sha256OfFile(temp);
     fs.renameSync(temp, file);
     const sidecar: Sidecar = {
       version: 1,
@@ -447,10 +521,12 @@ export async function importBackupFile(ctx: AppContext, originalName: string, by
       schemaVersion: described.schemaVersion,
       appVersion: ctx.appVersion,
       auditSeq: described.auditSeq,
+      sha256,
     };
     writeSidecar(file, sidecar);
     return toInfo(file, sidecar);
   } finally {
     fs.rmSync(temp, { force: true });
+    target.release();
   }
 }

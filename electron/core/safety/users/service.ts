@@ -10,7 +10,8 @@ import { AppError, notFound } from '../../errors';
 import { readSetting, writeSetting } from '../../settings/repository';
 import { hashPassword, verifyPassword } from './password';
 import { maintenanceInProgress } from '../maintenance';
-import { permissionFor, roleAllows } from './permissions';
+import { mayWrite, permissionFor, roleAllows } from './permissions';
+import { clearSignInFailures, describeWait, FREE_TRIES, recordSignInFailure, waitBeforeSignIn } from './signInThrottle';
 import { countAdmins, countUsers, findUser, findUserByName, insertUser, listUsers, updateUser, type UserRow } from './repository';
 
 const LOCK_KEY = 'safety.lock';
@@ -77,10 +78,32 @@ export function toUser(row: UserRow): AppUser {
   return { id: row.id, name: row.name, role, roleLabel: USER_ROLE_LABELS[role], hasPassword: row.password_hash != null, createdAt: row.created_at };
 }
 
-/** Channels that keep working on a damaged database (nothing else can read it anyway). */
+/**
+ * Channels that keep working on a damaged database (nothing else can read it anyway), besides the
+ * public ones (signing in, the lock, system info). Being reachable is not being allowed: the lock
+ * and the roles still apply to each of them, so restoring stays admin-only and a backup (which
+ * holds every password hash) is never handed out without signing in.
+ */
 // settings.get is read-only and the app shell needs it to draw anything at all (the damaged
 // screen included); when the damage makes it unreadable it fails with its own error.
 const RECOVERY = new Set(['settings.get', 'integrity.status', 'backup.list', 'backup.restore', 'backup.verify', 'backup.download', 'backup.importFile', 'system.info', 'dataDir.info', 'dataDir.open', 'lock.status', 'jobs.cancel']);
+
+const DAMAGED: AppErrorShape = { code: 'UNAVAILABLE', message: 'Dữ liệu đang bị hỏng; hãy phục hồi từ bản sao lưu ở mục "Sao lưu, dữ liệu" trước khi làm việc tiếp.' };
+
+/**
+ * The users on a damaged database. When even the users table cannot be read there is nobody to
+ * sign in as: the recovery channels then run as the OS user (as before users existed) — the only
+ * way back to a good backup — and everything else stays closed by the recovery gate.
+ */
+async function refreshCacheForGate(ctx: AppContext): Promise<SessionState | null> {
+  if (ctx.startupIntegrity === 'ok') return refreshCache(ctx);
+  try {
+    return await refreshCache(ctx);
+  } catch (err) {
+    ctx.log.warn('users unreadable on a damaged database: recovery channels run as the OS user', String(err));
+    return null;
+  }
+}
 
 /**
  * The registry's gate (see electron/core/registry.ts): with no named users everything is allowed
@@ -92,15 +115,14 @@ export async function checkAccess(ctx: AppContext, channel: string): Promise<App
   if (maintenance && !['lock.status', 'jobs.cancel', 'system.info', 'integrity.status'].includes(channel)) {
     return { code: 'CONFLICT', message: `Đang ${maintenance}; vui lòng chờ giây lát rồi thử lại.` };
   }
-  if (ctx.startupIntegrity !== 'ok') {
-    return RECOVERY.has(channel) || channel.startsWith('lock.')
-      ? null
-      : { code: 'UNAVAILABLE', message: 'Dữ liệu đang bị hỏng; hãy phục hồi từ bản sao lưu ở mục "Sao lưu, dữ liệu" trước khi làm việc tiếp.' };
-  }
   const permission = permissionFor(channel);
+  // A write never lands on a database whose start-up check has not finished (#18 row 10): the
+  // first one starts the deferred check at once and waits for it; reads go ahead meanwhile.
+  if (ctx.integrityChecking && mayWrite(channel)) await ctx.startupChecked?.();
+  if (ctx.startupIntegrity !== 'ok' && permission !== 'public' && !RECOVERY.has(channel)) return DAMAGED;
   if (permission === 'public') return null;
-  const s = await refreshCache(ctx);
-  if (!s.usersEnabled) return null;
+  const s = await refreshCacheForGate(ctx);
+  if (!s || !s.usersEnabled) return null;
   if (s.user && isIdleExpired(ctx, s)) signOutState(ctx, s);
   if (!s.user) return { code: 'LOCKED', message: 'Ứng dụng đang khóa. Hãy đăng nhập để tiếp tục.' };
   const role = toUser(s.user).role;
@@ -117,9 +139,13 @@ export async function checkAccess(ctx: AppContext, channel: string): Promise<App
   return null;
 }
 
+const NO_USERS: LockStatus = { usersEnabled: false, locked: false, idleMinutes: 0, current: null, users: [] };
+
 export async function lockStatus(ctx: AppContext): Promise<LockStatus> {
-  if (ctx.startupIntegrity !== 'ok') return { usersEnabled: false, locked: false, idleMinutes: 0, current: null, users: [] };
-  const s = await refreshCache(ctx);
+  // On a damaged database the lock still holds (the sign-in card comes before the recovery screen);
+  // only when the users cannot be read at all is there no lock to show.
+  const s = await refreshCacheForGate(ctx);
+  if (!s) return NO_USERS;
   if (s.user && isIdleExpired(ctx, s)) signOutState(ctx, s);
   const rows = s.usersEnabled ? await listUsers(ctx.db) : [];
   return {
@@ -133,11 +159,31 @@ export async function lockStatus(ctx: AppContext): Promise<LockStatus> {
 
 export async function signIn(ctx: AppContext, userId: string, password: string | undefined): Promise<LockStatus> {
   const s = await refreshCache(ctx);
+  const now = ctx.clock.now().getTime();
+  const dataDir = ctx.layout.root;
+  // Checked before the password is even looked at: while waiting, a right guess is refused too.
+  const wait = waitBeforeSignIn(dataDir, userId, now);
+  if (wait > 0) {
+    throw new AppError('LOCKED', `Đã nhập sai mật khẩu nhiều lần. Vui lòng chờ ${describeWait(wait)} rồi thử lại.`, {
+      password: `Chờ ${describeWait(wait)} rồi thử lại.`,
+    });
+  }
   const row = await findUser(ctx.db, userId);
   const ok = row && (row.password_hash == null || (password !== undefined && (await verifyPassword(password, row.password_hash))));
-  if (!row || !ok) throw new AppError('VALIDATION', 'Tên người dùng hoặc mật khẩu không đúng.', { password: 'Mật khẩu không đúng.' });
+  if (!row || !ok) {
+    const failures = recordSignInFailure(dataDir, userId, now);
+    const next = waitBeforeSignIn(dataDir, userId, now);
+    const message =
+      next > 0
+        ? `Tên người dùng hoặc mật khẩu không đúng. Đã sai ${failures} lần: vui lòng chờ ${describeWait(next)} rồi thử lại.`
+        : failures >= FREE_TRIES - 2
+          ? `Tên người dùng hoặc mật khẩu không đúng (còn ${FREE_TRIES - failures} lần thử trước khi phải chờ).`
+          : 'Tên người dùng hoặc mật khẩu không đúng.';
+    throw new AppError(next > 0 ? 'LOCKED' : 'VALIDATION', message, { password: 'Mật khẩu không đúng.' });
+  }
+  clearSignInFailures(dataDir, userId);
   s.user = row;
-  s.lastActivity = ctx.clock.now().getTime();
+  s.lastActivity = now;
   ctx.actor = { name: row.name };
   return lockStatus(ctx);
 }

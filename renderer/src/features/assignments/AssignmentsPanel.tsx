@@ -4,7 +4,7 @@ import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDeviceFloppy, IconPrinter, IconSearch } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
-import { MEMBER_ROLE_LABELS } from '../../../../shared/schemas/organisation';
+import { MEMBER_ROLE_LABELS } from '../../../../shared/schemas/members';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { foldText, formatDate, formatNumber } from '../../lib/format';
 import { EmptyState } from '../../components/EmptyState';

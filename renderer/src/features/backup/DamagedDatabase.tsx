@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Center, Code, FileButton, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDatabaseImport, IconRestore } from '@tabler/icons-react';
-import type { BackupInfo } from '../../../../shared/schemas/safety';
+import type { BackupInfo } from '../../../../shared/schemas/backup';
 import { api } from '../../lib/api';
 import { showError } from '../../components/notify';
-import type { IntegrityStatus } from '../../../../shared/schemas/safety';
+import type { IntegrityStatus } from '../../../../shared/schemas/integrity';
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
 import { RestorePreview } from './BackupsPanel';
 

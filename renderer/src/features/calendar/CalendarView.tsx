@@ -4,7 +4,7 @@ import { ActionIcon, Badge, Box, Group, Paper, SimpleGrid, Stack, Text, Title, T
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useApiQuery } from '../../lib/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import type { CalendarEvent } from '../../../../shared/schemas/plans';
+import type { CalendarEvent } from '../../../../shared/schemas/calendar';
 import { DUE_COLORS } from '../tasks/badges';
 
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];

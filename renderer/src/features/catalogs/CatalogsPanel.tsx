@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ActionIcon, Alert, Box, Button, Group, NumberInput, Paper, SegmentedControl, Switch, Table, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconDeviceFloppy, IconInfoCircle, IconPlus, IconTemplate, IconTrash } from '@tabler/icons-react';
-import { CATALOGS, CATALOG_LABELS, type CatalogItem, type CatalogItemInput, type CatalogName } from '../../../../shared/schemas/organisation';
+import { CATALOGS, CATALOG_LABELS, type CatalogItem, type CatalogItemInput, type CatalogName } from '../../../../shared/schemas/catalogs';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { ApiError } from '../../lib/api';
 import { useConfirm } from '../../components/ConfirmAction';

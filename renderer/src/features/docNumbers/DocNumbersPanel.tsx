@@ -7,7 +7,7 @@ import { IconBan, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { ApiError } from '../../lib/api';
 import { applyServerErrors, inputErrors } from '../../lib/zodForm';
-import { docNumberReserveSchema } from '../../../../shared/schemas/organisation';
+import { docNumberReserveSchema } from '../../../../shared/schemas/docNumbers';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useToday } from '../../lib/useToday';
 import { EmptyState } from '../../components/EmptyState';

@@ -11,10 +11,11 @@ import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
 import { inputErrors } from '../../lib/zodForm';
-import { addRecommendationSchema, INSPECTION_KIND_LABELS, recordVisitSchema, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/plans';
+import { addRecommendationSchema, INSPECTION_KIND_LABELS, recordVisitSchema, TEAM_ROLE_LABELS, type InspectionTarget } from '../../../../shared/schemas/inspections';
 import { downloadFile } from '../../components/fileOut';
 import { DueBadge, StatusBadge } from '../tasks/badges';
 import { PrintModal, usePrintState } from '../../components/PrintModal';
+import { RequirementsInput, RequirementsList, type Findings } from './Requirements';
 import { InspectionEditor } from './InspectionEditor';
 import { submitForm } from '../../components/submitForm';
 
@@ -135,6 +136,7 @@ export function InspectionDetail({ id, today, onBack, onOpenTask }: { id: string
                   {t.conclusions && <Text size="sm"><b>Kết luận:</b> {t.conclusions}</Text>}
                 </Stack>
               )}
+              {t.requirements && t.requirements.length > 0 && <RequirementsList requirements={t.requirements} />}
               <Group justify="space-between" mt="sm">
                 <Text fw={500} size="sm">
                   Kiến nghị ({t.recommendations.length})
@@ -206,10 +208,13 @@ function VisitForm({ target, onClose }: { target: InspectionTarget; onClose: () 
     initialValues: { visitDate: target.visitDate, reportReceivedDate: target.reportReceivedDate, strengths: target.strengths ?? '', shortcomings: target.shortcomings ?? '', conclusions: target.conclusions ?? '' },
     validate: (v) => inputErrors(recordVisitSchema, toInput(v)),
   });
+  // The checklist answers live beside the form: they are one toggle per requirement, not validated text.
+  const [findings, setFindings] = useState<Findings>(() => Object.fromEntries((target.requirements ?? []).map((r) => [r.indicatorId, r.met])));
   const save = useApiMutation('inspections.recordVisit', { invalidate: [...READS] });
   const submit = async () => {
     const saved = await submitForm(form, async () => {
-      await save.mutateAsync(toInput(form.getValues()));
+      const requirementFindings = (target.requirements ?? []).map((r) => ({ indicatorId: r.indicatorId, met: findings[r.indicatorId] ?? null, note: r.note }));
+      await save.mutateAsync({ ...toInput(form.getValues()), ...(requirementFindings.length ? { findings: requirementFindings } : {}) });
       return 'Đã lưu kết quả làm việc.';
     });
     if (saved) onClose();
@@ -223,6 +228,7 @@ function VisitForm({ target, onClose }: { target: InspectionTarget; onClose: () 
       <Textarea label="Ưu điểm" autosize minRows={2} {...form.getInputProps('strengths')} />
       <Textarea label="Hạn chế" autosize minRows={2} {...form.getInputProps('shortcomings')} />
       <Textarea label="Kết luận" autosize minRows={2} {...form.getInputProps('conclusions')} />
+      {target.requirements && target.requirements.length > 0 && <RequirementsInput requirements={target.requirements} value={findings} onChange={setFindings} />}
       <Group justify="flex-end">
         <Button onClick={submit} loading={save.isPending}>
           Lưu

@@ -6,7 +6,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useApiMutation } from '../../lib/query';
 import { inputValidator, parseForm, rowFieldOf } from '../../lib/zodForm';
 import { foldedFilter, UnitSelect, useMemberOptions } from '../../components/pickers';
-import { createInspectionSchema, INSPECTION_KINDS, INSPECTION_KIND_LABELS, QCDC_TYPE_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type Inspection, type InspectionKind, type TeamRole } from '../../../../shared/schemas/plans';
+import { createInspectionSchema, INSPECTION_KINDS, INSPECTION_KIND_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type Inspection, type InspectionKind, type TeamRole } from '../../../../shared/schemas/inspections';
+import { QCDC_TYPE_LABELS } from '../../../../shared/schemas/units';
 import { submitForm } from '../../components/submitForm';
 
 interface MemberRow {

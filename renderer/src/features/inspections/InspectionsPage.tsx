@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiQuery } from '../../lib/query';
 import { formatDate } from '../../lib/format';
-import { INSPECTION_KIND_LABELS } from '../../../../shared/schemas/plans';
+import { INSPECTION_KIND_LABELS } from '../../../../shared/schemas/inspections';
 import { TaskDrawer } from '../tasks/TaskDrawer';
 import { InspectionDetail } from './InspectionDetail';
 import { InspectionEditor } from './InspectionEditor';

@@ -5,7 +5,7 @@ import { PrintPreview } from '../../components/PrintPreview';
 import { printHtml } from '../../components/print';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConfirm } from '../../components/ConfirmAction';
-import { showError, showSuccess } from '../../components/notify';
+import { showError, showInfo, showSuccess } from '../../components/notify';
 import { api, currentTransport } from '../../lib/api';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -21,7 +21,12 @@ function sizeLabel(bytes: number): string {
 /** The desktop app opens the file with its program (Word, PowerPoint…); the browser downloads it. */
 async function download(id: string) {
   try {
-    if (currentTransport() === 'electron' && (await api('meetings.attachments.open', { id })).opened) return;
+    if (currentTransport() === 'electron') {
+      const result = await api('meetings.attachments.open', { id });
+      if (result.opened) return;
+      // A program or script: not opened, shown in its folder; say why.
+      if (result.warning) return showInfo('Không mở tệp này', result.warning);
+    }
   } catch (err) {
     showError(err);
     return;

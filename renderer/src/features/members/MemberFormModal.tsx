@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { MEMBER_ROLES, MEMBER_ROLE_LABELS, memberCreateSchema, type MemberFieldsInput, type MemberListItem } from '../../../../shared/schemas/organisation';
+import { MEMBER_ROLES, MEMBER_ROLE_LABELS, memberCreateSchema, type MemberFieldsInput, type MemberListItem } from '../../../../shared/schemas/members';
 import { useApiMutation } from '../../lib/query';
 import { applyServerErrors, parseForm, zodResolver } from '../../lib/zodForm';
 import { showError, showSuccess } from '../../components/notify';

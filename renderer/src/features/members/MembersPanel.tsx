@@ -3,7 +3,7 @@ import { ActionIcon, Badge, Box, Button, Group, Paper, Select, Switch, Table, Te
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconPencil, IconPlus, IconRestore, IconSearch, IconTrash, IconUpload, IconUserShare } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import { MEMBER_ROLE_LABELS, type MemberListItem, type MemberRole } from '../../../../shared/schemas/organisation';
+import { MEMBER_ROLE_LABELS, type MemberListItem, type MemberRole } from '../../../../shared/schemas/members';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/format';

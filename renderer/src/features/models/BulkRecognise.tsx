@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { useApiQuery } from '../../lib/query';
 import { api, ApiError } from '../../lib/api';
-import { formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { showError, showSuccess } from '../../components/notify';
 
 /** Marks the selected yearly records recognised under one decision (number, date, level). */
@@ -27,6 +28,17 @@ export function BulkRecognise({
   const [busy, setBusy] = useState(false);
   // Confirmation is a second step inside this dialog (a stacked modal would sit under it).
   const [confirming, setConfirming] = useState(false);
+  // Each use starts empty: the last decision number left in the box made typing append to it
+  // ("125-QĐ/HU125-QĐ/HU").
+  useEffect(() => {
+    if (!opened) return;
+    setDecisionNo('');
+    setDate('');
+    setLevelId(null);
+    setTypical(false);
+    setFields({});
+    setConfirming(false);
+  }, [opened]);
 
   const submit = async () => {
     setConfirming(false);
@@ -60,7 +72,7 @@ export function BulkRecognise({
           Ghi kết quả họp xét: cùng một quyết định công nhận cho tất cả các mô hình đã chọn.
         </Text>
         <TextInput label="Số quyết định" placeholder="Ví dụ: 125-QĐ/HU" value={decisionNo} onChange={(e) => setDecisionNo(e.currentTarget.value)} error={fields.recognitionDecisionNo} required data-autofocus />
-        <TextInput label="Ngày quyết định" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fields.recognitionDate} required />
+        <DateInput label="Ngày quyết định" value={date || null} onChange={(v) => setDate(v ?? '')} error={fields.recognitionDate} required />
         <Select
           label="Cấp công nhận"
           data={(options.data?.recognitionLevels ?? []).map((l) => ({ value: l.id, label: l.name }))}
@@ -83,7 +95,7 @@ export function BulkRecognise({
             <Text fw={600}>Công nhận các mô hình đã chọn?</Text>
             <Text size="sm">
               {formatNumber(ids.length)} mô hình sẽ được ghi là “Được công nhận” theo quyết định số {decisionNo || '…'}
-              {date ? ` ngày ${date.split('-').reverse().join('/')}` : ''}. Mỗi thay đổi được ghi vào nhật ký.
+              {date ? ` ngày ${formatDate(date)}` : ''}. Mỗi thay đổi được ghi vào nhật ký.
             </Text>
             <Group justify="flex-end" gap="xs">
               <Button size="xs" variant="default" onClick={() => setConfirming(false)}>

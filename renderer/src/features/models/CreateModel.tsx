@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { MODEL_KIND_LABELS, modelCreateSchema, REGISTRATION_LABELS, type ModelKind, type Registration } from '../../../../shared/schemas/models';
-import { api } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
 import { applyServerErrors, inputErrors } from '../../lib/zodForm';
 import { useApiQuery } from '../../lib/query';
-import { showError, showSuccess } from '../../components/notify';
+import { showError, showInfo, showSuccess } from '../../components/notify';
+import { useConfirm } from '../../components/ConfirmAction';
 import { foldedFilter } from '../../components/pickers';
 
 interface CreateValues extends Record<string, unknown> {
@@ -52,16 +53,29 @@ export function CreateModel({ opened, year, onClose, onDone }: { opened: boolean
   };
   const v = form.values;
 
-  const submit = async () => {
+  const confirm = useConfirm();
+  const submit = async (separate = false) => {
     if (form.validate().hasErrors) return;
     setBusy(true);
     try {
-      const d = await api('models.create', toInput(form.getValues()));
+      const d = await api('models.create', { ...toInput(form.getValues()), ...(separate ? { separate } : {}) });
       showSuccess(`Đã thêm mô hình “${d.model.name}”.`);
+      if (d.warning) showInfo('Mô hình trùng tên', d.warning);
       onDone(d.years[0]!.id);
       form.setValues({ name: '', performer: '', content: '' });
       close();
     } catch (e) {
+      // Same name in the same unit and year: the officer may keep it as a model of its own.
+      if (e instanceof ApiError && e.code === 'CONFLICT' && !separate) {
+        setBusy(false);
+        const keep = await confirm({
+          title: 'Đơn vị đã có mô hình cùng tên trong năm này',
+          message: `${e.message} Giữ mô hình vừa nhập là mô hình riêng?`,
+          confirmLabel: 'Giữ là mô hình riêng',
+        });
+        if (keep) await submit(true);
+        return;
+      }
       applyServerErrors(form, e);
       showError(e);
     } finally {

@@ -1,23 +1,20 @@
 import { useState, type DragEvent } from 'react';
 import {
   Alert,
-  Badge,
   Box,
   Button,
-  Checkbox,
   FileButton,
   Group,
   Modal,
   NumberInput,
   ScrollArea,
   Select,
-  SimpleGrid,
   Stack,
   Stepper,
   Table,
   Text,
 } from '@mantine/core';
-import { IconAlertTriangle, IconArrowBackUp, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { IconArrowBackUp, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { IMPORT_FIELDS, type ImportCommitResult, type ImportMapping, type ImportPreview } from '../../../../shared/schemas/models';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
@@ -25,22 +22,7 @@ import { useJob } from '../../components/JobProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiQuery } from '../../lib/query';
 import { ImportHistory, useUndoImport } from './Undo';
-
-const SKIP = '__skip__';
-const CREATE = '__create__';
-
-function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
-  return (
-    <Box p="sm" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" c={color}>
-        {formatNumber(value)}
-      </Text>
-    </Box>
-  );
-}
+import { commitChoices, ImportPreviewStep, initialDecisions, SKIP, type PreviewDecisions } from './ImportPreviewStep';
 
 /** Upload (pick or drop) → column mapping → preview with bad rows → commit with progress → report. */
 export function ImportWizard({
@@ -61,8 +43,7 @@ export function ImportWizard({
   const [year, setYear] = useState<number | string>('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
-  const [createUnits, setCreateUnits] = useState(true);
-  const [valueChoice, setValueChoice] = useState<Record<string, string>>({});
+  const [decisions, setDecisions] = useState<PreviewDecisions>(initialDecisions);
   const [result, setResult] = useState<ImportCommitResult | null>(null);
   const [undone, setUndone] = useState(false);
   const undoImport = useUndoImport(() => {
@@ -82,7 +63,7 @@ export function ImportWizard({
     // The year found in the last file must not be forced onto the next one (it would override the
     // year its title or name gives).
     setYear('');
-    setValueChoice({});
+    setDecisions(initialDecisions());
     setMapping({});
   };
   const close = () => {
@@ -126,24 +107,13 @@ export function ImportWizard({
   const commit = async () => {
     if (!preview) return;
     setError(null);
-    const valueMap: Record<string, string> = {};
-    let createFields = false;
-    for (const v of preview.unknownValues) {
-      const choice = valueChoice[`${v.catalog}|${v.value}`];
-      if (choice === CREATE) {
-        if (v.catalog === 'field') createFields = true;
-      } else if (choice && choice !== SKIP) valueMap[v.value] = choice;
-    }
-    const createOthers = preview.unknownValues.some((v) => v.catalog !== 'field' && valueChoice[`${v.catalog}|${v.value}`] === CREATE);
     try {
       const r = await job.run(`Đang nhập ${preview.fileName}`, (jobId) =>
         api('models.importCommit', {
           importId: preview.importId,
           mapping,
           ...(typeof year === 'number' ? { year } : {}),
-          createMissing: createUnits || createOthers,
-          createMissingFields: createFields,
-          valueMap,
+          ...commitChoices(preview, decisions),
           jobId,
         }),
       );
@@ -206,8 +176,8 @@ export function ImportWizard({
           >
             <Stack align="center" gap="xs">
               <IconFileSpreadsheet size={40} stroke={1.4} />
-              <Text>Kéo tệp Excel (.xlsx) thả vào đây, hoặc</Text>
-              <FileButton onChange={(f) => void readFile(f)} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+              <Text>Kéo tệp Excel (.xlsx, .xls) hoặc CSV thả vào đây, hoặc</Text>
+              <FileButton onChange={(f) => void readFile(f)} accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv">
                 {(props) => (
                   <Button {...props} leftSection={<IconUpload size={16} />} loading={busy}>
                     Chọn tệp…
@@ -283,108 +253,22 @@ export function ImportWizard({
       )}
 
       {step === 2 && preview && (
-        <Stack>
-          <SimpleGrid cols={{ base: 3, md: 6 }}>
-            <Stat label="Dòng đọc được" value={preview.rowsRead} />
-            <Stat label="Dòng hợp lệ" value={preview.rowsValid} color="green" />
-            <Stat label="Dòng lỗi" value={preview.errors.length} color={preview.errors.length ? 'red' : undefined} />
-            <Stat label="Sẽ thêm mới" value={preview.plan.create} />
-            <Stat label="Sẽ cập nhật" value={preview.plan.update} />
-            <Stat label="Không đổi" value={preview.plan.unchanged} />
-          </SimpleGrid>
-          {preview.warnings.map((w) => (
-            <Alert key={w} color="yellow" icon={<IconAlertTriangle size={16} />} py={6}>
-              {w}
-            </Alert>
-          ))}
-          {preview.errors.length > 0 && (
-            <Box>
-              <Text fw={600} mb={4}>
-                Các dòng lỗi (sẽ bỏ qua)
-              </Text>
-              <ScrollArea.Autosize mah={200}>
-                <Table withTableBorder verticalSpacing={4} aria-label="Các dòng lỗi">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={110} style={{ whiteSpace: 'nowrap' }}>Dòng Excel</Table.Th>
-                      <Table.Th w={60}>TT</Table.Th>
-                      <Table.Th>Lý do</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {preview.errors.map((e) => (
-                      <Table.Tr key={`${e.sheet}-${e.row}`}>
-                        <Table.Td>{e.row}</Table.Td>
-                        <Table.Td>{e.seq ?? ''}</Table.Td>
-                        <Table.Td>{e.reasons.join(' ')}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
-            </Box>
-          )}
-          {preview.unknownUnits.length > 0 && (
-            <Box>
-              <Text fw={600} mb={4}>
-                Đơn vị chưa có trong danh sách ({preview.unknownUnits.length})
-              </Text>
-              <Group gap={6} mb={6}>
-                {preview.unknownUnits.map((u) => (
-                  <Badge key={u.name} variant="light" color="gray" tt="none">
-                    {u.name} · {u.rows} dòng
-                  </Badge>
-                ))}
-              </Group>
-              <Checkbox
-                checked={createUnits}
-                onChange={(e) => setCreateUnits(e.currentTarget.checked)}
-                label="Tạo các đơn vị này (cấp trực thuộc); nếu không, các dòng của chúng sẽ bị bỏ qua"
-              />
-            </Box>
-          )}
-          {preview.unknownValues.length > 0 && (
-            <Box>
-              <Text fw={600} mb={4}>
-                Giá trị chưa có trong danh mục
-              </Text>
-              <Stack gap={6}>
-                {preview.unknownValues.map((v) => {
-                  const list =
-                    v.catalog === 'field' ? options.data?.fields : v.catalog === 'awardForm' ? options.data?.awardForms : options.data?.recognitionLevels;
-                  return (
-                    <Group key={`${v.catalog}|${v.value}`} gap="sm">
-                      <Text size="sm" w={340}>
-                        {v.catalog === 'field' ? 'Lĩnh vực' : v.catalog === 'awardForm' ? 'Hình thức khen thưởng' : 'Cấp công nhận'} “{v.value}” ({v.rows} dòng)
-                      </Text>
-                      <Select
-                        size="xs"
-                        w={380}
-                        aria-label={`Xử lý giá trị ${v.value}`}
-                        data={[
-                          { value: SKIP, label: 'Bỏ qua các dòng này' },
-                          { value: CREATE, label: 'Thêm vào danh mục' },
-                          ...(list ?? []).map((i) => ({ value: i.id, label: `Ghép vào: ${i.name}` })),
-                        ]}
-                        value={valueChoice[`${v.catalog}|${v.value}`] ?? SKIP}
-                        onChange={(c) => setValueChoice((s) => ({ ...s, [`${v.catalog}|${v.value}`]: c ?? SKIP }))}
-                        allowDeselect={false}
-                      />
-                    </Group>
-                  );
-                })}
-              </Stack>
-            </Box>
-          )}
-          <Group justify="space-between">
-            <Button variant="default" onClick={() => setStep(1)}>
-              Quay lại ghép cột
-            </Button>
-            <Button onClick={() => void commit()} disabled={!preview.rowsValid || !preview.year && typeof year !== 'number'}>
-              Nhập {formatNumber(preview.rowsValid)} dòng hợp lệ
-            </Button>
-          </Group>
-        </Stack>
+        <ImportPreviewStep
+          preview={preview}
+          options={options.data}
+          decisions={decisions}
+          onChange={setDecisions}
+          footer={
+            <Group justify="space-between">
+              <Button variant="default" onClick={() => setStep(1)}>
+                Quay lại ghép cột
+              </Button>
+              <Button onClick={() => void commit()} disabled={!preview.rowsValid || (!preview.year && typeof year !== 'number')}>
+                Nhập {formatNumber(preview.rowsValid)} dòng hợp lệ
+              </Button>
+            </Group>
+          }
+        />
       )}
 
       {step === 3 && result && (

@@ -1,12 +1,14 @@
 import { Button, Divider, Drawer, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
-import { MODEL_KIND_LABELS, MODEL_STATUSES, MODEL_STATUS_LABELS, REGISTRATION_LABELS, type ModelStatus } from '../../../../shared/schemas/models';
+import { useState } from 'react';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { MODEL_KIND_LABELS, MODEL_STATUSES, MODEL_STATUS_LABELS, REGISTRATION_LABELS, type ModelStatus, type ModelYearRow } from '../../../../shared/schemas/models';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { formatDate } from '../../lib/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConfirm } from '../../components/ConfirmAction';
 import { showError, showSuccess } from '../../components/notify';
 import { StatusBadges } from './RegisterTable';
+import { ModelForm, YearRecordForm } from './EditForms';
 
 function Field({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -30,11 +32,16 @@ export function ModelDrawer({ id, onClose, onChanged }: { id: string | null; onC
   const confirm = useConfirm();
   const m = detail.data?.model;
 
-  const setStatus = async (yearId: string, status: ModelStatus) => {
+  const [editing, setEditing] = useState<{ record: ModelYearRow; status?: ModelStatus } | null>(null);
+  const [editingModel, setEditingModel] = useState(false);
+
+  const setStatus = async (record: ModelYearRow, status: ModelStatus) => {
+    // Recognition carries its decision (number, date, level): the record's form opens with the status set.
     if (status === 'recognised') {
-      showError(new Error('Công nhận cần số và ngày quyết định: hãy chọn mô hình trong sổ rồi bấm «Công nhận».'));
+      setEditing({ record, status });
       return;
     }
+    const yearId = record.id;
     try {
       await update.mutateAsync({ id: yearId, year: { status } });
       onChanged();
@@ -68,7 +75,14 @@ export function ModelDrawer({ id, onClose, onChanged }: { id: string | null; onC
       {detail.isPending && id && <Loader aria-label="Đang tải" />}
       {m && detail.data && (
         <Stack gap="sm">
-          <Title order={4}>{m.name}</Title>
+          <Group justify="space-between" wrap="nowrap">
+            <Title order={4}>{m.name}</Title>
+            {detail.data.years[0] && (
+              <Button size="xs" variant="light" leftSection={<IconPencil size={14} />} onClick={() => setEditingModel(true)}>
+                Sửa mô hình
+              </Button>
+            )}
+          </Group>
           <SimpleGrid cols={2} spacing="sm">
             <Field label="Đơn vị đăng ký" value={m.unitName} />
             <Field label="Loại" value={MODEL_KIND_LABELS[m.kind]} />
@@ -112,7 +126,7 @@ export function ModelDrawer({ id, onClose, onChanged }: { id: string | null; onC
                         aria-label={`Trạng thái năm ${y.year}`}
                         data={MODEL_STATUSES.map((s) => ({ value: s, label: MODEL_STATUS_LABELS[s] }))}
                         value={y.status}
-                        onChange={(v) => v && v !== y.status && void setStatus(y.id, v as ModelStatus)}
+                        onChange={(v) => v && v !== y.status && void setStatus(y, v as ModelStatus)}
                         allowDeselect={false}
                       />
                     </Stack>
@@ -124,9 +138,14 @@ export function ModelDrawer({ id, onClose, onChanged }: { id: string | null; onC
                     {y.awardFormName && <Text size="xs">Khen thưởng: {[y.awardFormName, y.awardBy, y.awardDecisionNo].filter(Boolean).join(' – ')}</Text>}
                   </Table.Td>
                   <Table.Td>
-                    <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => void del(y.id, y.year)}>
-                      Xóa
-                    </Button>
+                    <Stack gap={2}>
+                      <Button size="compact-xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing({ record: y })} aria-label={`Sửa năm ${y.year}`}>
+                        Sửa
+                      </Button>
+                      <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => void del(y.id, y.year)}>
+                        Xóa
+                      </Button>
+                    </Stack>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -157,6 +176,16 @@ export function ModelDrawer({ id, onClose, onChanged }: { id: string | null; onC
           </Group>
         </Stack>
       )}
+      {editing && (
+        <YearRecordForm
+          key={`${editing.record.id}-${editing.status ?? ''}`}
+          record={editing.record}
+          initialStatus={editing.status}
+          onClose={() => setEditing(null)}
+          onSaved={onChanged}
+        />
+      )}
+      {editingModel && m && detail.data?.years[0] && <ModelForm model={m} recordId={detail.data.years[0].id} onClose={() => setEditingModel(false)} onSaved={onChanged} />}
     </Drawer>
   );
 }

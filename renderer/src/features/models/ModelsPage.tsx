@@ -55,6 +55,7 @@ export default function ModelsPage() {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 250);
   const [sort, setSort] = useState<ModelSort>('name');
+  const [descending, setDescending] = useState(false);
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
@@ -271,7 +272,11 @@ export default function ModelsPage() {
             <RegisterTable
               filter={filter}
               sort={sort}
-              onSortChange={setSort}
+              descending={descending}
+              onSortChange={(next, desc) => {
+                setSort(next);
+                setDescending(desc);
+              }}
               version={version}
               selected={selected}
               onSelectedChange={setSelected}

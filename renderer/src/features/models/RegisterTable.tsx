@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { Badge, Box, Center, Checkbox, Group, Loader, Skeleton, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   MODEL_KIND_LABELS,
@@ -79,7 +79,9 @@ const COLUMNS: Column[] = [
 export interface RegisterTableProps {
   filter: ModelFilterInput;
   sort: ModelSort;
-  onSortChange: (sort: ModelSort) => void;
+  /** The sort reversed (the same column header clicked again). */
+  descending?: boolean;
+  onSortChange: (sort: ModelSort, descending: boolean) => void;
   /** Bump to drop cached pages after a write. */
   version: number;
   selected: Set<string>;
@@ -120,8 +122,8 @@ const RowCells = memo(function RowCells({ r, checked, onToggle }: { r: ModelYear
   );
 });
 
-export function RegisterTable({ filter, sort, onSortChange, version, selected, onSelectedChange, onOpen, onTotal, empty }: RegisterTableProps) {
-  const key = JSON.stringify([filter, sort, version]);
+export function RegisterTable({ filter, sort, descending = false, onSortChange, version, selected, onSelectedChange, onOpen, onTotal, empty }: RegisterTableProps) {
+  const key = JSON.stringify([filter, sort, descending, version]);
   const [total, setTotal] = useState<number | null>(null);
   /** `total` is a lower bound until models.count answers. */
   const [capped, setCapped] = useState(false);
@@ -140,7 +142,7 @@ export function RegisterTable({ filter, sort, onSortChange, version, selected, o
       loading.current.add(page);
       const forKey = currentKey.current;
       try {
-        const res = await api('models.list', { ...filter, sort, offset: page * PAGE, limit: PAGE });
+        const res = await api('models.list', { ...filter, sort, ...(descending ? { descending } : {}), offset: page * PAGE, limit: PAGE });
         if (forKey !== currentKey.current) return;
         pages.current.set(page, res.rows);
         setOrder(res.order);
@@ -228,12 +230,13 @@ export function RegisterTable({ filter, sort, onSortChange, version, selected, o
           />
         </Center>
         {COLUMNS.map((c) => (
-          <Box key={c.key} px="xs" role="columnheader" aria-sort={c.sort && c.sort === order ? 'ascending' : undefined}>
+          <Box key={c.key} px="xs" role="columnheader" aria-sort={c.sort && c.sort === order ? (descending ? 'descending' : 'ascending') : undefined}>
             {c.sort ? (
-              <UnstyledButton onClick={() => onSortChange(c.sort!)} fw={600} fz="sm">
+              // A second click on the sorted column reverses it.
+              <UnstyledButton onClick={() => onSortChange(c.sort!, c.sort === sort ? !descending : false)} fw={600} fz="sm">
                 <Group gap={4} wrap="nowrap">
                   {c.header}
-                  {c.sort === order && <IconArrowDown size={14} />}
+                  {c.sort === order && (descending ? <IconArrowUp size={14} /> : <IconArrowDown size={14} />)}
                 </Group>
               </UnstyledButton>
             ) : (

@@ -29,7 +29,8 @@ function Card({ label, value, previous, hint }: { label: string; value: number; 
 
 /** One year's statistics: the figures the conference report quotes, by unit and by field. */
 export function StatsPanel({ stats }: { stats: ModelStats }) {
-  const p = stats.previous;
+  // No comparison with a year that has no records at all ("+2.273 so với năm trước" against nothing).
+  const p = stats.previous.registered > 0 ? stats.previous : { registered: undefined, recognised: undefined, typical: undefined, commended: undefined };
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 3, lg: 6 }}>

@@ -12,6 +12,7 @@ import { useApiQuery } from '../../lib/query';
 import { DrillDrawer, type Drill } from './DrillDrawer';
 import { Figure, deltaText } from './Figure';
 import { useYear } from './useYear';
+import { QcdcPanel } from './QcdcPanel';
 
 /** Tổng quan: the year at a glance; every figure opens the rows it counts. */
 export default function OverviewPage() {
@@ -122,6 +123,8 @@ function OverviewBody({ o }: { o: Overview }) {
           </Paper>
         </div>
       </div>
+
+      <QcdcPanel year={o.year} />
 
       <Title order={4} fz={16} mt="xs">
         Hoạt động của Ban Chỉ đạo

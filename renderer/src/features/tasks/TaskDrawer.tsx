@@ -9,7 +9,7 @@ import { api } from '../../lib/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { inputErrors } from '../../lib/zodForm';
-import { TASK_SOURCE_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, addUpdateSchema } from '../../../../shared/schemas/plans';
+import { TASK_SOURCE_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus, addUpdateSchema } from '../../../../shared/schemas/tasks';
 import { downloadFile } from '../../components/fileOut';
 import { DueBadge, DueDate, ProgressCell, StatusBadge } from './badges';
 import { submitForm } from '../../components/submitForm';

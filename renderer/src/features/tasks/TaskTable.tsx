@@ -1,6 +1,6 @@
 /** A plain table of tasks (lists here are hundreds of rows at most, so no virtualisation needed). */
 import { Table, Text } from '@mantine/core';
-import { TASK_SOURCE_LABELS, type Task } from '../../../../shared/schemas/plans';
+import { TASK_SOURCE_LABELS, type Task } from '../../../../shared/schemas/tasks';
 import { DueBadge, DueDate, ProgressCell, StatusBadge } from './badges';
 
 export function TaskTable({ tasks, onOpen, showSource = true }: { tasks: readonly Task[]; onOpen: (id: string) => void; showSource?: boolean }) {

@@ -1,7 +1,7 @@
 /** How a task's state reads everywhere it is listed (plans, tasks, inspections' recommendations, calendar). */
 import { Badge, Group, Progress, Text } from '@mantine/core';
 import { formatDate } from '../../lib/format';
-import { DUE_STATE_LABELS, TASK_STATUS_LABELS, type DueState, type Task, type TaskStatus } from '../../../../shared/schemas/plans';
+import { DUE_STATE_LABELS, TASK_STATUS_LABELS, type DueState, type Task, type TaskStatus } from '../../../../shared/schemas/tasks';
 
 export const DUE_COLORS: Record<DueState, string> = {
   overdue: 'red',

@@ -12,7 +12,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { showError, showSuccess } from '../../components/notify';
 import { formatDate } from '../../lib/format';
 import { inputErrors } from '../../lib/zodForm';
-import { createReportPeriodSchema, REPORT_STATE_LABELS, REPORT_TYPES, REPORT_TYPE_LABELS, type ReportMatrix, type ReportType } from '../../../../shared/schemas/plans';
+import { createReportPeriodSchema, REPORT_STATE_LABELS, REPORT_TYPES, REPORT_TYPE_LABELS, type ReportMatrix, type ReportType } from '../../../../shared/schemas/unitReports';
 
 type Period = ReportMatrix['periods'][number];
 /** The period being corrected, with the units currently asked for it. */

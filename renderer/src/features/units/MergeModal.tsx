@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconInfoCircle } from '@tabler/icons-react';
-import type { UnitListItem } from '../../../../shared/schemas/organisation';
+import type { UnitListItem } from '../../../../shared/schemas/units';
 import { useApiMutation } from '../../lib/query';
 import { formatDate } from '../../lib/format';
 import { showError, showSuccess } from '../../components/notify';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import type { UnitListItem } from '../../../../shared/schemas/organisation';
+import type { UnitListItem } from '../../../../shared/schemas/units';
 import { useApiMutation } from '../../lib/query';
 import { showError, showSuccess } from '../../components/notify';
 import { descendants } from './MergeModal';

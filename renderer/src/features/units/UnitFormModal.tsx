@@ -2,17 +2,7 @@ import { useRef } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import {
-  QCDC_TYPES,
-  QCDC_TYPE_LABELS,
-  QCDC_TYPE_OF_KIND,
-  guessUnitKind,
-  UNIT_KINDS,
-  UNIT_KIND_LABELS,
-  unitCreateSchema,
-  type UnitFieldsInput,
-  type UnitListItem,
-} from '../../../../shared/schemas/organisation';
+import { QCDC_TYPES, QCDC_TYPE_LABELS, QCDC_TYPE_OF_KIND, guessUnitKind, UNIT_KINDS, UNIT_KIND_LABELS, unitCreateSchema, type UnitFieldsInput, type UnitListItem } from '../../../../shared/schemas/units';
 import { useApiMutation } from '../../lib/query';
 import { applyServerErrors, parseForm, zodResolver } from '../../lib/zodForm';
 import { showError, showSuccess } from '../../components/notify';

@@ -17,7 +17,7 @@ import {
   IconTrash,
   IconUpload,
 } from '@tabler/icons-react';
-import { QCDC_TYPE_LABELS, QCDC_TYPE_SHORT_LABELS, UNIT_KIND_SHORT_LABELS, type UnitListItem } from '../../../../shared/schemas/organisation';
+import { QCDC_TYPE_LABELS, QCDC_TYPE_SHORT_LABELS, UNIT_KIND_SHORT_LABELS, type UnitListItem } from '../../../../shared/schemas/units';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { api } from '../../lib/api';
 import { formatDate, formatNumber } from '../../lib/format';

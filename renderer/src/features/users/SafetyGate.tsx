@@ -96,9 +96,11 @@ export function SafetyGate({ children }: { children: ReactNode }) {
     };
   }, [idleMinutes, client]);
 
+  // The lock comes first, damaged database or not: restoring (admin only) and downloading a backup
+  // need a signed-in user, so the recovery screen is shown to whoever signed in.
+  if (lock.data?.locked) return <LockScreen users={lock.data.users} />;
   if (integrity.data && !integrity.data.ok) {
     return <DamagedDatabase status={integrity.data} onRestored={() => void client.invalidateQueries()} />;
   }
-  if (lock.data?.locked) return <LockScreen users={lock.data.users} />;
   return <>{children}</>;
 }
