@@ -186,13 +186,15 @@ export async function createTasks(trx: Db, ctx: TaskContext, entries: ReadonlyAr
   // The date of the document that assigned each task, not the day it was typed (issue #17); looked
   // up once per source, since a plan's or a meeting's tasks all share theirs.
   const sourceDates = new Map<string, string | null>();
+  // Only an inspection's date depends on the ref (the inspected unit's visit day).
+  const sourceKey = (d: CreateTaskInput) => `${d.sourceType}|${d.sourceId ?? ''}|${d.sourceType === 'inspection' ? (d.sourceRef ?? '') : ''}`;
   for (const data of parsed) {
     if (data.assignedDate) continue;
-    const key = `${data.sourceType}|${data.sourceId ?? ''}|${data.sourceRef ?? ''}`;
+    const key = sourceKey(data);
     if (!sourceDates.has(key)) sourceDates.set(key, await selectSourceDate(trx, data));
   }
   const rows = parsed.map((data) => {
-    const assignedDate = data.assignedDate ?? sourceDates.get(`${data.sourceType}|${data.sourceId ?? ''}|${data.sourceRef ?? ''}`) ?? localToday(ctx.clock);
+    const assignedDate = data.assignedDate ?? sourceDates.get(sourceKey(data)) ?? localToday(ctx.clock);
     const deadline = data.timing.kind === 'recurring' ? null : (data.deadline ?? deadlineFromTiming(data.timing));
     const status = data.status ?? 'chua_thuc_hien';
     return {
