@@ -17,19 +17,6 @@ export default defineConfig({
         },
       },
       {
-        // The core on PostgreSQL (issue #19): run by scripts/test.mjs with QCDC_DATABASE_URL set to a
-        // throw-away cluster (scripts/pg-test-cluster.mjs). Only the suites that pass on PostgreSQL so
-        // far: the rest still build their context on SQLite (openTestApp, ctx.sqlite); docs/architecture.md
-        // ("Engines") lists what is left.
-        test: {
-          name: 'node-pg',
-          environment: 'node',
-          include: ['tests/core/engine/**/*.test.ts'],
-          testTimeout: 30000,
-          pool: 'forks',
-        },
-      },
-      {
         plugins: [react()],
         test: {
           name: 'renderer',

@@ -13,14 +13,4 @@ if (!system.ok) {
 await buildApp();
 // The tests use exactly the Chromium that was checked (electron/harness/chromium.ts reads QCDC_CHROMIUM).
 const env = { ...process.env, QCDC_CHROMIUM: system.chromium };
-// Where PostgreSQL is installed, the `node-pg` project runs against a throw-away cluster (issue #19).
-const { startCluster, stopCluster } = await import('./pg-test-cluster.mjs');
-const cluster = process.argv.length > 2 ? null : await startCluster();
-let code;
-try {
-  if (cluster) env.QCDC_DATABASE_URL = cluster.url;
-  code = await runBin('vitest', 'vitest', ['run', ...process.argv.slice(2)], { env });
-} finally {
-  if (cluster) stopCluster(cluster.dir);
-}
-process.exit(code);
+process.exit(await runBin('vitest', 'vitest', ['run', ...process.argv.slice(2)], { env }));

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { engineOf } from '../engine';
 
 // Migrations take `Kysely<any>` on purpose: they must keep working after the schema interface moves on.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -11,11 +10,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  // SQLite's AUTOINCREMENT is PostgreSQL's identity column (Kysely would print MySQL's auto_increment).
-  const pg = engineOf(db) === 'postgres';
   await db.schema
     .createTable('audit_log')
-    .addColumn('seq', 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
+    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('id', 'text', (c) => c.notNull().unique())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_name', 'text', (c) => c.notNull())

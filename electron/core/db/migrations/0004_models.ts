@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { engineOf } from '../engine';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const timestamps = (t: any) =>
@@ -8,27 +7,8 @@ const timestamps = (t: any) =>
     .addColumn('updated_at', 'text', (c: any) => c.notNull())
     .addColumn('deleted_at', 'text');
 
-/** SQLite's search index (kept in its own function so its SQL stays byte for byte what shipped). */
-async function sqliteSearchIndex(db: Kysely<any>): Promise<void> {
-  // Diacritics-free search: the text is folded in TypeScript (đ → d, double marks), FTS5 only tokenises.
-  await sql`CREATE VIRTUAL TABLE dvk_years_fts USING fts5(search_text, content='dvk_model_years', content_rowid='n', tokenize='unicode61 remove_diacritics 2', prefix='2 3')`.execute(
-    db,
-  );
-  await sql`CREATE TRIGGER dvk_years_fts_ai AFTER INSERT ON dvk_model_years BEGIN
-      INSERT INTO dvk_years_fts(rowid, search_text) VALUES (new.n, new.search_text);
-    END`.execute(db);
-  await sql`CREATE TRIGGER dvk_years_fts_ad AFTER DELETE ON dvk_model_years BEGIN
-      INSERT INTO dvk_years_fts(dvk_years_fts, rowid, search_text) VALUES ('delete', old.n, old.search_text);
-    END`.execute(db);
-  await sql`CREATE TRIGGER dvk_years_fts_au AFTER UPDATE OF search_text ON dvk_model_years BEGIN
-      INSERT INTO dvk_years_fts(dvk_years_fts, rowid, search_text) VALUES ('delete', old.n, old.search_text);
-      INSERT INTO dvk_years_fts(rowid, search_text) VALUES (new.n, new.search_text);
-    END`.execute(db);
-}
-
 /** "Dân vận khéo" register: models, yearly records (lượt), review meetings, remembered import mappings. */
 export async function up(db: Kysely<any>): Promise<void> {
-  const pg = engineOf(db) === 'postgres';
   await timestamps(
     db.schema
       .createTable('dvk_models')
@@ -59,7 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await timestamps(
     db.schema
       .createTable('dvk_model_years')
-      .addColumn('n', 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey()))
+      .addColumn('n', 'integer', (c) => c.primaryKey())
       .addColumn('id', 'text', (c) => c.notNull().unique())
       .addColumn('model_id', 'text', (c) => c.notNull().references('dvk_models.id'))
       .addColumn('year', 'integer', (c) => c.notNull())
@@ -93,14 +73,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX dvk_years_sort ON dvk_model_years (deleted_at, sort_key)`.execute(db);
   await sql`CREATE INDEX dvk_years_unit ON dvk_model_years (unit_id, year, deleted_at)`.execute(db);
 
-  if (pg) {
-    // PostgreSQL has no FTS5: the folded text the app already computes (search_text) gets a trigram
-    // GIN index over live rows, which answers the register's word-prefix LIKE searches.
-    await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
-    await sql`CREATE INDEX dvk_years_search_trgm ON dvk_model_years USING gin (search_text gin_trgm_ops) WHERE deleted_at IS NULL`.execute(db);
-  } else {
-    await sqliteSearchIndex(db);
-  }
+  // Diacritics-free search: the text is folded in TypeScript (đ → d, double marks), FTS5 only tokenises.
+  await sql`CREATE VIRTUAL TABLE dvk_years_fts USING fts5(search_text, content='dvk_model_years', content_rowid='n', tokenize='unicode61 remove_diacritics 2', prefix='2 3')`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER dvk_years_fts_ai AFTER INSERT ON dvk_model_years BEGIN
+      INSERT INTO dvk_years_fts(rowid, search_text) VALUES (new.n, new.search_text);
+    END`.execute(db);
+  await sql`CREATE TRIGGER dvk_years_fts_ad AFTER DELETE ON dvk_model_years BEGIN
+      INSERT INTO dvk_years_fts(dvk_years_fts, rowid, search_text) VALUES ('delete', old.n, old.search_text);
+    END`.execute(db);
+  await sql`CREATE TRIGGER dvk_years_fts_au AFTER UPDATE OF search_text ON dvk_model_years BEGIN
+      INSERT INTO dvk_years_fts(dvk_years_fts, rowid, search_text) VALUES ('delete', old.n, old.search_text);
+      INSERT INTO dvk_years_fts(rowid, search_text) VALUES (new.n, new.search_text);
+    END`.execute(db);
 
   await timestamps(
     db.schema
@@ -123,7 +109,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (engineOf(db) === 'sqlite') await sql`DROP TABLE IF EXISTS dvk_years_fts`.execute(db);
+  await sql`DROP TABLE IF EXISTS dvk_years_fts`.execute(db);
   for (const t of ['dvk_import_mappings', 'dvk_reviews', 'dvk_model_years', 'dvk_models']) {
     await db.schema.dropTable(t).execute();
   }

@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { engineOf } from '../engine';
 
 /*
  * Counters of the model register, kept by triggers in the same transaction as every write to
@@ -100,73 +99,8 @@ const TRIGGERS: Record<string, string> = {
     END`,
 };
 
-/*
- * PostgreSQL: the same counters and token, with its own spelling. Comparisons are booleans there,
- * so each counter is cast to integer; `IS NOT` between values is `IS DISTINCT FROM`; a trigger runs
- * a PL/pgSQL function; the token is 8 random bytes of a v4 UUID (core, no pgcrypto needed).
- */
-const pgCounters = (r: string) => counters(r).map(([c, e]): [string, string] => [c, `(${e})::int`]);
-
-function pgUpsert(t: Target, r: 'NEW' | 'OLD', sign: 1 | -1): string {
-  const values = pgCounters(r).map(([, e]) => (sign === 1 ? e : `-${e}`));
-  return `INSERT INTO ${t.table} (year, ${t.key}, ${COLUMNS.join(', ')})
-      VALUES (${r}.year, ${t.value(r)}, ${values.join(', ')})
-      ON CONFLICT (year, ${t.key}) DO UPDATE SET ${COLUMNS.map((c) => `${c} = ${t.table}.${c} + excluded.${c}`).join(', ')};`;
-}
-
-const pgBoth = (r: 'NEW' | 'OLD', sign: 1 | -1) => TARGETS.map((t) => pgUpsert(t, r, sign)).join('\n      ');
-const PG_CHANGED = [
-  ...WATCHED.filter((c) => c !== 'deleted_at').map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`),
-  '(OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)',
-].join(' OR ');
-const PG_TRIGGERS: Array<[name: string, event: string, when: string, body: string]> = [
-  ['dvk_counts_ai', 'INSERT', 'NEW.deleted_at IS NULL', pgBoth('NEW', 1)],
-  ['dvk_counts_ad', 'DELETE', 'OLD.deleted_at IS NULL', pgBoth('OLD', -1)],
-  ['dvk_counts_au_old', `UPDATE OF ${WATCHED.join(', ')}`, `OLD.deleted_at IS NULL AND (${PG_CHANGED})`, pgBoth('OLD', -1)],
-  ['dvk_counts_au_new', `UPDATE OF ${WATCHED.join(', ')}`, `NEW.deleted_at IS NULL AND (${PG_CHANGED})`, pgBoth('NEW', 1)],
-];
-const PG_TOKEN = 'substr(uuid_send(gen_random_uuid()), 1, 8)';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function upPostgres(db: Kysely<any>): Promise<void> {
-  for (const t of TARGETS) {
-    await sql
-      .raw(
-        `CREATE TABLE ${t.table} (
-          year integer NOT NULL,
-          ${t.key} text NOT NULL,
-          ${COLUMNS.map((c) => `${c} integer NOT NULL DEFAULT 0`).join(',\n          ')},
-          PRIMARY KEY (year, ${t.key})
-        )`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `INSERT INTO ${t.table} (year, ${t.key}, ${COLUMNS.join(', ')})
-         SELECT r.year, ${t.value('r')}, ${pgCounters('r')
-           .map(([, e]) => `coalesce(sum(${e}), 0)`)
-           .join(', ')}
-         FROM dvk_model_years r WHERE r.deleted_at IS NULL
-         GROUP BY r.year, ${t.value('r')}`,
-      )
-      .execute(db);
-  }
-  for (const [name, event, when, body] of PG_TRIGGERS) {
-    await sql.raw(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN\n      ${body}\n      RETURN NULL;\n    END $$`).execute(db);
-    await sql.raw(`CREATE TRIGGER ${name} AFTER ${event} ON dvk_model_years FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION ${name}()`).execute(db);
-  }
-  await sql`CREATE TABLE dvk_unit_tree_version (id integer PRIMARY KEY CHECK (id = 1), token bytea NOT NULL)`.execute(db);
-  await sql.raw(`INSERT INTO dvk_unit_tree_version (id, token) VALUES (1, ${PG_TOKEN})`).execute(db);
-  await sql
-    .raw(`CREATE FUNCTION units_tree_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE dvk_unit_tree_version SET token = ${PG_TOKEN} WHERE id = 1; RETURN NULL; END $$`)
-    .execute(db);
-  // One statement-level trigger: the token only has to change once per write, however many rows.
-  await sql`CREATE TRIGGER units_tree_version AFTER INSERT OR UPDATE OR DELETE ON units FOR EACH STATEMENT EXECUTE FUNCTION units_tree_version()`.execute(db);
-}
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  if (engineOf(db) === 'postgres') return upPostgres(db);
   for (const t of TARGETS) {
     await sql
       .raw(

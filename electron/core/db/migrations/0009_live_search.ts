@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { engineOf } from '../engine';
 
 /*
  * The register's search index holds only live yearly records, and carries the year.
@@ -25,8 +24,6 @@ const FACETS = (t: string) => sql.raw(`'y' || ${t}.year || ' u' || replace(${t}.
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export async function up(db: Kysely<any>): Promise<void> {
-  // PostgreSQL: 0004's trigram index already covers live rows only; there is no FTS table to rebuild.
-  if (engineOf(db) === 'postgres') return;
   for (const t of ['dvk_years_fts_ai', 'dvk_years_fts_ad', 'dvk_years_fts_au']) await sql.raw(`DROP TRIGGER IF EXISTS ${t}`).execute(db);
   await sql`DROP TABLE IF EXISTS dvk_years_fts`.execute(db);
   await sql`CREATE VIRTUAL TABLE dvk_years_fts USING fts5(search_text, facets, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5 6 7')`.execute(
@@ -52,7 +49,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (engineOf(db) === 'postgres') return;
   for (const t of ['dvk_years_fts_ai', 'dvk_years_fts_ad', 'dvk_years_fts_au']) await sql.raw(`DROP TRIGGER IF EXISTS ${t}`).execute(db);
   await sql`DROP TABLE IF EXISTS dvk_years_fts`.execute(db);
 }
